@@ -1,0 +1,83 @@
+package org.outagedesk.base;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount of money in one currency, always with the currency's number of decimals (two for USD). Never a double:
+ * amounts are parsed from text or built from {@link BigDecimal}, and a value with more decimals than the currency
+ * allows is refused rather than rounded silently.
+ */
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+
+    public static final Currency USD = Currency.getInstance("USD");
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        int digits = currency.getDefaultFractionDigits();
+        if (amount.stripTrailingZeros().scale() > digits) {
+            throw new IllegalArgumentException(
+                    amount.toPlainString() + " has more than " + digits + " decimals for " + currency);
+        }
+        amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
+    }
+
+    public static Money usd(String amount) {
+        return new Money(new BigDecimal(amount), USD);
+    }
+
+    public static Money usd(BigDecimal amount) {
+        return new Money(amount, USD);
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.subtract(other.amount), currency);
+    }
+
+    public Money negate() {
+        return new Money(amount.negate(), currency);
+    }
+
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
+    public boolean isGreaterThan(Money other) {
+        return compareTo(other) > 0;
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        requireSameCurrency(other);
+        return amount.compareTo(other.amount);
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("Cannot combine " + currency + " with " + other.currency);
+        }
+    }
+
+    /** "$20.00" for USD, "EUR 20.00" otherwise. */
+    @Override
+    public String toString() {
+        return (USD.equals(currency) ? "$" : currency.getCurrencyCode() + " ") + amount.toPlainString();
+    }
+}

@@ -1,0 +1,92 @@
+package org.outagedesk.base.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.UserIdentity;
+
+/**
+ * The console's frame: the application name, a side navigation that lists only the screens the signed-in role may
+ * open (Vaadin filters {@code @Menu} entries through the views' access annotations), and the signed-in user with
+ * their role and a sign-out button.
+ */
+@Layout
+@PermitAll
+public final class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final H1 viewTitle = new H1();
+
+    MainLayout(AuthenticationContext authentication) {
+        setPrimarySection(Section.DRAWER);
+
+        H1 appName = new H1("Outage Desk");
+        appName.addClassName("od-app-title");
+        Div brand = new Div(new Icon(VaadinIcon.WARNING), appName);
+        brand.addClassNames("flex", "items-center", "gap-s", "p-m");
+        addToDrawer(brand, new Scroller(createSideNav()));
+
+        viewTitle.addClassNames("text-l", "m-0");
+        addToNavbar(new DrawerToggle(), viewTitle, userBox(authentication));
+    }
+
+    private static SideNav createSideNav() {
+        SideNav nav = new SideNav();
+        nav.addClassNames("mx-s");
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
+        return nav;
+    }
+
+    private static SideNavItem item(MenuEntry entry) {
+        SideNavItem item = new SideNavItem(entry.title(), entry.path());
+        item.setMatchNested(true);
+        if (entry.icon() != null) {
+            item.setPrefixComponent(new Icon(entry.icon()));
+        }
+        return item;
+    }
+
+    private static Div userBox(AuthenticationContext authentication) {
+        Div box = new Div();
+        box.addClassName("od-user-box");
+        authentication.getAuthenticatedUser(UserIdentity.class).ifPresent(user -> {
+            Avatar avatar = new Avatar(user.displayName());
+            avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+            Span name = new Span(user.displayName());
+            name.setId("signed-in-user");
+            Span role = new Span(AppRoles.label(user.role())
+                    + (user.storeCode() == null ? "" : " · " + user.storeCode()));
+            role.setId("signed-in-role");
+            role.addClassName("od-role");
+            Div who = new Div(name, role);
+            who.addClassNames("flex", "flex-col");
+            Button logout = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), e -> authentication.logout());
+            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            logout.setId("sign-out");
+            box.add(avatar, who, logout);
+        });
+        return box;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+    }
+}

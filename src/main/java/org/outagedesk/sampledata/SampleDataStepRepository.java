@@ -1,0 +1,6 @@
+package org.outagedesk.sampledata;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SampleDataStepRepository extends JpaRepository<SampleDataStepRecord, String> {
+}

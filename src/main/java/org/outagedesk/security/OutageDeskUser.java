@@ -1,0 +1,38 @@
+package org.outagedesk.security;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.UserIdentity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** The signed-in principal: Spring Security's user plus what the console shows and checks (role, store). */
+public class OutageDeskUser extends User implements UserIdentity {
+
+    private final String displayName;
+    private final String role;
+    private final @Nullable String storeCode;
+
+    OutageDeskUser(String username, String passwordHash, boolean enabled, String displayName, String role,
+            @Nullable String storeCode) {
+        super(username, passwordHash, enabled, true, true, true, List.of(new SimpleGrantedAuthority("ROLE_" + role)));
+        this.displayName = displayName;
+        this.role = role;
+        this.storeCode = storeCode;
+    }
+
+    @Override
+    public String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public String role() {
+        return role;
+    }
+
+    @Override
+    public @Nullable String storeCode() {
+        return storeCode;
+    }
+}
