@@ -20,12 +20,12 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Two filter chains. {@code /api/**}: HTTP Basic, stateless, no CSRF (tills and scripts, not browsers with a
- * session). Everything else: the console, with form login through Vaadin. Method security is on, because the
+ * session). Everything else: the console, with form login through Vaadin. Method security (@PreAuthorize only: JSR-250 annotations stay for Vaadin views, not proxies) is on, because the
  * services check roles themselves: the API and the console are protected alike.
  */
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfig {
 

@@ -1,0 +1,73 @@
+package org.outagedesk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+class SignInJourneyTest extends BrowserTest {
+
+    @ParameterizedTest(name = "{0} lands on {1} and sees only its navigation")
+    @CsvSource(delimiter = '|', textBlock = """
+            agent    | subscribers | Incident;Subscribers
+            agent2   | subscribers | Incident;Subscribers
+            manager  | incident    | Incident;Subscribers;Impact overview;Users;Audit trail
+            manager2 | incident    | Incident;Subscribers;Impact overview;Users;Audit trail
+            exec     | impact      | Incident;Subscribers;Impact overview
+            store    | my-store    | My store
+            store2   | my-store    | My store
+            """)
+    void each_demo_user_lands_on_its_home_with_only_its_navigation(String user, String home, String nav) {
+        signIn(user);
+        waitUpTo(30).until(d -> d.getCurrentUrl().endsWith("/" + home));
+        assertThat(sideNavLabels()).containsExactlyElementsOf(List.of(nav.split(";")));
+        assertThat(driver.findElement(By.id("signed-in-user")).getText()).isNotBlank();
+        screenshot("home-" + user);
+    }
+
+    @Test
+    void a_store_manager_sees_their_own_store_on_their_home() {
+        signIn("store");
+        assertThat(waitFor(By.id("store-name")).getText()).contains("Upper West Side");
+    }
+
+    @Test
+    void a_user_typing_another_roles_address_is_refused() {
+        signIn("agent");
+        driver.get(url("users"));
+        waitForVaadin();
+        assertThat(driver.findElements(By.id("new-user"))).isEmpty();
+        assertThat(driver.getPageSource()).doesNotContain("Morgan Manager");
+
+        signOutFirst();
+        signIn("store");
+        driver.get(url("audit"));
+        waitForVaadin();
+        assertThat(driver.findElements(By.cssSelector("vaadin-grid"))).isEmpty();
+    }
+
+    @Test
+    void the_till_account_is_told_it_uses_the_api() {
+        signIn("till");
+        waitUpTo(30).until(d -> d.getCurrentUrl().endsWith("/api-only"));
+        assertThat(waitFor(By.id("placeholder")).getText()).contains("REST API");
+        assertThat(sideNavLabels()).isEmpty();
+    }
+
+    @Test
+    void a_wrong_password_keeps_the_user_on_the_login_page_with_a_message() {
+        driver.get(url("login"));
+        waitFor(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("agent");
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("wrong");
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        waitUpTo(30).until(d -> d.getCurrentUrl().contains("error"));
+        waitForVaadin();
+        Object shown = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const f = document.querySelector('vaadin-login-form');"
+                        + "return f.error ? f.i18n.errorMessage.message : null;");
+        assertThat(shown).asString().contains("The username or password is wrong");
+    }
+}
