@@ -37,6 +37,8 @@ class HistoryDialog extends Dialog {
             list.add(new Span("No version of this entry is visible to your role."));
         }
         add(list);
-        getFooter().add(new Button("Close", e -> close()));
+        Button closeButton = new Button("Close", e -> close());
+        closeButton.setId("history-close");
+        getFooter().add(closeButton);
     }
 }

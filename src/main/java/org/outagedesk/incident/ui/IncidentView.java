@@ -125,7 +125,6 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
         setFlexGrow(1, grid);
 
         List<Incident> all = incidents.findAll();
-        chooser.setItems(all);
         if (all.isEmpty()) {
             header.add(new Span("No incident has been opened yet. Incident managers open one through the API "
                     + "(POST /api/incidents)."));
@@ -166,6 +165,7 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
 
     private void show(long incidentId) {
         incident = incidents.get(incidentId);
+        chooser.setItems(incidents.findAll());
         chooser.setValue(incident);
         chooser.getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new Location("incident", QueryParameters.of("id", String.valueOf(incidentId)))));
