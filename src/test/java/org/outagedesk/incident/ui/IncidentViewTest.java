@@ -32,6 +32,12 @@ class IncidentViewTest extends SpringBrowserlessTest {
     @Autowired
     Clock clock;
 
+    /** Scanning only the application's packages for routes and testers keeps start-up short. */
+    @Override
+    protected java.util.Set<String> scanPackages() {
+        return java.util.Set.of("org.outagedesk");
+    }
+
     private Incident newIncident() {
         return org.outagedesk.base.SystemActor.call(() -> incidents.create(new NewIncident("View test outage " + UUID.randomUUID(), "for a view test",
                 Severity.SEV2, List.of("web"), "America/Los_Angeles", clock.instant().minus(Duration.ofHours(4)))));
