@@ -154,6 +154,41 @@ public class Incident extends AbstractEntity {
         return version;
     }
 
+    /**
+     * Moves the incident to {@code target} at {@code at} and records the lifecycle time that the move marks: leaving
+     * INVESTIGATING acknowledges the incident (when not yet recorded), MONITORING marks it mitigated, RESOLVED
+     * resolved; reopening clears the resolution. The caller has checked that the move is allowed.
+     */
+    void moveTo(IncidentStatus target, Instant at) {
+        if (!status.canChangeTo(target)) {
+            throw new IllegalStateException(status + " cannot change to " + target);
+        }
+        if (acknowledgedAt == null) {
+            acknowledgedAt = at;
+        }
+        if (detectedAt == null) {
+            detectedAt = at;
+        }
+        switch (target) {
+            case MONITORING -> mitigatedAt = mitigatedAt == null ? at : mitigatedAt;
+            case RESOLVED -> {
+                mitigatedAt = mitigatedAt == null ? at : mitigatedAt;
+                resolvedAt = at;
+            }
+            case INVESTIGATING, IDENTIFIED -> resolvedAt = null;
+        }
+        status = target;
+    }
+
+    /** Corrects the lifecycle times (entered after the fact, as in a post-incident review). */
+    void recordLifecycle(@Nullable Instant detected, @Nullable Instant acknowledged, @Nullable Instant mitigated,
+            @Nullable Instant resolved) {
+        this.detectedAt = detected;
+        this.acknowledgedAt = acknowledged;
+        this.mitigatedAt = mitigated;
+        this.resolvedAt = status == IncidentStatus.RESOLVED ? resolved : null;
+    }
+
     /** From the start of the outage to its detection; empty until detected. */
     public @Nullable Duration timeToDetect() {
         return detectedAt == null ? null : Duration.between(startedAt, detectedAt);

@@ -4,7 +4,13 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
@@ -16,22 +22,26 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Incidents. The timeline issue fills this service (create, status changes, timeline entries); other features use
- * {@link #get(long)} to check that an incident exists.
+ * Incidents: create, change status (each change writes its own timeline entry), correct lifecycle times. Other
+ * features use {@link #get(long)} to check that an incident exists. The entries themselves: {@link TimelineService}.
  */
 @Service
 @Validated
 @Transactional(readOnly = true)
 public class IncidentService {
 
+    private static final int MAX_NOTE = 2000;
+
     private final IncidentRepository incidents;
     private final AuditService audit;
     private final Clock clock;
+    private final TimelineService timeline;
 
-    IncidentService(IncidentRepository incidents, AuditService audit, Clock clock) {
+    IncidentService(IncidentRepository incidents, AuditService audit, Clock clock, TimelineService timeline) {
         this.incidents = incidents;
         this.audit = audit;
         this.clock = clock;
+        this.timeline = timeline;
     }
 
     @Transactional
@@ -56,6 +66,81 @@ public class IncidentService {
             + "','" + AppRoles.STORE_MANAGER + "')")
     public Incident get(long id) {
         return incidents.findById(id).orElseThrow(() -> new NotFoundException("Incident", id));
+    }
+
+    /**
+     * Changes the status of an incident and writes the STATUS_CHANGE entry on its timeline in the same transaction.
+     * {@code at} is when the change happened (now when null; earlier when entered after the fact). Reopening a
+     * resolved incident needs a reason in {@code note}. An impossible change is refused naming the allowed ones.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    public Incident changeStatus(long id, IncidentStatus target, @Nullable String note, @Nullable Instant at) {
+        Incident incident = get(id);
+        IncidentStatus from = incident.getStatus();
+        if (target == null) {
+            throw new DomainException("status", "Choose the new status: one of " + from.allowedNext());
+        }
+        if (!from.canChangeTo(target)) {
+            throw new DomainException("status", "An incident that is " + from + " cannot become " + target
+                    + "; allowed: " + from.allowedNext().stream().map(Enum::name).collect(Collectors.joining(", ")));
+        }
+        String reason = note == null ? "" : note.strip();
+        if (from.isReopeningTo(target) && reason.isEmpty()) {
+            throw new DomainException("note", "Say why the incident is reopened");
+        }
+        if (reason.length() > MAX_NOTE) {
+            throw new DomainException("note", "The note is " + reason.length() + " characters long; at most "
+                    + MAX_NOTE + " are allowed");
+        }
+        Instant now = clock.instant();
+        Instant when = at == null ? now : at;
+        if (when.isAfter(now.plus(Duration.ofDays(1)))) {
+            throw new DomainException("at", "The time " + when + " is more than a day in the future");
+        }
+        if (when.isBefore(incident.getStartedAt())) {
+            throw new DomainException("at", "The time " + when + " is before the incident started ("
+                    + incident.getStartedAt() + ")");
+        }
+        incident.moveTo(target, when);
+        incidents.saveAndFlush(incident);
+        String text = (from.isReopeningTo(target) ? "Reopened: " : "Status ") + from + " → " + target
+                + (reason.isEmpty() ? "" : (from.isReopeningTo(target) ? ". Reason: " : ". ") + reason);
+        timeline.append(id, new TimelineEntryDraft(TimelineEntryType.STATUS_CHANGE, when, Visibility.INTERNAL, false,
+                text), CurrentActor.username());
+        audit.record("INCIDENT_STATUS_CHANGED", "Incident", id, text);
+        return incident;
+    }
+
+    /** Corrects the lifecycle times by hand; each must lie between the start of the outage and tomorrow. */
+    @Transactional
+    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    public Incident recordLifecycle(long id, LifecycleTimes times) {
+        Incident incident = get(id);
+        Instant latest = clock.instant().plus(Duration.ofDays(1));
+        Map<String, Instant> given = new LinkedHashMap<>();
+        given.put("detectedAt", times.detectedAt());
+        given.put("acknowledgedAt", times.acknowledgedAt());
+        given.put("mitigatedAt", times.mitigatedAt());
+        given.put("resolvedAt", times.resolvedAt());
+        given.forEach((field, value) -> {
+            if (value != null && value.isBefore(incident.getStartedAt())) {
+                throw new DomainException(field, "The time " + value + " is before the incident started ("
+                        + incident.getStartedAt() + ")");
+            }
+            if (value != null && value.isAfter(latest)) {
+                throw new DomainException(field, "The time " + value + " is more than a day in the future");
+            }
+        });
+        if (incident.getStatus() == IncidentStatus.RESOLVED && times.resolvedAt() == null) {
+            throw new DomainException("resolvedAt", "A resolved incident needs its resolution time");
+        }
+        incident.recordLifecycle(times.detectedAt(), times.acknowledgedAt(), times.mitigatedAt(), times.resolvedAt());
+        incidents.saveAndFlush(incident);
+        audit.record("INCIDENT_LIFECYCLE_RECORDED", "Incident", id, "detected " + times.detectedAt()
+                + ", acknowledged " + times.acknowledgedAt() + ", mitigated " + times.mitigatedAt() + ", resolved "
+                + times.resolvedAt());
+        return incident;
     }
 
     /** Every incident, open ones first. */

@@ -1,0 +1,18 @@
+package org.outagedesk.incident;
+
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface TimelineEntryRepository extends JpaRepository<TimelineEntry, Long>, JpaSpecificationExecutor<TimelineEntry> {
+
+    /** Current (not retracted) public entries of an incident, with its retail instructions when asked. */
+    @Query("""
+            select e from TimelineEntry e where e.incidentId = :incidentId and e.retractedAt is null
+            and (e.visibility = org.outagedesk.incident.Visibility.PUBLIC
+                 or (:withRetail = true and e.type = org.outagedesk.incident.TimelineEntryType.RETAIL_INSTRUCTION))
+            order by e.pinned desc, e.occurredAt desc, e.id desc""")
+    List<TimelineEntry> findCurrentForAudience(long incidentId, boolean withRetail, Pageable limit);
+}

@@ -1,0 +1,116 @@
+package org.outagedesk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.outagedesk.Api;
+import tools.jackson.databind.JsonNode;
+
+class IncidentJourneyTest extends BrowserTest {
+
+    /**
+     * Clicks through JavaScript: in development mode Vaadin's Copilot layer (a popover over the page) intercepts
+     * Selenium's pointer clicks at some positions.
+     */
+    private void press(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
+        waitForVaadin();
+    }
+
+    private long sampleIncidentId() {
+        for (JsonNode incident : Api.as(port, "agent").get("/api/incidents").json()) {
+            if (incident.get("title").asString().equals("Sidekick data service outage and data loss")) {
+                return incident.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no sample incident");
+    }
+
+    private void changeStatus(String status, String note) {
+        press(waitFor(By.id("change-status")));
+        WebElement input = waitFor(By.cssSelector("#status-choice input"));
+        input.sendKeys(status);
+        input.sendKeys(Keys.ENTER);
+        waitFor(By.cssSelector("#status-note textarea")).sendKeys(note, Keys.TAB);
+        press(driver.findElement(By.id("status-save")));
+        try {
+            waitUpTo(30).until(d -> d.findElement(By.id("incident-status")).getText().equals(status));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("incident-status-" + status + "-failed");
+            throw e;
+        }
+        waitForVaadin();
+    }
+
+    private WebElement card(String text) {
+        return waitFor(By.xpath("//div[contains(@class,'od-entry')][.//span[contains(@class,'od-entry-text') and "
+                + "normalize-space(text())='" + text + "']]"));
+    }
+
+    private void clickIn(WebElement card, String buttonClass) {
+        press(card.findElement(By.xpath(".//vaadin-button[contains(@class,'" + buttonClass + "')]")));
+    }
+
+    @Test
+    void an_incident_manager_runs_the_sample_incident_through_its_statuses_and_keeps_its_timeline() {
+        long id = sampleIncidentId();
+        signIn("manager");
+        driver.get(url("incident?id=" + id));
+        waitForVaadin();
+        assertThat(waitFor(By.id("incident-title")).getText()).isEqualTo("Sidekick data service outage and data loss");
+        assertThat(driver.findElement(By.id("incident-times")).getText()).contains("America/Los_Angeles", "PDT");
+        String start = driver.findElement(By.id("incident-status")).getText();
+
+        changeStatus("RESOLVED", "All data restored");
+        assertThat(driver.findElement(By.id("incident-times")).getText()).doesNotContain("still open");
+        changeStatus("INVESTIGATING", "More subscribers report missing contacts");
+        changeStatus("IDENTIFIED", "Second sync fault found");
+        changeStatus("MONITORING", "Fix deployed");
+        assertThat(card("Reopened: RESOLVED → INVESTIGATING. Reason: More subscribers report missing contacts")
+                .getText()).contains("STATUS_CHANGE", "by manager");
+
+        String first = "Journey entry " + UUID.randomUUID();
+        press(waitFor(By.id("add-entry")));
+        waitFor(By.cssSelector("#entry-text textarea")).sendKeys(first, Keys.TAB);
+        press(driver.findElement(By.id("entry-save")));
+        waitForVaadin();
+        clickIn(card(first), "entry-edit");
+        WebElement text = waitFor(By.cssSelector("#entry-text textarea"));
+        text.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        String second = first + " (corrected)";
+        text.sendKeys(second, Keys.TAB);
+        press(driver.findElement(By.id("entry-save")));
+        waitForVaadin();
+        assertThat(card(second).getText()).contains("edited by manager");
+
+        clickIn(card(second), "entry-history");
+        WebElement history = waitFor(By.id("entry-history"));
+        assertThat(history.getText()).contains("Version 2 · manager", "Version 1 · manager", first, second);
+        screenshot("incident-entry-history");
+        press(driver.findElement(By.id("history-close")));
+        waitUpTo(10).until(d -> d.findElements(By.id("entry-history")).isEmpty());
+
+        clickIn(card(second), "entry-retract");
+        waitFor(By.cssSelector("#retract-reason textarea")).sendKeys("Posted on the wrong incident", Keys.TAB);
+        press(driver.findElement(By.id("retract-save")));
+        waitForVaadin();
+        assertThat(card(second).getText()).contains("Retracted", "Posted on the wrong incident");
+        assertThat(driver.findElement(By.id("incident-status")).getText()).isEqualTo(start);
+        screenshot("incident-timeline");
+    }
+
+    @Test
+    void a_customer_reads_the_advisory_without_signing_in_and_sees_no_internal_text() {
+        driver.get(url("advisory"));
+        waitForVaadin();
+        WebElement advisory = waitFor(By.id("advisory"));
+        assertThat(advisory.getText()).contains("What you should do", "do not reset your Sidekick")
+                .doesNotContain("retail sales managers", "main and the backup databases");
+        assertThat(driver.getCurrentUrl()).endsWith("/advisory");
+        screenshot("advisory");
+    }
+}
