@@ -36,6 +36,8 @@ class HoldsSampleData implements SampleDataStep {
     static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     /** The dealers that kept selling: they never acknowledge, so they show on the overdue list. */
     static final Set<String> NON_ACKNOWLEDGING = Set.of("D-NY-UWS-01", "D-NY-UWS-02");
+    /** Their neighbours that stopped selling acknowledge. */
+    static final Set<String> ACKNOWLEDGING = Set.of("D-NY-UWS-03", "D-NY-UWS-04", "C-NY-UWS-01");
 
     private final HoldService holds;
     private final SaleStatusService sales;
@@ -100,7 +102,7 @@ class HoldsSampleData implements SampleDataStep {
                 if (store.getType() != type || NON_ACKNOWLEDGING.contains(store.getCode())) {
                     continue;
                 }
-                if (index++ % everyNthMisses == everyNthMisses - 1) {
+                if (index++ % everyNthMisses == everyNthMisses - 1 && !ACKNOWLEDGING.contains(store.getCode())) {
                     continue;
                 }
                 asManagerOf(store.getCode(), () -> holds.acknowledge(holdId));
