@@ -258,7 +258,7 @@ class HoldListView extends VerticalLayout {
     private VerticalLayout violations() {
         Select<Incident> incident = new Select<>();
         incident.setItems(incidents.values());
-        incident.setItemLabelGenerator(Incident::getTitle);
+        incident.setItemLabelGenerator(i -> i == null ? "Every incident" : i.getTitle());
         incident.setEmptySelectionAllowed(true);
         incident.setEmptySelectionCaption("Every incident");
         incident.setAriaLabel("Incident");
