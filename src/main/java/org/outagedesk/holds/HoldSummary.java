@@ -1,0 +1,26 @@
+package org.outagedesk.holds;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A hold as screens and the API show it: its status now and how many stores it reaches. */
+public record HoldSummary(long id, long incidentId, HoldStatus status, @Nullable String family, List<String> skus,
+        List<SalesChannel> channels, List<String> regions, List<String> stores, Instant effectiveFrom,
+        @Nullable Instant effectiveUntil, Instant ackDeadline, String reason, Instant placedAt, String placedBy,
+        @Nullable Instant liftedAt, @Nullable String liftedBy, @Nullable String liftReason, long storeCount) {
+
+    /** "Family SIDEKICK" or the SKU codes. */
+    public String coverage() {
+        return family != null ? "Family " + family : String.join(", ", skus);
+    }
+
+    public String scope() {
+        if (regions.isEmpty() && stores.isEmpty()) {
+            return "Everywhere";
+        }
+        String r = regions.isEmpty() ? "" : "Regions: " + String.join(", ", regions);
+        String s = stores.isEmpty() ? "" : "Stores: " + String.join(", ", stores);
+        return r.isEmpty() ? s : s.isEmpty() ? r : r + "; " + s;
+    }
+}

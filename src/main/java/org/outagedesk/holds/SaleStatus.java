@@ -1,0 +1,20 @@
+package org.outagedesk.holds;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * May this SKU be sold here now? {@code store} is null for the ONLINE channel; {@code holds} are the holds that
+ * say no (empty when sellable).
+ */
+public record SaleStatus(String sku, @Nullable String store, SalesChannel channel, boolean sellable,
+        List<HoldRef> holds) {
+
+    public record HoldRef(long id, String reason, Instant effectiveFrom) {
+
+        static HoldRef of(SalesHold h) {
+            return new HoldRef(h.getId(), h.getReason(), h.getEffectiveFrom());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.outagedesk.holds.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.AppRoles;
+import org.outagedesk.holds.HoldService;
+import org.outagedesk.holds.NewSale;
+import org.outagedesk.holds.RecordedSale;
+import org.outagedesk.holds.SaleStatusService;
+import org.outagedesk.holds.SalesImportResult;
+import org.outagedesk.holds.StoreHold;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The tills' endpoints: sale status and sales. And the store manager's own holds. */
+@RestController
+@Tag(name = "Sale status and sales", description = "What tills ask and report")
+class SaleStatusController {
+
+    private static final String ASKERS = "hasAnyRole('" + AppRoles.POS + "','" + AppRoles.STORE_MANAGER + "','"
+            + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "','" + AppRoles.AGENT + "')";
+    private static final String REPORTERS = "hasAnyRole('" + AppRoles.POS + "','" + AppRoles.INCIDENT_MANAGER + "')";
+
+    private final SaleStatusService sales;
+    private final HoldService holds;
+
+    SaleStatusController(SaleStatusService sales, HoldService holds) {
+        this.sales = sales;
+        this.holds = holds;
+    }
+
+    @GetMapping("/api/sale-status")
+    @PreAuthorize(ASKERS)
+    @Operation(summary = "May this SKU be sold now?", description = "sku and store: that SKU at that store; store "
+            + "omitted: the ONLINE channel; sku omitted: every SKU (a list). Store managers may ask about their own "
+            + "store only.")
+    ResponseEntity<?> status(@RequestParam(required = false) @Nullable String sku,
+            @RequestParam(required = false) @Nullable String store) {
+        if (sku == null || sku.isBlank()) {
+            return ResponseEntity.ok(sales.statusOfStore(store));
+        }
+        return ResponseEntity.ok(sales.status(sku.strip(), store));
+    }
+
+    @PostMapping("/api/sales")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(REPORTERS)
+    @Operation(summary = "Report a sale", description = "{store, sku, quantity (default 1), soldAt (ISO-8601)}; "
+            + "answers whether it broke a hold")
+    RecordedSale record(@RequestBody NewSale sale) {
+        return sales.recordSale(sale);
+    }
+
+    @PostMapping(value = "/api/sales/import", consumes = "text/csv")
+    @PreAuthorize(REPORTERS)
+    @Operation(summary = "Upload a daily sales file as the request body (text/csv)",
+            description = "Columns store,sku,quantity,soldAt. All or nothing: a bad row refuses the file with every "
+                    + "problem by line and field.")
+    SalesImportResult importCsv(HttpServletRequest request) throws IOException {
+        try (Reader reader = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
+            return sales.importSales(reader, "The sales file");
+        }
+    }
+
+    @PostMapping(value = "/api/sales/import", consumes = "multipart/form-data")
+    @PreAuthorize(REPORTERS)
+    @Operation(summary = "Upload a daily sales file as a form field named file")
+    SalesImportResult importMultipart(@RequestPart("file") MultipartFile file) throws IOException {
+        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            return sales.importSales(reader, file.getOriginalFilename() == null ? "The sales file"
+                    : file.getOriginalFilename());
+        }
+    }
+
+    @GetMapping("/api/my-store/holds")
+    @PreAuthorize("hasRole('" + AppRoles.STORE_MANAGER + "')")
+    @Operation(summary = "The scheduled and active holds that reach the signed-in store manager's store",
+            tags = "Stop-sales")
+    List<StoreHold> myHolds() {
+        return holds.holdsOfMyStore();
+    }
+}

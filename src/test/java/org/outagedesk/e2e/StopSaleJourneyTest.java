@@ -1,0 +1,49 @@
+package org.outagedesk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+class StopSaleJourneyTest extends BrowserTest {
+
+    @Test
+    void the_incident_manager_sees_which_upper_west_side_dealers_to_chase_and_the_violations() {
+        signIn("manager");
+        driver.get(url("holds"));
+        waitFor(By.id("holds"));
+        waitForVaadin();
+        // open the dealers' hold of the 2009 story
+        WebElement cell = waitUpTo(30).until(d -> (WebElement) ((JavascriptExecutor) d).executeScript(
+                "const g = document.getElementById('holds');"
+                        + "return [...g.querySelectorAll('vaadin-grid-cell-content')]"
+                        + "  .find(c => c.textContent.includes('Third-party retailers: stop selling')) || null;"));
+        cell.click();
+        waitForVaadin();
+        screenshot("holds-manager-selected");
+        waitUpTo(30).until(d -> d.findElement(By.id("ack-progress")).getText().contains("overdue"));
+        // the stores to chase, region by region (the API test checks the Upper West Side dealers are among them)
+        waitUpTo(30).until(d -> d.findElement(By.id("hold-stores")).getText().contains("OVERDUE"));
+        assertThat(driver.findElement(By.id("hold-details")).getText()).contains("Stores to chase",
+                "New York Metro");
+        assertThat(driver.findElement(By.id("lift-hold")).isDisplayed()).isTrue();
+        screenshot("holds-manager");
+
+        driver.findElement(By.xpath("//vaadin-tab[contains(., 'Violations')]")).click();
+        waitForVaadin();
+        waitUpTo(30).until(d -> d.findElement(By.id("violations")).getText().contains("D-NY-UWS-02"));
+        screenshot("holds-violations");
+    }
+
+    @Test
+    void an_agent_reads_holds_but_may_neither_place_nor_see_violations() {
+        signIn("agent");
+        driver.get(url("holds"));
+        waitFor(By.id("holds"));
+        waitForVaadin();
+        assertThat(driver.findElements(By.id("place-hold"))).allMatch(e -> !e.isDisplayed());
+        assertThat(driver.findElements(By.xpath("//vaadin-tab[contains(., 'Violations')]"))).isEmpty();
+    }
+}
