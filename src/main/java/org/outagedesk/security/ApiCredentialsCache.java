@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * process) instead. Any change to a user (password, role, store, disabled) evicts them at once.
  */
 @Component
-class ApiCredentialsCache implements AuthenticationProvider {
+class ApiCredentialsCache {
 
     private static final Duration TTL = Duration.ofMinutes(5);
 
@@ -49,8 +49,22 @@ class ApiCredentialsCache implements AuthenticationProvider {
         this.clock = clock;
     }
 
-    @Override
-    public Authentication authenticate(Authentication request) {
+    /** The provider of the API's filter chain (not a bean: the console's form login keeps Spring's default). */
+    AuthenticationProvider asProvider() {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication request) {
+                return ApiCredentialsCache.this.authenticate(request);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+            }
+        };
+    }
+
+    Authentication authenticate(Authentication request) {
         String username = request.getName();
         Object credentials = request.getCredentials();
         if (credentials == null) {
@@ -67,11 +81,6 @@ class ApiCredentialsCache implements AuthenticationProvider {
             entries.put(username, new Entry(mac, result, now.plus(TTL)));
         }
         return result;
-    }
-
-    @Override
-    public boolean supports(Class<?> authentication) {
-        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
     /**

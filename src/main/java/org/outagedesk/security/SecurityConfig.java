@@ -39,7 +39,7 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiCredentialsCache credentials) throws Exception {
         return http.securityMatcher("/api/**")
-                .authenticationManager(new ProviderManager(credentials))
+                .authenticationManager(new ProviderManager(credentials.asProvider()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
                         .requestMatchers("/api/users/**", "/api/audit/**").hasRole(AppRoles.INCIDENT_MANAGER)

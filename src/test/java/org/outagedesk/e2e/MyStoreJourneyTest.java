@@ -42,6 +42,10 @@ class MyStoreJourneyTest extends BrowserTest {
             assertThat(driver.findElement(By.cssSelector(".od-sale-badge[data-sku='BB8220-PIN']")).getText())
                     .isEqualTo("ON HOLD");
 
+            // what to tell customers: the retail e-mail of Oct 10, 2009 from the incident's timeline
+            assertThat(waitFor(By.id("retail-guidance")).getText())
+                    .contains("do NOT reset the device", "Oct 10, 2009");
+
             WebElement card = waitFor(By.id("hold-" + hold.id()));
             assertThat(card.getText()).contains("pink Pearl Flip hinge fault", "Acknowledge by");
             screenshot("my-store-before-ack");

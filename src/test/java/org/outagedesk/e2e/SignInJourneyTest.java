@@ -12,11 +12,11 @@ class SignInJourneyTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0} lands on {1} and sees only its navigation")
     @CsvSource(delimiter = '|', textBlock = """
-            agent    | subscribers | Incident;Subscribers
-            agent2   | subscribers | Incident;Subscribers
-            manager  | incident    | Incident;Subscribers;Impact overview;Users;Audit trail
-            manager2 | incident    | Incident;Subscribers;Impact overview;Users;Audit trail
-            exec     | impact      | Incident;Subscribers;Impact overview
+            agent    | subscribers | Incident;Subscribers;Stop-sales
+            agent2   | subscribers | Incident;Subscribers;Stop-sales
+            manager  | incident    | Incident;Subscribers;Stop-sales;Impact overview;Users;Audit trail
+            manager2 | incident    | Incident;Subscribers;Stop-sales;Impact overview;Users;Audit trail
+            exec     | impact      | Incident;Subscribers;Stop-sales;Impact overview
             store    | my-store    | My store
             store2   | my-store    | My store
             """)

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -19,6 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +38,10 @@ import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.SaleStatus;
 import org.outagedesk.holds.SaleStatusService;
 import org.outagedesk.holds.StoreHold;
+import org.outagedesk.incident.IncidentBulletin;
+import org.outagedesk.incident.Notice;
+import org.outagedesk.incident.TimelineEntryType;
+import org.outagedesk.incident.TimelineService;
 
 /**
  * The store manager's home: may my store sell this SKU right now (a large SELLABLE / ON HOLD badge per SKU), and
@@ -52,13 +58,14 @@ class MyStoreView extends VerticalLayout {
     private final String storeCode;
     private final Map<String, Sku> skus;
     private final Div holdList = new Div();
+    private final Div guidance = new Div();
     private final Grid<SaleStatus> grid = new Grid<>();
     private final TextField search = new TextField();
     private final Checkbox onlyHeld = new Checkbox("Only SKUs on hold");
     private List<SaleStatus> statuses = List.of();
 
     MyStoreView(AuthenticationContext authentication, CatalogService catalog, HoldService holds,
-            SaleStatusService saleStatus) {
+            SaleStatusService saleStatus, TimelineService timeline) {
         this.holds = holds;
         this.saleStatus = saleStatus;
         this.storeCode = authentication.getAuthenticatedUser(UserIdentity.class).map(UserIdentity::storeCode)
@@ -101,9 +108,41 @@ class MyStoreView extends VerticalLayout {
         grid.setEmptyStateText("No SKU matches this search. Clear the search to see every SKU.");
         add(new ViewToolbar("Can my store sell it now?", search, onlyHeld, refresh), grid);
 
-        // Retail instructions (what to tell customers) come from the incident timeline, which is built separately;
-        // they will be shown here once the timeline offers them.
+        guidance.setId("retail-guidance");
+        guidance.addClassNames("flex", "flex-col", "gap-s");
+        guidance.setWidthFull();
+        add(new H3("What to tell customers"), guidance);
+        showGuidance(timeline.retailGuidance());
         refresh();
+    }
+
+    /**
+     * The retail instructions and public notices of every open incident, from its timeline: the pinned ones (what to
+     * do) first, then the latest updates. Plain text, shown as text.
+     */
+    private void showGuidance(List<IncidentBulletin> bulletins) {
+        if (bulletins.isEmpty()) {
+            guidance.add(new Paragraph("No open incident has instructions for stores."));
+            return;
+        }
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("MMM d, yyyy h:mm a z", Locale.US);
+        for (IncidentBulletin bulletin : bulletins) {
+            H4 title = new H4(bulletin.title());
+            title.addClassName("m-0");
+            guidance.add(title);
+            List<Notice> shown = new java.util.ArrayList<>(bulletin.guidance());
+            bulletin.updates().stream().filter(n -> n.type() == TimelineEntryType.RETAIL_INSTRUCTION
+                    || n.type() == TimelineEntryType.CUSTOMER_NOTICE).limit(5).forEach(shown::add);
+            for (Notice notice : shown) {
+                Span date = new Span(when.format(notice.occurredAt().atZone(bulletin.referenceZone())));
+                date.addClassNames("text-s", "text-secondary");
+                Paragraph text = new Paragraph(notice.text());
+                text.addClassNames("m-0", "od-guidance-text");
+                Div item = new Div(date, text);
+                item.addClassName(notice.pinned() ? "od-warning-banner" : "od-guidance");
+                guidance.add(item);
+            }
+        }
     }
 
     private java.util.Optional<Sku> sku(SaleStatus status) {
