@@ -61,7 +61,7 @@ class ImpactImportTest {
         JsonNode body = response.json();
         assertThat(body.get("applied").asBoolean()).isFalse();
         assertThat(body.get("imported").asLong()).isZero();
-        assertThat(body.get("rejected").asLong()).isEqualTo(10);
+        assertThat(body.get("rejected").asLong()).isEqualTo(9);
         assertThat(lineAndField(body)).containsExactly("3 msisdn", "4 sku", "5 store", "6 status", "7 categories",
                 "9 msisdn", "10 row", "11 last_sync", "12 data_plan");
         assertThat(message(body, 9)).contains("first on line 8");
