@@ -65,6 +65,7 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
     private static final NumberFormat NUMBER = NumberFormat.getIntegerInstance(Locale.US);
 
     private final ImpactService impacts;
+    private final IncidentService incidents;
     private final ComboBox<Incident> incident = new ComboBox<>();
     private final TextField search = new TextField();
     private final MultiSelectComboBox<DataLossStatus> statuses = new MultiSelectComboBox<>();
@@ -87,14 +88,11 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         this.impacts = impacts;
         setSizeFull();
 
-        List<Incident> all = incidents.findAll();
-        incident.setItems(all);
+        this.incidents = incidents;
         incident.setItemLabelGenerator(Incident::getTitle);
         incident.setAriaLabel("Incident");
         incident.setWidth("22rem");
-        if (!all.isEmpty()) {
-            incident.setValue(all.getFirst());
-        }
+        loadIncidents();
 
         search.setId("subscriber-search");
         search.setPlaceholder("MSISDN, account or name");
@@ -202,8 +200,18 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         refreshCounts();
     }
 
+    /** Open incidents first; the one shown stays selected, the first is the default. */
+    private void loadIncidents() {
+        Long selected = incident.getValue() == null ? null : incident.getValue().getId();
+        List<Incident> all = incidents.findAll();
+        incident.setItems(all);
+        all.stream().filter(i -> i.getId().equals(selected)).findFirst()
+                .or(() -> all.stream().findFirst()).ifPresent(incident::setValue);
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        loadIncidents(); // an incident opened since this screen was built shows up when the user comes back
         QueryParameters params = event.getLocation().getQueryParameters();
         params.getSingleParameter("incident").ifPresent(id -> incident.getListDataView().getItems()
                 .filter(i -> String.valueOf(i.getId()).equals(id)).findFirst().ifPresent(incident::setValue));
