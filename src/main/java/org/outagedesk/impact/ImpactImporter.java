@@ -99,7 +99,8 @@ class ImpactImporter {
         try {
             return run(incidentId, input, size, fileName, mode, progress, importId);
         } finally {
-            jdbc.update("delete from impact_import_row where import_id = ?", importId);
+            transaction.executeWithoutResult(
+                    tx -> jdbc.update("delete from impact_import_row where import_id = ?", importId));
         }
     }
 
@@ -341,10 +342,11 @@ class ImpactImporter {
         if (batch.isEmpty()) {
             return 0;
         }
-        jdbc.batchUpdate("insert into impact_import_row (import_id, line, msisdn, account_number, name, sku_code,"
+        // one short transaction per batch: in autocommit H2 would commit (and write to disk) once per row
+        transaction.executeWithoutResult(tx -> jdbc.batchUpdate("insert into impact_import_row (import_id, line, msisdn, account_number, name, sku_code,"
                 + " store_code, region, data_plan, last_sync_at, status, cat_contacts, cat_photos, cat_email,"
                 + " cat_sms, cat_calendar, cat_todo) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                batch);
+                batch));
         int n = batch.size();
         batch.clear();
         return n;
