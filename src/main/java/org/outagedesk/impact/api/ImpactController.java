@@ -199,7 +199,7 @@ class ImpactController {
 
     private static Sort sort(@Nullable List<String> sort) {
         if (sort == null || sort.isEmpty()) {
-            return Sort.by("msisdn");
+            return Sort.unsorted(); // the import order, which pages fastest at a million rows
         }
         // "name,desc" arrives as one value, or as two ("name", "desc") when Spring splits on the comma
         List<Sort.Order> orders = new ArrayList<>();
