@@ -1,0 +1,233 @@
+package org.outagedesk.impact;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.DomainException;
+import org.outagedesk.base.Msisdn;
+import org.outagedesk.base.NotFoundException;
+import org.outagedesk.catalog.CatalogService;
+import org.outagedesk.catalog.Sku;
+import org.outagedesk.catalog.Store;
+import org.outagedesk.incident.Incident;
+import org.outagedesk.incident.IncidentService;
+import org.outagedesk.incident.ResponseActionTaken;
+import org.outagedesk.incident.TimelineEntryType;
+import org.outagedesk.incident.Visibility;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Affected subscribers of an incident: finding them, reading one, changing statuses one at a time or in bulk,
+ * logging calls, importing them from CSV. Agents and incident managers view and change; executives only view; store
+ * managers and tills see nothing. Imports are for incident managers (loading the affected population is running the
+ * incident, not answering a call).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ImpactService {
+
+    static final String VIEW = "hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "','"
+            + AppRoles.EXECUTIVE + "')";
+    static final String CHANGE = "hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "')";
+    static final String IMPORT = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
+
+    private final ImpactQueries queries;
+    private final ImpactRepository impacts;
+    private final SubscriberRepository subscribers;
+    private final ImpactStatusChangeRepository history;
+    private final ContactLogEntryRepository contacts;
+    private final ImportJobs imports;
+    private final IncidentService incidents;
+    private final CatalogService catalog;
+    private final AuditService audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ImpactService(ImpactQueries queries, ImpactRepository impacts, SubscriberRepository subscribers,
+            ImpactStatusChangeRepository history, ContactLogEntryRepository contacts, ImportJobs imports,
+            IncidentService incidents, CatalogService catalog, AuditService audit, ApplicationEventPublisher events,
+            Clock clock) {
+        this.queries = queries;
+        this.impacts = impacts;
+        this.subscribers = subscribers;
+        this.history = history;
+        this.contacts = contacts;
+        this.imports = imports;
+        this.incidents = incidents;
+        this.catalog = catalog;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A page of the incident's affected subscribers; sortable by the properties of {@link ImpactRow}. */
+    @PreAuthorize(VIEW)
+    public Page<ImpactRow> find(long incidentId, ImpactFilter filter, Pageable pageable) {
+        incidents.get(incidentId);
+        return queries.find(incidentId, filter, pageable);
+    }
+
+    @PreAuthorize(VIEW)
+    public long count(long incidentId, ImpactFilter filter) {
+        return queries.count(incidentId, filter);
+    }
+
+    /** Counts per status and category among the impacts the filter selects. */
+    @PreAuthorize(VIEW)
+    public ImpactCounts counts(long incidentId, ImpactFilter filter) {
+        incidents.get(incidentId);
+        return queries.counts(incidentId, filter);
+    }
+
+    @PreAuthorize(VIEW)
+    public SubscriberDetails subscriber(String msisdn) {
+        Subscriber s = subscribers.findByMsisdn(parse(msisdn).value())
+                .orElseThrow(() -> new NotFoundException("Subscriber", msisdn));
+        List<SubscriberDetails.ImpactDetails> list = impacts.findBySubscriber(s).stream().map(i -> {
+            Incident incident = incidents.get(i.getIncidentId());
+            return new SubscriberDetails.ImpactDetails(i.getIncidentId(), incident.getTitle(),
+                    incident.getReferenceZone().getId(), i.getStatus(), i.getCategories(), i.getLastContactedAt(),
+                    i.getVersion(),
+                    history.findByImpactNewestFirst(i).stream().map(c -> new SubscriberDetails.StatusChange(
+                            c.getChangedAt(), c.getChangedBy(), c.getFromStatus(), c.getToStatus(), c.getReason()))
+                            .toList(),
+                    contacts.findByImpactNewestFirst(i).stream().map(c -> new SubscriberDetails.Contact(
+                            c.getContactedAt(), c.getAgent(), c.getNote())).toList());
+        }).toList();
+        String model = catalog.findSku(s.getSkuCode()).map(Sku::getModel).orElse(s.getSkuCode());
+        String storeName = catalog.findStore(s.getStoreCode()).map(Store::getName).orElse(s.getStoreCode());
+        return new SubscriberDetails(s.getMsisdn().value(), s.getAccountNumber(), s.getName(), s.getSkuCode(), model,
+                s.getStoreCode(), storeName, s.getRegion(), s.hasDataPlan(), s.getLastSyncAt(), list);
+    }
+
+    /**
+     * Changes one subscriber's status and/or categories in an incident. A status change needs a reason and goes
+     * into the history; {@code categories} null leaves them as they are.
+     */
+    @Transactional
+    @PreAuthorize(CHANGE)
+    public void changeStatus(long incidentId, String msisdn, DataLossStatus newStatus,
+            @Nullable Set<DataCategory> categories, @Nullable String reason) {
+        if (newStatus == null) {
+            throw new DomainException("status", "Choose the new status");
+        }
+        Impact impact = impact(incidentId, msisdn);
+        DataLossStatus before = impact.getStatus();
+        ImpactStatusChange change = impact.change(newStatus, categories, reason, CurrentActor.username(),
+                clock.instant());
+        if (change != null) {
+            history.save(change);
+        }
+        audit.record("IMPACT_CHANGED", "Impact", impact.getId(), impact.getSubscriber().getMsisdn() + " in incident "
+                + incidentId + ": " + before + " -> " + newStatus
+                + (categories == null ? "" : ", categories " + DataCategory.format(categories))
+                + (reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")"));
+    }
+
+    /** Records a call with the subscriber about this incident and marks them as contacted. */
+    @Transactional
+    @PreAuthorize(CHANGE)
+    public void logContact(long incidentId, String msisdn, String note) {
+        Impact impact = impact(incidentId, msisdn);
+        ContactLogEntry entry = contacts.save(impact.logContact(note, CurrentActor.username(), clock.instant()));
+        audit.record("CONTACT_LOGGED", "Impact", impact.getId(),
+                impact.getSubscriber().getMsisdn() + ": " + entry.getNote());
+    }
+
+    /** How many impacts a bulk change to {@code newStatus} would change (those selected and not already in it). */
+    @PreAuthorize(CHANGE)
+    public long previewBulkChange(long incidentId, ImpactFilter filter, DataLossStatus newStatus) {
+        incidents.get(incidentId);
+        return queries.countToChange(incidentId, filter, newStatus);
+    }
+
+    /**
+     * Sets {@code newStatus} on every impact the filter selects, in one transaction: a history entry for each and
+     * one timeline entry for the incident. Refused when the number to change is not {@code expectedCount} (what the
+     * user saw and confirmed).
+     */
+    @Transactional
+    @PreAuthorize(CHANGE)
+    public int bulkChangeStatus(long incidentId, ImpactFilter filter, DataLossStatus newStatus, String reason,
+            long expectedCount) {
+        if (newStatus == null) {
+            throw new DomainException("newStatus", "Choose the new status");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException("reason", "Say why these statuses change (it goes into each history)");
+        }
+        if (reason.strip().length() > 1000) {
+            throw new DomainException("reason", "Keep the reason under 1,000 characters");
+        }
+        incidents.get(incidentId);
+        long now = queries.countToChange(incidentId, filter, newStatus);
+        if (now != expectedCount) {
+            throw new BulkCountChangedException(expectedCount, now);
+        }
+        if (now == 0) {
+            return 0;
+        }
+        Instant at = clock.instant();
+        String by = CurrentActor.username();
+        int changed = queries.changeStatus(incidentId, filter, newStatus, reason.strip(), by, at);
+        String text = "Data-loss status of " + changed + " subscriber(s) set to " + newStatus + " (" +
+                filter.describe() + "). Reason: " + reason.strip();
+        audit.record("IMPACTS_BULK_CHANGED", "Incident", incidentId, text);
+        events.publishEvent(new ResponseActionTaken(incidentId, newStatus == DataLossStatus.RECOVERED
+                ? TimelineEntryType.DATA_RECOVERY : TimelineEntryType.STATUS_CHANGE, at, Visibility.INTERNAL,
+                text.length() > 10_000 ? text.substring(0, 10_000) : text, by));
+        return changed;
+    }
+
+    /**
+     * Imports a CSV file now, on the calling thread (the API). Not in a transaction of its own: the importer
+     * stages rows outside one and merges them in one.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @PreAuthorize(IMPORT)
+    public ImportResult importCsv(long incidentId, InputStream csv, long size, String fileName, ImportMode mode) {
+        incidents.get(incidentId);
+        return imports.runNow(incidentId, csv, size, fileName, mode);
+    }
+
+    /** Starts importing an uploaded file in the background; the file is deleted when done. */
+    @PreAuthorize(IMPORT)
+    public ImportJobStatus startImport(long incidentId, Path file, String fileName, ImportMode mode) {
+        incidents.get(incidentId);
+        return imports.start(incidentId, file, fileName, mode);
+    }
+
+    /** The running or last import of this incident since the application started. */
+    @PreAuthorize(IMPORT)
+    public Optional<ImportJobStatus> latestImport(long incidentId) {
+        return imports.latest(incidentId);
+    }
+
+    private Impact impact(long incidentId, String msisdn) {
+        String number = parse(msisdn).value();
+        return impacts.findByIncidentAndMsisdn(incidentId, number).orElseThrow(() -> new NotFoundException(
+                "Subscriber", number + " in incident " + incidentId));
+    }
+
+    private static Msisdn parse(String msisdn) {
+        try {
+            return Msisdn.parse(msisdn);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException("msisdn", e.getMessage());
+        }
+    }
+}

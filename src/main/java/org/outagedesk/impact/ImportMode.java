@@ -1,0 +1,21 @@
+package org.outagedesk.impact;
+
+import java.util.Locale;
+
+/** ALL_OR_NOTHING (the default): one bad row refuses the file. VALID_ROWS: the good rows go in, the bad are listed. */
+public enum ImportMode {
+    ALL_OR_NOTHING, VALID_ROWS;
+
+    /** "all-or-nothing" or "valid-rows" as on the API; null or blank gives the default. */
+    public static ImportMode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return ALL_OR_NOTHING;
+        }
+        try {
+            return valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new org.outagedesk.base.DomainException("mode",
+                    "mode must be all-or-nothing or valid-rows, not '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.outagedesk.impact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.outagedesk.impact.ImpactTestSupport.HEADER;
+import static org.outagedesk.impact.ImpactTestSupport.row;
+import static org.outagedesk.impact.ImpactTestSupport.uniqueMsisdn;
+import static org.outagedesk.impact.ImpactTestSupport.upload;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outagedesk.Api;
+import org.outagedesk.IntegrationTest;
+import org.outagedesk.incident.IncidentService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class ImpactImportTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IncidentService incidents;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    long incident;
+    Api manager;
+
+    @BeforeEach
+    void ownIncident() {
+        incident = ImpactTestSupport.newIncident(incidents, "Import test");
+        manager = Api.as(port, "manager");
+    }
+
+    @Test
+    void a_file_with_bad_rows_is_refused_listing_each_line_and_field_and_nothing_is_imported() {
+        String good = uniqueMsisdn();
+        String twice = uniqueMsisdn();
+        String csv = HEADER
+                + row(good, "SK-S3-BLA", "D-NY-UWS-01", "DEVICE_ONLY", "CONTACTS;PHOTOS")        // line 2
+                + row("12ab", "SK-S3-BLA", "D-NY-UWS-01", "LOST", "")                             // 3
+                + row(uniqueMsisdn(), "NOKIA-9999", "D-NY-UWS-01", "LOST", "")                    // 4
+                + row(uniqueMsisdn(), "SK-S3-BLA", "X-NOWHERE", "LOST", "")                      // 5
+                + row(uniqueMsisdn(), "SK-S3-BLA", "D-NY-UWS-01", "GONE", "")                     // 6
+                + row(uniqueMsisdn(), "SK-S3-BLA", "D-NY-UWS-01", "LOST", "CONTACTS;VIDEOS")      // 7
+                + row(twice, "SK-S3-BLA", "D-NY-UWS-01", "LOST", "")                              // 8
+                + row(twice, "SK-S3-BLA", "D-NY-UWS-01", "LOST", "")                              // 9
+                + uniqueMsisdn() + ",ACC1,Too Short,SK-S3-BLA,D-NY-UWS-01,true,LOST\n"            // 10
+                + uniqueMsisdn() + ",ACC1,Bad Date,SK-S3-BLA,D-NY-UWS-01,true,LOST,,yesterday\n"  // 11
+                + uniqueMsisdn() + ",ACC1,Bad Plan,SK-S3-BLA,D-NY-UWS-01,maybe,LOST,,\n";         // 12
+
+        Api.Response response = upload(manager, incident, null, csv);
+
+        assertThat(response.status()).isEqualTo(422);
+        JsonNode body = response.json();
+        assertThat(body.get("applied").asBoolean()).isFalse();
+        assertThat(body.get("imported").asLong()).isZero();
+        assertThat(body.get("rejected").asLong()).isEqualTo(9);
+        assertThat(lineAndField(body)).containsExactly("3 msisdn", "4 sku", "5 store", "6 status", "7 categories",
+                "9 msisdn", "10 row", "11 last_sync", "12 data_plan");
+        assertThat(message(body, 9)).contains("first on line 8");
+        assertThat(message(body, 4)).contains("NOKIA-9999");
+        assertThat(total(incident)).isZero();
+        assertThat(manager.get("/api/subscribers/" + good).status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from impact_import_row", Long.class)).isZero();
+    }
+
+    @Test
+    void valid_rows_mode_imports_the_good_rows_and_reports_the_bad_ones() {
+        String a = uniqueMsisdn();
+        String b = uniqueMsisdn();
+        String csv = HEADER + row(a, "SK-S3-BLA", "D-NY-UWS-01", "DEVICE_ONLY", "CONTACTS")
+                + row("+1", "SK-S3-BLA", "D-NY-UWS-01", "LOST", "")
+                + row(b, "G1-BLA", "C-WA-SEA-01", "NOT_AFFECTED", "");
+
+        Api.Response response = upload(manager, incident, "valid-rows", csv);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.get("imported").asLong()).isEqualTo(2);
+        assertThat(body.get("rejected").asLong()).isEqualTo(1);
+        assertThat(lineAndField(body)).containsExactly("3 msisdn");
+        assertThat(total(incident)).isEqualTo(2);
+        JsonNode subscriber = manager.get("/api/subscribers/" + b).json();
+        assertThat(subscriber.get("region").asString()).isEqualTo("Pacific Northwest");
+    }
+
+    @Test
+    void importing_again_updates_by_msisdn_and_records_the_status_change() {
+        String msisdn = uniqueMsisdn();
+        upload(manager, incident, null, HEADER + row(msisdn, "SK-S3-BLA", "D-NY-UWS-01", "DEVICE_ONLY", "PHOTOS"));
+
+        Api.Response again = upload(manager, incident, null, HEADER
+                + row(msisdn, "SK-S3-BLA", "D-NY-UWS-02", "RECOVERED", "PHOTOS;SMS"));
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("imported").asLong()).isZero();
+        assertThat(again.json().get("updated").asLong()).isEqualTo(1);
+        JsonNode subscriber = manager.get("/api/subscribers/" + msisdn).json();
+        assertThat(subscriber.get("store").asString()).isEqualTo("D-NY-UWS-02");
+        JsonNode impact = subscriber.get("impacts").get(0);
+        assertThat(impact.get("status").asString()).isEqualTo("RECOVERED");
+        assertThat(impact.get("categories").toString()).contains("PHOTOS", "SMS");
+        JsonNode history = impact.get("history");
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(0).get("from").asString()).isEqualTo("DEVICE_ONLY");
+        assertThat(history.get(0).get("to").asString()).isEqualTo("RECOVERED");
+        assertThat(history.get(0).get("by").asString()).isEqualTo("manager");
+        assertThat(history.get(1).get("from").isNull()).isTrue();
+    }
+
+    @Test
+    void a_byte_order_mark_and_number_formatting_are_tolerated() {
+        String msisdn = uniqueMsisdn();
+        String typed = "+1 (" + msisdn.substring(2, 5) + ") " + msisdn.substring(5, 8) + "-" + msisdn.substring(8);
+        String csv = "\uFEFF" + HEADER + "\"" + typed + "\",ACC9,\"Doe, Jane\",SK-S3-BLA,d-ny-uws-01,TRUE,lost,"
+                + "contacts;photos,\n";
+
+        Api.Response response = upload(manager, incident, null, csv);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode subscriber = manager.get("/api/subscribers/" + msisdn).json();
+        assertThat(subscriber.get("name").asString()).isEqualTo("Doe, Jane");
+        assertThat(subscriber.get("impacts").get(0).get("status").asString()).isEqualTo("LOST");
+    }
+
+    @Test
+    void empty_spreadsheet_wrongly_encoded_and_headerless_files_get_a_clear_error() {
+        assertThat(fileError(new byte[0])).contains("empty");
+        assertThat(fileError(HEADER.getBytes(StandardCharsets.UTF_8))).contains("no subscriber rows");
+        assertThat(fileError(new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0})).contains("Excel");
+        byte[] latin1 = (HEADER + row(uniqueMsisdn(), "SK-S3-BLA", "D-NY-UWS-01", "LOST", "")
+                .replace("Test Person", "Zoë Müller")).getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(fileError(latin1)).contains("not UTF-8");
+        assertThat(fileError("name,phone\nJane,+12065550100\n".getBytes(StandardCharsets.UTF_8)))
+                .contains("header msisdn,account,name");
+        assertThat(total(incident)).isZero();
+    }
+
+    @Test
+    void only_incident_managers_may_import() {
+        String csv = HEADER + row(uniqueMsisdn(), "SK-S3-BLA", "D-NY-UWS-01", "LOST", "");
+        for (String user : List.of("agent", "exec", "store", "till")) {
+            assertThat(upload(Api.as(port, user), incident, null, csv).status()).as(user).isEqualTo(403);
+        }
+        assertThat(total(incident)).isZero();
+    }
+
+    @Test
+    void an_unknown_mode_is_refused() {
+        Api.Response response = upload(manager, incident, "some-rows",
+                HEADER + row(uniqueMsisdn(), "SK-S3-BLA", "D-NY-UWS-01", "LOST", ""));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("fields").get("mode").asString()).contains("valid-rows");
+    }
+
+    private String fileError(byte[] content) {
+        Api.Response response = upload(manager, incident, null, content, "file.csv");
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        JsonNode error = response.json().get("errors").get(0);
+        return error.get("field").asString() + ": " + error.get("message").asString();
+    }
+
+    private long total(long incidentId) {
+        return manager.get("/api/incidents/" + incidentId + "/impacts/counts").json().get("total").asLong();
+    }
+
+    private static List<String> lineAndField(JsonNode body) {
+        List<String> list = new ArrayList<>();
+        for (JsonNode e : body.get("errors")) {
+            list.add(e.get("line").asLong() + " " + e.get("field").asString());
+        }
+        return list;
+    }
+
+    private static String message(JsonNode body, long line) {
+        for (JsonNode e : body.get("errors")) {
+            if (e.get("line").asLong() == line) {
+                return e.get("message").asString();
+            }
+        }
+        return "";
+    }
+}

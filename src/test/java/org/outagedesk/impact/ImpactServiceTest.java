@@ -1,0 +1,153 @@
+package org.outagedesk.impact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.outagedesk.impact.ImpactTestSupport.HEADER;
+import static org.outagedesk.impact.ImpactTestSupport.row;
+import static org.outagedesk.impact.ImpactTestSupport.uniqueMsisdn;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outagedesk.IntegrationTest;
+import org.outagedesk.base.DomainException;
+import org.outagedesk.base.SystemActor;
+import org.outagedesk.incident.IncidentService;
+import org.outagedesk.incident.ResponseActionTaken;
+import org.outagedesk.incident.TimelineEntryType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+@IntegrationTest
+@RecordApplicationEvents
+class ImpactServiceTest {
+
+    @Autowired
+    ImpactService impacts;
+    @Autowired
+    IncidentService incidents;
+    @Autowired
+    ApplicationEvents events;
+
+    long incident;
+    String a;
+    String b;
+
+    @BeforeEach
+    void ownIncident() {
+        incident = ImpactTestSupport.newIncident(incidents, "Service test");
+        a = uniqueMsisdn();
+        b = uniqueMsisdn();
+        ImportResult result = SystemActor.call(() -> impacts.importCsv(incident, stream(HEADER
+                + row(a, "SK-S3-BLA", "D-NY-UWS-01", "DEVICE_ONLY", "CONTACTS")
+                + row(b, "SK-S3-PIN", "D-NY-UWS-02", "UNKNOWN", "")), -1, "t.csv", ImportMode.ALL_OR_NOTHING));
+        assertThat(result.imported()).isEqualTo(2);
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void a_bulk_recovery_puts_one_data_recovery_entry_on_the_timeline() {
+        ImpactFilter filter = new ImpactFilter(EnumSet.of(DataLossStatus.DEVICE_ONLY, DataLossStatus.UNKNOWN), null,
+                null, "New York Metro", null, null, null);
+        long count = impacts.previewBulkChange(incident, filter, DataLossStatus.RECOVERED);
+
+        int changed = impacts.bulkChangeStatus(incident, filter, DataLossStatus.RECOVERED,
+                "Operator restored the backup", count);
+
+        assertThat(changed).isEqualTo(2);
+        assertThat(events.stream(ResponseActionTaken.class).filter(e -> e.incidentId() == incident))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.type()).isEqualTo(TimelineEntryType.DATA_RECOVERY);
+                    assertThat(e.text()).contains("2 subscriber", "RECOVERED", "Operator restored the backup");
+                    assertThat(e.actor()).isEqualTo("manager");
+                });
+        assertThat(impacts.counts(incident, ImpactFilter.all()).byStatus().get(DataLossStatus.RECOVERED))
+                .isEqualTo(2);
+    }
+
+    @Test
+    @WithUserDetails("agent")
+    void a_bulk_change_is_refused_with_the_new_count_when_the_selection_changed() {
+        ImpactFilter filter = ImpactFilter.all();
+        long seen = impacts.previewBulkChange(incident, filter, DataLossStatus.LOST);
+        impacts.changeStatus(incident, a, DataLossStatus.LOST, null, "Customer confirmed the phone was reset");
+
+        assertThatThrownBy(() -> impacts.bulkChangeStatus(incident, filter, DataLossStatus.LOST, "Backups gone",
+                seen)).isInstanceOfSatisfying(BulkCountChangedException.class,
+                        e -> assertThat(e.currentCount()).isEqualTo(seen - 1));
+        assertThat(impacts.subscriber(b).impacts().getFirst().status()).isEqualTo(DataLossStatus.UNKNOWN);
+        assertThat(events.stream(ResponseActionTaken.class).filter(e -> e.incidentId() == incident)).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("agent")
+    void an_agent_logs_a_call_and_the_subscriber_counts_as_contacted() {
+        impacts.logContact(incident, a, "Advised not to reset the device or remove the battery");
+
+        SubscriberDetails details = impacts.subscriber(a);
+        assertThat(details.impacts().getFirst().contacts()).singleElement().satisfies(c -> {
+            assertThat(c.agent()).isEqualTo("agent");
+            assertThat(c.note()).contains("not to reset");
+        });
+        assertThat(details.impacts().getFirst().lastContactedAt()).isNotNull();
+        ImpactFilter contacted = new ImpactFilter(null, null, null, null, null, true, null);
+        assertThat(impacts.count(incident, contacted)).isEqualTo(1);
+        assertThatThrownBy(() -> impacts.logContact(incident, a, "  ")).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    @WithUserDetails("exec")
+    void an_executive_reads_but_cannot_change_or_log_calls() {
+        assertThat(impacts.subscriber(a).impacts()).hasSize(1);
+        assertThatThrownBy(() -> impacts.changeStatus(incident, a, DataLossStatus.LOST, null, "x"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> impacts.logContact(incident, a, "x"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    @WithUserDetails("store")
+    void a_store_manager_cannot_read_subscribers() {
+        assertThatThrownBy(() -> impacts.subscriber(a)).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> impacts.counts(incident, ImpactFilter.all()))
+                .isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void a_background_import_reports_progress_and_its_result() throws Exception {
+        Path file = Files.createTempFile("impacts", ".csv");
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 3_000; i++) {
+            csv.append(row(uniqueMsisdn(), "SK-S3-BLA", "D-NY-UWS-03", "LOST", "PHOTOS"));
+        }
+        Files.writeString(file, csv);
+
+        ImportJobStatus started = impacts.startImport(incident, file, "big.csv", ImportMode.ALL_OR_NOTHING);
+        assertThat(started.fileName()).isEqualTo("big.csv");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        ImportJobStatus status = started;
+        while (status.running() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = impacts.latestImport(incident).orElseThrow();
+        }
+
+        assertThat(status.phase()).isEqualTo(ImportJobStatus.Phase.DONE);
+        assertThat(status.result().imported()).isEqualTo(3_000);
+        assertThat(status.rowsRead()).isEqualTo(3_000);
+        assertThat(Files.exists(file)).isFalse();
+        assertThat(impacts.count(incident, ImpactFilter.all())).isEqualTo(3_002);
+    }
+
+    private static ByteArrayInputStream stream(String csv) {
+        return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
+    }
+}
