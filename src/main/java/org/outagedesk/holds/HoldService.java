@@ -54,8 +54,8 @@ public class HoldService {
     static final String READERS = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "','"
             + AppRoles.AGENT + "')";
     static final String STORE_MANAGERS = "hasRole('" + AppRoles.STORE_MANAGER + "')";
-    /** Stands in for an empty list in "x in :list" (some databases refuse an empty IN list). */
-    static final String NONE = "\u0000";
+    /** Stands in for an empty list in "x in :list" (some databases refuse an empty IN list); no store or region has this code. */
+    static final String NONE = "(none)";
     static final int MAX_ACK_DEADLINE_HOURS = 24 * 30;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy h:mm a z", Locale.US);

@@ -187,8 +187,10 @@ public class ImpactService {
         String text = "Data-loss status of " + changed + " subscriber(s) set to " + newStatus + " (" +
                 filter.describe() + "). Reason: " + reason.strip();
         audit.record("IMPACTS_BULK_CHANGED", "Incident", incidentId, text);
+        // STATUS_CHANGE is reserved for the incident's own status; a change of subscribers' data-loss status is a
+        // recovery (RECOVERED) or otherwise a note on the timeline
         events.publishEvent(new ResponseActionTaken(incidentId, newStatus == DataLossStatus.RECOVERED
-                ? TimelineEntryType.DATA_RECOVERY : TimelineEntryType.STATUS_CHANGE, at, Visibility.INTERNAL,
+                ? TimelineEntryType.DATA_RECOVERY : TimelineEntryType.NOTE, at, Visibility.INTERNAL,
                 text.length() > 10_000 ? text.substring(0, 10_000) : text, by));
         return changed;
     }

@@ -74,6 +74,16 @@ class ImpactServiceTest {
     }
 
     @Test
+    @WithUserDetails("manager")
+    void a_bulk_change_to_lost_puts_one_note_on_the_timeline_not_an_incident_status_change() {
+        ImpactFilter filter = new ImpactFilter(EnumSet.of(DataLossStatus.UNKNOWN), null, null, null, null, null, null);
+        long count = impacts.previewBulkChange(incident, filter, DataLossStatus.LOST);
+        impacts.bulkChangeStatus(incident, filter, DataLossStatus.LOST, "No backup left", count);
+        assertThat(events.stream(ResponseActionTaken.class).filter(e -> e.incidentId() == incident))
+                .singleElement().satisfies(e -> assertThat(e.type()).isEqualTo(TimelineEntryType.NOTE));
+    }
+
+    @Test
     @WithUserDetails("agent")
     void a_bulk_change_is_refused_with_the_new_count_when_the_selection_changed() {
         ImpactFilter filter = ImpactFilter.all();

@@ -1,5 +1,6 @@
 package org.outagedesk.impact.api;
 
+import org.outagedesk.base.AppRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,10 +38,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Affected subscribers on the API. Access is checked by {@link ImpactService} (agents, incident managers, executives). */
 @RestController
+@PreAuthorize("hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "')")
 @Tag(name = "Affected subscribers", description = "Data-loss status of subscribers per incident: list, counts,"
         + " detail, changes, bulk changes and CSV import")
 class ImpactController {
