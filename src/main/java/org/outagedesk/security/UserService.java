@@ -35,15 +35,17 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final AuditService audit;
     private final SecurityProperties properties;
+    private final ApiCredentialsCache credentials;
     private final Clock clock;
 
     UserService(AppUserRepository users, CatalogService catalog, PasswordEncoder passwordEncoder, AuditService audit,
-            SecurityProperties properties, Clock clock) {
+            SecurityProperties properties, ApiCredentialsCache credentials, Clock clock) {
         this.users = users;
         this.catalog = catalog;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.properties = properties;
+        this.credentials = credentials;
         this.clock = clock;
     }
 
@@ -84,6 +86,7 @@ public class UserService {
             requireAnotherActiveIncidentManager(user, "take the incident manager role from");
         }
         user.assign(role, storeFor(role, storeCode));
+        credentials.evict(user.getUsername());
         audit.record("USER_ROLE_CHANGED", "User", user.getUsername(), before + " -> " + describe(user));
         return UserSummary.of(user);
     }
@@ -110,6 +113,7 @@ public class UserService {
             requireAnotherActiveIncidentManager(user, "disable");
         }
         user.disable();
+        credentials.evict(user.getUsername());
         audit.record("USER_DISABLED", "User", user.getUsername(), "enabled -> disabled");
         return UserSummary.of(user);
     }
@@ -129,6 +133,7 @@ public class UserService {
         AppUser user = load(id);
         checkPassword(newPassword);
         user.changePasswordHash(passwordEncoder.encode(newPassword));
+        credentials.evict(user.getUsername());
         audit.record("USER_PASSWORD_RESET", "User", user.getUsername(), "password reset by " + CurrentActor.username());
     }
 

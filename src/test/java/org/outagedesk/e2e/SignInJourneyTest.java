@@ -29,6 +29,15 @@ class SignInJourneyTest extends BrowserTest {
     }
 
     @Test
+    void signing_out_returns_to_the_login_page_and_the_console_needs_a_sign_in_again() {
+        signIn("exec");
+        driver.findElement(By.id("sign-out")).click();
+        waitUpTo(30).until(d -> d.getCurrentUrl().contains("/login"));
+        driver.get(url("impact"));
+        waitUpTo(30).until(d -> d.getCurrentUrl().contains("/login"));
+    }
+
+    @Test
     void a_store_manager_sees_their_own_store_on_their_home() {
         signIn("store");
         assertThat(waitFor(By.id("store-name")).getText()).contains("Upper West Side");

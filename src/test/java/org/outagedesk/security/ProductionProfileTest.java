@@ -1,0 +1,54 @@
+package org.outagedesk.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.outagedesk.OutageDeskApplication;
+import org.outagedesk.catalog.CatalogService;
+import org.outagedesk.base.SystemActor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The prod profile: no demo users, no sample data, the first incident manager from the environment. */
+class ProductionProfileTest {
+
+    private static String[] args(String... extra) {
+        String db = "jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        String[] base = {"--spring.profiles.active=prod", "--spring.datasource.url=" + db, "--server.port=0",
+                "--logging.level.root=warn"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void prod_refuses_to_start_with_a_default_password() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(OutageDeskApplication.class).run(
+                args("--outagedesk.security.admin-username=chief", "--outagedesk.security.admin-password=demo")))
+                .hasStackTraceContaining("default password");
+    }
+
+    @Test
+    void prod_refuses_to_start_without_a_first_incident_manager() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(OutageDeskApplication.class).run(args()))
+                .hasStackTraceContaining("OUTAGEDESK_SECURITY_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void prod_starts_with_only_the_incident_manager_from_the_environment_and_no_sample_data() {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OutageDeskApplication.class).run(
+                args("--outagedesk.security.admin-username=chief",
+                        "--outagedesk.security.admin-password=a-long-and-unusual-secret"))) {
+            UserService users = app.getBean(UserService.class);
+            CatalogService catalog = app.getBean(CatalogService.class);
+            SystemActor.run(() -> {
+                assertThat(users.find(null, null, org.springframework.data.domain.Pageable.unpaged()).getContent())
+                        .extracting(UserSummary::username).containsExactly("chief");
+                assertThat(catalog.skus()).isEmpty();
+            });
+        }
+    }
+}
