@@ -21,6 +21,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -79,6 +80,7 @@ public class CreditService {
      * Concurrent requests with one key wait for the first and then get its credit.
      */
     @PreAuthorize(ISSUE)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED) // each attempt below is a transaction of its own
     public IssuedCredit issue(NewCredit request, @Nullable String idempotencyKey) {
         String actor = CurrentActor.username();
         if (idempotencyKey == null || idempotencyKey.isBlank()) {

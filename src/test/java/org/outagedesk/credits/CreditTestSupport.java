@@ -36,7 +36,7 @@ final class CreditTestSupport {
     /** One subscriber line: number, data plan, status, categories ("PHOTOS;CONTACTS" or ""). */
     record Sub(String msisdn, boolean dataPlan, String status, String categories) {
         static Sub of(boolean dataPlan, String status, String categories) {
-            return new Sub(msisdn(), dataPlan, status, categories);
+            return new Sub(CreditTestSupport.msisdn(), dataPlan, status, categories);
         }
     }
 
