@@ -1,26 +1,283 @@
 package org.outagedesk.impact.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
-import org.outagedesk.base.ui.Placeholder;
+import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.ui.ViewToolbar;
+import org.outagedesk.catalog.CatalogService;
+import org.outagedesk.catalog.Sku;
+import org.outagedesk.catalog.Store;
+import org.outagedesk.impact.DataCategory;
+import org.outagedesk.impact.DataLossStatus;
+import org.outagedesk.impact.ImpactCounts;
+import org.outagedesk.impact.ImpactFilter;
+import org.outagedesk.impact.ImpactRow;
+import org.outagedesk.impact.ImpactService;
+import org.outagedesk.incident.Incident;
+import org.outagedesk.incident.IncidentService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.util.unit.DataSize;
 
-/** The support agent's home: finding an affected subscriber while on the phone (issue "Affected subscribers"). */
+/**
+ * The support agent's home: every affected subscriber of an incident, found while the customer is on the phone.
+ * The grid loads a page at a time, filtered and sorted in the database; the counts per status above it are filters.
+ */
 @Route("subscribers")
 @PageTitle("Affected subscribers")
 @Menu(order = 20, icon = "vaadin:phone", title = "Subscribers")
 @RolesAllowed({AppRoles.AGENT, AppRoles.INCIDENT_MANAGER, AppRoles.EXECUTIVE})
-class SubscriberListView extends Div {
+@StyleSheet("styles/impact.css")
+class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
 
-    SubscriberListView() {
-        add(new Placeholder("Affected subscribers",
-                "Here a support agent finds a subscriber by MSISDN, account or name while on the phone, and sees "
-                        + "whether their data is lost, only on the device, or recovered.",
-                "a lazily loaded grid over every affected subscriber, with counts per data-loss status",
-                "the subscriber's detail, with a warning when the data exists only on the device",
-                "the contact log and status changes"));
+    private static final NumberFormat NUMBER = NumberFormat.getIntegerInstance(Locale.US);
+
+    private final ImpactService impacts;
+    private final ComboBox<Incident> incident = new ComboBox<>();
+    private final TextField search = new TextField();
+    private final MultiSelectComboBox<DataLossStatus> statuses = new MultiSelectComboBox<>();
+    private final ComboBox<DataCategory> category = new ComboBox<>();
+    private final ComboBox<Sku> sku = new ComboBox<>();
+    private final ComboBox<String> region = new ComboBox<>();
+    private final ComboBox<Store> store = new ComboBox<>();
+    private final Select<String> contacted = new Select<>();
+    private final Div chips = new Div();
+    private final Grid<ImpactRow> grid = new Grid<>();
+    private final Paragraph empty = new Paragraph();
+    private final Button bulk = new Button("Change status…", VaadinIcon.EDIT.create());
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final boolean mayChange = CurrentActor.hasRole(AppRoles.AGENT)
+            || CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
+    private final @Nullable ImportPanel importPanel;
+
+    SubscriberListView(ImpactService impacts, IncidentService incidents, CatalogService catalog,
+            @Value("${outagedesk.import.max-file-size:200MB}") DataSize maxFileSize) {
+        this.impacts = impacts;
+        setSizeFull();
+
+        List<Incident> all = incidents.findAll();
+        incident.setItems(all);
+        incident.setItemLabelGenerator(Incident::getTitle);
+        incident.setAriaLabel("Incident");
+        incident.setWidth("22rem");
+        if (!all.isEmpty()) {
+            incident.setValue(all.getFirst());
+        }
+
+        search.setId("subscriber-search");
+        search.setPlaceholder("MSISDN, account or name");
+        search.setAriaLabel("Search by MSISDN, account or name");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.setWidth("18rem");
+
+        statuses.setId("status-filter");
+        statuses.setPlaceholder("Status");
+        statuses.setAriaLabel("Status");
+        statuses.setItems(DataLossStatus.values());
+        statuses.setItemLabelGenerator(DataLossStatus::label);
+        category.setPlaceholder("Data category");
+        category.setAriaLabel("Data category");
+        category.setItems(DataCategory.values());
+        category.setItemLabelGenerator(DataCategory::label);
+        sku.setPlaceholder("Device SKU");
+        sku.setAriaLabel("Device SKU");
+        sku.setItems(catalog.skus());
+        sku.setItemLabelGenerator(s -> s.getModel() + " " + s.getColour() + " (" + s.getCode() + ")");
+        region.setPlaceholder("Region");
+        region.setAriaLabel("Region");
+        region.setItems(catalog.regions());
+        store.setPlaceholder("Home store");
+        store.setAriaLabel("Home store");
+        store.setItemLabelGenerator(s -> s.getCode() + " · " + s.getName());
+        // a few thousand stores: the combo box asks the database page by page, filtered by what is typed
+        store.setItems(q -> catalog.findStores(q.getFilter().orElse(null), null,
+                PageRequest.of(q.getPage(), q.getPageSize(), Sort.by("code"))).stream());
+        contacted.setAriaLabel("Contacted");
+        contacted.setItems("Contacted or not", "Contacted", "Never contacted");
+        contacted.setValue("Contacted or not");
+        for (var field : List.of(category, sku, region, store)) {
+            field.setClearButtonVisible(true);
+        }
+        statuses.setClearButtonVisible(true);
+
+        incident.addValueChangeListener(e -> refresh());
+        search.addValueChangeListener(e -> refresh());
+        statuses.addValueChangeListener(e -> refresh());
+        category.addValueChangeListener(e -> refresh());
+        sku.addValueChangeListener(e -> refresh());
+        region.addValueChangeListener(e -> refresh());
+        store.addValueChangeListener(e -> refresh());
+        contacted.addValueChangeListener(e -> refresh());
+
+        chips.addClassName("od-count-chips");
+        chips.setId("status-counts");
+
+        grid.setId("subscriber-grid");
+        grid.addColumn(ImpactRow::msisdn).setHeader("MSISDN").setSortProperty("msisdn").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(ImpactRow::name).setHeader("Name").setSortProperty("name").setAutoWidth(true);
+        grid.addColumn(ImpactRow::account).setHeader("Account").setSortProperty("account").setAutoWidth(true);
+        grid.addComponentColumn(r -> ImpactUi.badge(r.status())).setHeader("Data-loss status")
+                .setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> ImpactUi.categories(r.categories())).setHeader("Data concerned").setFlexGrow(1);
+        grid.addColumn(ImpactRow::sku).setHeader("SKU").setSortProperty("sku").setAutoWidth(true);
+        grid.addColumn(ImpactRow::store).setHeader("Store").setSortProperty("store").setAutoWidth(true);
+        grid.addColumn(ImpactRow::region).setHeader("Region").setSortProperty("region").setAutoWidth(true);
+        grid.addColumn(r -> ImpactUi.when(r.lastContactedAt(), zone)).setHeader("Last contacted")
+                .setSortProperty("lastContactedAt").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setSizeFull();
+        grid.setItems(query -> {
+            Incident current = incident.getValue();
+            if (current == null) {
+                return java.util.stream.Stream.empty();
+            }
+            return impacts.find(current.getId(), filter(), VaadinSpringDataHelpers.toSpringPageRequest(query))
+                    .stream();
+        }, query -> incident.getValue() == null ? 0 : (int) impacts.count(incident.getValue().getId(), filter()));
+        grid.addItemClickListener(e -> openDetails(e.getItem()));
+        grid.setEmptyStateComponent(empty);
+        empty.setId("subscriber-empty");
+
+        bulk.setId("bulk-change");
+        bulk.setVisible(mayChange);
+        bulk.addClickListener(e -> {
+            if (incident.getValue() != null) {
+                new BulkStatusDialog(impacts, incident.getValue().getId(), filter(), this::refresh).open();
+            }
+        });
+
+        importPanel = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER)
+                ? new ImportPanel(impacts, () -> incident.getValue() == null ? null : incident.getValue().getId(),
+                        maxFileSize, this::refresh)
+                : null;
+        Button importButton = new Button("Import CSV…", VaadinIcon.UPLOAD.create());
+        importButton.setId("import-open");
+        importButton.setVisible(importPanel != null);
+
+        HorizontalLayout filters = new HorizontalLayout(statuses, category, sku, region, store, contacted);
+        filters.addClassNames("flex-wrap", "gap-s");
+        filters.setWidthFull();
+        add(new ViewToolbar("Affected subscribers", incident, search, bulk, importButton));
+        if (importPanel != null) {
+            importPanel.setVisible(false);
+            importButton.addClickListener(e -> importPanel.setVisible(!importPanel.isVisible()));
+            add(importPanel);
+        }
+        add(chips, filters, grid);
+        refreshCounts();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters params = event.getLocation().getQueryParameters();
+        params.getSingleParameter("incident").ifPresent(id -> incident.getListDataView().getItems()
+                .filter(i -> String.valueOf(i.getId()).equals(id)).findFirst().ifPresent(incident::setValue));
+        params.getSingleParameter("q").ifPresent(search::setValue);
+        if (importPanel != null && incident.getValue() != null) {
+            importPanel.showLatest(); // an import started earlier may still run: show its progress
+            importPanel.setVisible(importPanel.hasSomethingToShow());
+        }
+    }
+
+    ImpactFilter filter() {
+        Set<DataLossStatus> selected = statuses.getValue().isEmpty() ? null : EnumSet.copyOf(statuses.getValue());
+        Boolean wasContacted = switch (contacted.getValue() == null ? "" : contacted.getValue()) {
+            case "Contacted" -> Boolean.TRUE;
+            case "Never contacted" -> Boolean.FALSE;
+            default -> null;
+        };
+        return new ImpactFilter(selected, category.getValue(), sku.getValue() == null ? null : sku.getValue().getCode(),
+                region.getValue(), store.getValue() == null ? null : store.getValue().getCode(), wasContacted,
+                search.getValue().isBlank() ? null : search.getValue());
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        refreshCounts();
+    }
+
+    private void refreshCounts() {
+        chips.removeAll();
+        Incident current = incident.getValue();
+        if (current == null) {
+            empty.setText("There is no incident yet. An incident manager opens one on the Incident screen.");
+            return;
+        }
+        // counts under every filter but the status, so that each chip says what clicking it would show
+        ImpactCounts counts = impacts.counts(current.getId(), filter().withStatuses(null));
+        Button allChip = new Button("All " + NUMBER.format(counts.total()), e -> statuses.clear());
+        allChip.getElement().setAttribute("aria-pressed", String.valueOf(statuses.getValue().isEmpty()));
+        allChip.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        chips.add(allChip);
+        for (Map.Entry<DataLossStatus, Long> entry : counts.byStatus().entrySet()) {
+            DataLossStatus status = entry.getKey();
+            boolean on = statuses.getValue().contains(status);
+            Span label = ImpactUi.badge(status);
+            Button chip = new Button(NUMBER.format(entry.getValue()), label, e -> toggle(status));
+            chip.setId("count-" + status.name());
+            chip.getElement().setAttribute("aria-pressed", String.valueOf(on));
+            chip.getElement().setAttribute("title", on ? "Showing " + status.label() + "; click to stop filtering"
+                    : "Show only " + status.label());
+            chip.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            if (on) {
+                chip.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            }
+            chips.add(chip);
+        }
+        boolean noneAtAll = counts.total() == 0 && filter().withStatuses(null).equals(ImpactFilter.all());
+        empty.setText(noneAtAll
+                ? "No affected subscribers have been imported for this incident yet. An incident manager imports"
+                        + " them from a CSV file (Import CSV…)."
+                : "No subscriber matches these filters. Clear a filter or search for part of the number.");
+        bulk.setEnabled(mayChange && counts.total() > 0);
+    }
+
+    private void toggle(DataLossStatus status) {
+        Set<DataLossStatus> now = EnumSet.noneOf(DataLossStatus.class);
+        now.addAll(statuses.getValue());
+        if (!now.remove(status)) {
+            now.add(status);
+        }
+        statuses.setValue(now);
+    }
+
+    private void openDetails(ImpactRow row) {
+        getUI().ifPresent(ui -> ui.navigate(SubscriberDetailsView.class,
+                new com.vaadin.flow.router.RouteParameters("msisdn", row.msisdn())));
     }
 }
