@@ -202,5 +202,4 @@ class CampaignSql {
 
     record TierFigures(int tierNo, long subscribers, BigDecimal credited, BigDecimal reversed) {
     }
-
 }
