@@ -69,6 +69,10 @@ create table campaign_tier (
     constraint campaign_tier_no_uk unique (campaign_id, tier_no)
 );
 
+-- Campaigns walk an incident's impacts in id order, a batch at a time (id > cursor and id <= batch end); without
+-- this index both databases scan every impact of the incident for each batch.
+create index impact_incident_id_walk_ix on impact (incident_id, id);
+
 create sequence credit_seq start with 1 increment by 50;
 create table credit (
     id                bigint         not null primary key,
