@@ -95,7 +95,7 @@ class CampaignSql {
     /** The last impact id of the next batch after {@code cursor}, or null when none is left. */
     @Nullable Long nextBatchEnd(long incidentId, long cursor, int size) {
         List<Long> ids = jdbc.queryForList("select id from impact where incident_id = :incident and id > :cursor"
-                + " order by id offset " + (size - 1) + " rows fetch next 1 rows only",
+                + " order by incident_id, id offset " + (size - 1) + " rows fetch next 1 rows only",
                 new MapSqlParameterSource("incident", incidentId).addValue("cursor", cursor), Long.class);
         if (!ids.isEmpty()) {
             return ids.getFirst();
