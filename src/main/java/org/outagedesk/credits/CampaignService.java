@@ -1,0 +1,368 @@
+package org.outagedesk.credits;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.DomainException;
+import org.outagedesk.base.Money;
+import org.outagedesk.base.NotFoundException;
+import org.outagedesk.catalog.CatalogService;
+import org.outagedesk.incident.IncidentService;
+import org.outagedesk.incident.ResponseActionTaken;
+import org.outagedesk.incident.TimelineEntryType;
+import org.outagedesk.incident.Visibility;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Credit campaigns: create with tiers, dry run (writes nothing), submit, approval by a second incident manager which
+ * starts the run in the background, top-up of a tier, reversal of the whole campaign. Incident managers run
+ * campaigns; executives read them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CampaignService {
+
+    static final String RUN = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
+    static final String READ = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "')";
+
+    private static final int MAX_TIERS = 10;
+
+    private final CampaignRepository campaigns;
+    private final CampaignTierRepository tiers;
+    private final CampaignSql sql;
+    private final CampaignRunner runner;
+    private final CreditService credits;
+    private final CreditProperties properties;
+    private final IncidentService incidents;
+    private final CatalogService catalog;
+    private final AuditService audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CampaignService(CampaignRepository campaigns, CampaignTierRepository tiers, CampaignSql sql, CampaignRunner runner,
+            CreditService credits, CreditProperties properties, IncidentService incidents, CatalogService catalog,
+            AuditService audit, ApplicationEventPublisher events, Clock clock) {
+        this.campaigns = campaigns;
+        this.tiers = tiers;
+        this.sql = sql;
+        this.runner = runner;
+        this.credits = credits;
+        this.properties = properties;
+        this.incidents = incidents;
+        this.catalog = catalog;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @PreAuthorize(RUN)
+    public CampaignDetails create(NewCampaign request) {
+        if (request.incidentId() == null) {
+            throw new DomainException("incidentId", "Choose the incident the campaign is for");
+        }
+        incidents.get(request.incidentId());
+        if (request.name() == null || request.name().isBlank()) {
+            throw new DomainException("name", "Give the campaign a name");
+        }
+        if (request.name().strip().length() > 200) {
+            throw new DomainException("name", "Keep the name under 200 characters");
+        }
+        if (request.tiers() == null || request.tiers().isEmpty()) {
+            throw new DomainException("tiers", "Add at least one tier");
+        }
+        if (request.tiers().size() > MAX_TIERS) {
+            throw new DomainException("tiers", "A campaign has at most " + MAX_TIERS + " tiers");
+        }
+        List<ValidTier> valid = new ArrayList<>();
+        for (int k = 0; k < request.tiers().size(); k++) {
+            valid.add(validate(request.tiers().get(k), "tiers[" + k + "]"));
+        }
+        Campaign campaign = campaigns.saveAndFlush(new Campaign(request.incidentId(), request.name().strip(),
+                CurrentActor.username(), clock.instant()));
+        for (int k = 0; k < valid.size(); k++) {
+            ValidTier t = valid.get(k);
+            tiers.save(new CampaignTier(campaign.getId(), k + 1, t.name(), t.reasonCode(), t.amount(), t.rules()));
+        }
+        tiers.flush();
+        audit.record("CAMPAIGN_CREATED", "Campaign", campaign.getId(), campaign.getName() + ": " + valid.size()
+                + " tier(s) in incident " + campaign.getIncidentId());
+        return details(campaign);
+    }
+
+    private record ValidTier(String name, TierRules rules, String reasonCode, Money amount) {
+    }
+
+    private ValidTier validate(NewCampaign.Tier tier, String at) {
+        if (tier == null) {
+            throw new DomainException(at, "A tier is empty");
+        }
+        if (tier.name() == null || tier.name().isBlank()) {
+            throw new DomainException(at + ".name", "Give tier " + at + " a name");
+        }
+        ReasonCode reason;
+        try {
+            reason = credits.reason(tier.reasonCode());
+        } catch (DomainException e) {
+            throw new DomainException(at + ".reasonCode", e.getMessage());
+        }
+        Money amount;
+        try {
+            amount = CreditService.amount(tier.amount(), reason);
+        } catch (DomainException e) {
+            throw new DomainException(at + ".amount", e.getMessage());
+        }
+        if (amount.isZero()) {
+            throw new DomainException(at + ".amount", "A campaign tier must credit more than $0.00");
+        }
+        if (amount.isGreaterThan(properties.cap())) {
+            throw new DomainException(at + ".amount", "A tier may credit at most " + properties.cap()
+                    + ", the cap per subscriber in an incident");
+        }
+        TierRules rules = tier.rules() == null ? TierRules.all() : tier.rules();
+        if (rules.skus() != null) {
+            for (String sku : rules.skus()) {
+                if (catalog.findSku(sku).isEmpty()) {
+                    throw new DomainException(at + ".rules.skus", "'" + sku + "' is not a SKU of the catalog");
+                }
+            }
+        }
+        if (rules.regions() != null && !rules.regions().isEmpty()) {
+            Set<String> known = new HashSet<>(catalog.regions());
+            for (String region : rules.regions()) {
+                if (!known.contains(region)) {
+                    throw new DomainException(at + ".rules.regions", "'" + region + "' is not a region; use one of "
+                            + catalog.regions());
+                }
+            }
+        }
+        return new ValidTier(tier.name().strip(), rules, reason.code(), amount);
+    }
+
+    /** What the campaign would pay if it ran now; nothing is written. */
+    @PreAuthorize(RUN)
+    public CampaignDryRun dryRun(long id) {
+        Campaign campaign = campaign(id);
+        List<CampaignTier> list = tiers.findByCampaignIdOrderByTierNo(id);
+        int n = list.size();
+        BigDecimal cap = properties.cap().amount();
+        BigDecimal[] amounts = list.stream().map(t -> t.getAmount().amount()).toArray(BigDecimal[]::new);
+        long[] counts = new long[n];
+        long[] capped = new long[n];
+        BigDecimal[] totals = new BigDecimal[n];
+        java.util.Arrays.fill(totals, BigDecimal.ZERO);
+        AtomicLong subscribers = new AtomicLong();
+        AtomicLong cappedSubscribers = new AtomicLong();
+        sql.dryRun(campaign.getIncidentId(), list, (net, matches) -> {
+            BigDecimal room = cap.subtract(net);
+            boolean credited = false;
+            boolean hit = false;
+            for (int k = 0; k < n; k++) {
+                if (!matches[k]) {
+                    continue;
+                }
+                BigDecimal pay = amounts[k].min(room.max(BigDecimal.ZERO));
+                if (pay.compareTo(amounts[k]) < 0) {
+                    capped[k]++;
+                    hit = true;
+                }
+                if (pay.signum() > 0) {
+                    counts[k]++;
+                    totals[k] = totals[k].add(pay);
+                    room = room.subtract(pay);
+                    credited = true;
+                }
+            }
+            if (credited) {
+                subscribers.incrementAndGet();
+            }
+            if (hit) {
+                cappedSubscribers.incrementAndGet();
+            }
+        });
+        List<CampaignDryRun.Tier> result = new ArrayList<>();
+        Money grand = Money.usd("0");
+        for (int k = 0; k < n; k++) {
+            CampaignTier t = list.get(k);
+            result.add(new CampaignDryRun.Tier(t.getTierNo(), t.getName(), t.getReasonCode(), t.getAmount(), counts[k],
+                    Money.usd(totals[k]), capped[k]));
+            grand = grand.plus(Money.usd(totals[k]));
+        }
+        return new CampaignDryRun(id, result, subscribers.get(), cappedSubscribers.get(), grand);
+    }
+
+    @Transactional
+    @PreAuthorize(RUN)
+    public CampaignDetails submit(long id) {
+        Campaign campaign = campaign(id);
+        campaign.submit(clock.instant());
+        audit.record("CAMPAIGN_SUBMITTED", "Campaign", id, campaign.getName());
+        campaigns.flush();
+        return details(campaign);
+    }
+
+    /** Approves a submitted campaign (not by its author) and starts it in the background once committed. */
+    @Transactional
+    @PreAuthorize(RUN)
+    public CampaignDetails approve(long id) {
+        Campaign campaign = campaign(id);
+        Instant now = clock.instant();
+        String by = CurrentActor.username();
+        campaign.approve(by, now, sql.countImpacts(campaign.getIncidentId()));
+        String text = "Credit campaign '" + campaign.getName() + "' (created by " + campaign.getCreatedBy()
+                + ") approved by " + by + ": " + describeTiers(id) + ". It runs now.";
+        audit.record("CAMPAIGN_APPROVED", "Campaign", id, text);
+        events.publishEvent(new ResponseActionTaken(campaign.getIncidentId(), TimelineEntryType.CREDIT_DECISION, now,
+                Visibility.INTERNAL, text, by));
+        campaigns.flush();
+        startAfterCommit(id);
+        return details(campaign);
+    }
+
+    @Transactional
+    @PreAuthorize(RUN)
+    public CampaignDetails reject(long id, @Nullable String reason) {
+        Campaign campaign = campaign(id);
+        Instant now = clock.instant();
+        campaign.reject(CurrentActor.username(), reason, now);
+        String text = "Credit campaign '" + campaign.getName() + "' rejected by " + CurrentActor.username() + ": "
+                + reason;
+        audit.record("CAMPAIGN_REJECTED", "Campaign", id, text);
+        events.publishEvent(new ResponseActionTaken(campaign.getIncidentId(), TimelineEntryType.CREDIT_DECISION, now,
+                Visibility.INTERNAL, text, CurrentActor.username()));
+        campaigns.flush();
+        return details(campaign);
+    }
+
+    /**
+     * Raises a tier's amount after the campaign ran; the difference is credited, in the background, to the
+     * subscribers the tier already credited (and whose credit stands), within the cap.
+     */
+    @Transactional
+    @PreAuthorize(RUN)
+    public CampaignDetails topUp(long id, int tierNo, @Nullable BigDecimal newAmount) {
+        Campaign campaign = campaign(id);
+        CampaignTier tier = tiers.findByCampaignIdOrderByTierNo(id).stream().filter(t -> t.getTierNo() == tierNo)
+                .findFirst().orElseThrow(() -> new NotFoundException("Tier", tierNo + " of campaign " + id));
+        ReasonCode reason = credits.reason(tier.getReasonCode());
+        Money amount = CreditService.amount(newAmount, reason);
+        if (!amount.isGreaterThan(tier.getAmount())) {
+            throw new DomainException("amount", "A top-up raises the amount: tier " + tierNo + " already credits "
+                    + tier.getAmount());
+        }
+        if (amount.isGreaterThan(properties.cap())) {
+            throw new DomainException("amount", "A tier may credit at most " + properties.cap());
+        }
+        Money before = tier.getAmount();
+        Instant now = clock.instant();
+        int round = tier.topUp(amount);
+        campaign.startTopUp(tierNo, round, sql.countImpacts(campaign.getIncidentId()), now);
+        String text = "Credit campaign '" + campaign.getName() + "': tier " + tierNo + " (" + tier.getName()
+                + ") topped up from " + before + " to " + amount + " by " + CurrentActor.username()
+                + "; the difference is credited to those already credited.";
+        audit.record("CAMPAIGN_TOPPED_UP", "Campaign", id, text);
+        events.publishEvent(new ResponseActionTaken(campaign.getIncidentId(), TimelineEntryType.CREDIT_DECISION, now,
+                Visibility.INTERNAL, text, CurrentActor.username()));
+        campaigns.flush();
+        startAfterCommit(id);
+        return details(campaign);
+    }
+
+    /** Reverses every standing credit of the campaign with compensating entries, in the background. */
+    @Transactional
+    @PreAuthorize(RUN)
+    public CampaignDetails reverse(long id, @Nullable String reason) {
+        Campaign campaign = campaign(id);
+        Instant now = clock.instant();
+        campaign.startReverse(CurrentActor.username(), reason, sql.countImpacts(campaign.getIncidentId()), now);
+        audit.record("CAMPAIGN_REVERSE_STARTED", "Campaign", id, campaign.getName() + ": " + reason);
+        campaigns.flush();
+        startAfterCommit(id);
+        return details(campaign);
+    }
+
+    /** Starts (again) a campaign's unfinished job, for example after it stopped on an error. */
+    @Transactional
+    @PreAuthorize(RUN)
+    public CampaignDetails resume(long id) {
+        Campaign campaign = campaign(id);
+        if (!campaign.isJobRunning()) {
+            throw DomainException.conflict("Campaign '" + campaign.getName() + "' is " + campaign.getStatus()
+                    + ": it has no job to resume");
+        }
+        startAfterCommit(id);
+        return details(campaign);
+    }
+
+    @PreAuthorize(READ)
+    public CampaignDetails get(long id) {
+        return details(campaign(id));
+    }
+
+    @PreAuthorize(READ)
+    public List<CampaignDetails> ofIncident(long incidentId) {
+        incidents.get(incidentId);
+        return campaigns.findByIncidentIdOrderByIdDesc(incidentId).stream().map(this::details).toList();
+    }
+
+    private void startAfterCommit(long id) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                runner.start(id);
+            }
+        });
+    }
+
+    private String describeTiers(long id) {
+        return String.join("; ", tiers.findByCampaignIdOrderByTierNo(id).stream().map(t -> "tier " + t.getTierNo()
+                + " " + t.getName() + " " + t.getAmount() + " " + t.getReasonCode() + " to "
+                + t.getRules().describe()).toList());
+    }
+
+    private Campaign campaign(long id) {
+        return campaigns.findById(id).orElseThrow(() -> new NotFoundException("Campaign", id));
+    }
+
+    private CampaignDetails details(Campaign c) {
+        List<CampaignSql.TierFigures> figures = sql.figures(c.getId());
+        List<CampaignDetails.Tier> list = new ArrayList<>();
+        Money credited = Money.usd("0");
+        Money reversed = Money.usd("0");
+        for (CampaignTier t : tiers.findByCampaignIdOrderByTierNo(c.getId())) {
+            CampaignSql.TierFigures f = figures.stream().filter(x -> x.tierNo() == t.getTierNo()).findFirst()
+                    .orElse(new CampaignSql.TierFigures(t.getTierNo(), 0, BigDecimal.ZERO, BigDecimal.ZERO));
+            Money tierCredited = Money.usd(f.credited());
+            Money tierReversed = Money.usd(f.reversed().negate());
+            credited = credited.plus(tierCredited);
+            reversed = reversed.plus(tierReversed);
+            list.add(new CampaignDetails.Tier(t.getTierNo(), t.getName(), t.getReasonCode(), t.getAmount(),
+                    t.getRules(), t.getRules().describe(), t.getTopUps(), f.subscribers(), tierCredited,
+                    tierReversed));
+        }
+        int percent = c.getJobTotal() == 0 ? (c.getJob() == null ? 0 : 100)
+                : (int) Math.min(100, c.getJobProcessed() * 100 / c.getJobTotal());
+        if (c.getStatus() == CampaignStatus.COMPLETED || c.getStatus() == CampaignStatus.REVERSED) {
+            percent = 100;
+        }
+        return new CampaignDetails(c.getId(), c.getIncidentId(), c.getName(), c.getStatus(), c.getCreatedBy(),
+                c.getCreatedAt(), c.getSubmittedAt(), c.getApprovedBy(), c.getApprovedAt(), c.getCompletedAt(),
+                c.getReversedBy(), c.getReverseReason(), new CampaignDetails.Progress(c.getJob(),
+                        c.getJobProcessed(), c.getJobTotal(), percent, c.getJobStartedAt(), c.getJobError()),
+                list, credited, reversed);
+    }
+}

@@ -1,0 +1,40 @@
+package org.outagedesk.credits;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.outagedesk.impact.DataCategory;
+import org.outagedesk.impact.DataLossStatus;
+
+/**
+ * Who a tier credits, as rules over impacts. Each rule that is null (or empty) is absent and matches everyone;
+ * {@code categories} matches a subscriber who lost any of them.
+ */
+public record TierRules(@Nullable Set<DataLossStatus> statuses, @Nullable Set<DataCategory> categories,
+        @Nullable Boolean dataPlan, @Nullable Set<String> skus, @Nullable Set<String> regions) {
+
+    public static TierRules all() {
+        return new TierRules(null, null, null, null, null);
+    }
+
+    public String describe() {
+        List<String> parts = new java.util.ArrayList<>();
+        if (statuses != null && !statuses.isEmpty()) {
+            parts.add("status " + statuses.stream().map(Enum::name).sorted().collect(Collectors.joining("/")));
+        }
+        if (categories != null && !categories.isEmpty()) {
+            parts.add("lost " + categories.stream().map(Enum::name).sorted().collect(Collectors.joining(" or ")));
+        }
+        if (dataPlan != null) {
+            parts.add(dataPlan ? "with a data plan" : "without a data plan");
+        }
+        if (skus != null && !skus.isEmpty()) {
+            parts.add("SKU " + String.join("/", new java.util.TreeSet<>(skus)));
+        }
+        if (regions != null && !regions.isEmpty()) {
+            parts.add("region " + String.join("/", new java.util.TreeSet<>(regions)));
+        }
+        return parts.isEmpty() ? "every affected subscriber" : String.join(", ", parts);
+    }
+}

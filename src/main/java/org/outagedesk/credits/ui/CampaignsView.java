@@ -1,0 +1,261 @@
+package org.outagedesk.credits.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
+import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.DomainException;
+import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.ViewToolbar;
+import org.outagedesk.credits.CampaignDetails;
+import org.outagedesk.credits.CampaignDryRun;
+import org.outagedesk.credits.CampaignService;
+import org.outagedesk.credits.CampaignStatus;
+import org.outagedesk.incident.Incident;
+import org.outagedesk.incident.IncidentService;
+
+/**
+ * Credit campaigns of an incident: tiers, dry-run figures, submit and approve (a second incident manager), the
+ * progress of a run, top-up and reversal. Executives see the same, without the buttons. Campaigns are created on
+ * the API ({@code POST /api/campaigns}); the sample data ships the 2009 one.
+ */
+@Route("campaigns")
+@PageTitle("Credit campaigns")
+@Menu(order = 42, icon = "vaadin:money-exchange", title = "Credit campaigns")
+@RolesAllowed({AppRoles.INCIDENT_MANAGER, AppRoles.EXECUTIVE})
+class CampaignsView extends VerticalLayout {
+
+    private final CampaignService campaigns;
+    private final ComboBox<Incident> incident = new ComboBox<>();
+    private final Grid<CampaignDetails> grid = new Grid<>();
+    private final VerticalLayout details = new VerticalLayout();
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final boolean mayRun = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
+    private CampaignDetails selected;
+
+    CampaignsView(CampaignService campaigns, IncidentService incidents) {
+        this.campaigns = campaigns;
+        setSizeFull();
+        List<Incident> all = incidents.findAll();
+        incident.setItems(all);
+        incident.setItemLabelGenerator(Incident::getTitle);
+        incident.setAriaLabel("Incident");
+        incident.setWidth("22rem");
+        incident.addValueChangeListener(e -> refresh());
+        grid.addColumn(CampaignDetails::name).setHeader("Campaign").setFlexGrow(1);
+        grid.addColumn(c -> c.status().name()).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(c -> c.progress().percent() + " %").setHeader("Progress").setAutoWidth(true);
+        grid.addColumn(c -> c.credited().toString()).setHeader("Credited").setAutoWidth(true);
+        grid.addColumn(c -> c.reversed().toString()).setHeader("Reversed").setAutoWidth(true);
+        grid.addColumn(CampaignDetails::createdBy).setHeader("Created by").setAutoWidth(true);
+        grid.addColumn(c -> CreditFormat.time(c.createdAt(), zone)).setHeader("Created").setAutoWidth(true);
+        grid.setEmptyStateText("No campaign in this incident. Create one with POST /api/campaigns (see the API docs).");
+        grid.setHeight("14rem");
+        grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
+        details.setPadding(false);
+        add(new ViewToolbar("Credit campaigns", incident), grid, details);
+        if (!all.isEmpty()) {
+            incident.setValue(all.getFirst());
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(2000);
+        event.getUI().addPollListener(e -> {
+            if (selected != null && (selected.status() == CampaignStatus.RUNNING
+                    || selected.status() == CampaignStatus.REVERSING)) {
+                show(campaigns.get(selected.id()));
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+    }
+
+    private void refresh() {
+        if (incident.getValue() != null) {
+            grid.setItems(campaigns.ofIncident(incident.getValue().getId()));
+        }
+        details.removeAll();
+        selected = null;
+    }
+
+    private void show(CampaignDetails c) {
+        selected = c;
+        details.removeAll();
+        if (c == null) {
+            return;
+        }
+        details.add(new H3(c.name() + " – " + c.status()));
+        Grid<CampaignDetails.Tier> tiers = new Grid<>();
+        tiers.addColumn(CampaignDetails.Tier::tierNo).setHeader("Tier").setAutoWidth(true);
+        tiers.addColumn(CampaignDetails.Tier::name).setHeader("Name").setAutoWidth(true);
+        tiers.addColumn(CampaignDetails.Tier::describe).setHeader("Who").setFlexGrow(1);
+        tiers.addColumn(CampaignDetails.Tier::reasonCode).setHeader("Reason").setAutoWidth(true);
+        tiers.addColumn(t -> t.amount().toString()).setHeader("Amount").setAutoWidth(true);
+        tiers.addColumn(CampaignDetails.Tier::subscribers).setHeader("Credited subscribers").setAutoWidth(true);
+        tiers.addColumn(t -> t.credited().toString()).setHeader("Credited").setAutoWidth(true);
+        tiers.setItems(c.tiers());
+        tiers.setAllRowsVisible(true);
+        details.add(tiers);
+        if (c.status() == CampaignStatus.RUNNING || c.status() == CampaignStatus.REVERSING) {
+            ProgressBar bar = new ProgressBar(0, 100, c.progress().percent());
+            bar.setId("campaign-progress");
+            details.add(new Span((c.status() == CampaignStatus.REVERSING ? "Reversing: " : "Running: ")
+                    + c.progress().processed() + " of " + c.progress().total() + " affected subscribers gone through ("
+                    + c.progress().percent() + " %)"), bar);
+        }
+        if (c.progress().error() != null) {
+            details.add(new Paragraph("Stopped on an error: " + c.progress().error()
+                    + ". Resume continues where it stopped; nothing is paid twice."));
+        }
+        if (c.approvedBy() != null) {
+            details.add(new Paragraph("Approved by " + c.approvedBy() + " at " + CreditFormat.time(c.approvedAt(), zone)
+                    + (c.completedAt() == null ? "" : "; finished " + CreditFormat.time(c.completedAt(), zone))));
+        }
+        if (mayRun) {
+            details.add(actions(c));
+        }
+    }
+
+    private HorizontalLayout actions(CampaignDetails c) {
+        HorizontalLayout bar = new HorizontalLayout();
+        boolean author = c.createdBy().equals(CurrentActor.username());
+        switch (c.status()) {
+            case DRAFT, SUBMITTED -> {
+                Button dry = new Button("Dry run", e -> dryRun(c));
+                dry.setId("campaign-dry-run");
+                bar.add(dry);
+                if (c.status() == CampaignStatus.DRAFT) {
+                    bar.add(confirmed("Submit for approval", "Submit '" + c.name() + "'? A second incident manager"
+                            + " must approve it before it pays anything.", () -> campaigns.submit(c.id())));
+                } else {
+                    Button approve = confirmed("Approve and run", "Approve '" + c.name() + "'? It starts crediting"
+                            + " every eligible subscriber now (see the dry run for the figures).",
+                            () -> campaigns.approve(c.id()));
+                    approve.setId("campaign-approve");
+                    approve.setEnabled(!author);
+                    if (author) {
+                        approve.setTooltipText("You created this campaign: another incident manager approves it");
+                    }
+                    bar.add(approve);
+                }
+            }
+            case COMPLETED -> {
+                bar.add(new Button("Top up a tier…", e -> topUp(c)));
+                bar.add(new Button("Reverse campaign…", e -> reverse(c)));
+            }
+            case RUNNING, REVERSING -> {
+                if (c.progress().error() != null) {
+                    bar.add(confirmed("Resume", "Resume the job where it stopped?", () -> campaigns.resume(c.id())));
+                }
+            }
+            default -> {
+            }
+        }
+        return bar;
+    }
+
+    private void dryRun(CampaignDetails c) {
+        CampaignDryRun d = campaigns.dryRun(c.id());
+        Dialog dialog = new Dialog("Dry run of " + c.name());
+        Grid<CampaignDryRun.Tier> g = new Grid<>();
+        g.addColumn(CampaignDryRun.Tier::tierNo).setHeader("Tier").setAutoWidth(true);
+        g.addColumn(CampaignDryRun.Tier::name).setHeader("Name").setAutoWidth(true);
+        g.addColumn(CampaignDryRun.Tier::subscribers).setHeader("Subscribers").setAutoWidth(true);
+        g.addColumn(t -> t.total().toString()).setHeader("Total").setAutoWidth(true);
+        g.addColumn(CampaignDryRun.Tier::capped).setHeader("Hit the cap").setAutoWidth(true);
+        g.setItems(d.tiers());
+        g.setAllRowsVisible(true);
+        g.setWidth("48rem");
+        Paragraph total = new Paragraph(d.subscribers() + " subscribers, " + d.cappedSubscribers()
+                + " of them limited by the cap; grand total " + d.grandTotal() + ". Nothing has been paid.");
+        total.setId("campaign-dry-run-total");
+        dialog.add(g, total);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+    }
+
+    private void topUp(CampaignDetails c) {
+        Dialog dialog = new Dialog("Top up a tier of " + c.name());
+        ComboBox<CampaignDetails.Tier> tier = new ComboBox<>("Tier");
+        tier.setItems(c.tiers());
+        tier.setItemLabelGenerator(t -> t.tierNo() + " " + t.name() + " (" + t.amount() + ")");
+        BigDecimalField amount = new BigDecimalField("New amount (USD)");
+        amount.setHelperText("Only the difference is credited, only to those the tier already credited");
+        Button go = new Button("Top up", e -> {
+            try {
+                if (tier.getValue() == null) {
+                    throw new DomainException("tier", "Choose the tier");
+                }
+                show(campaigns.topUp(c.id(), tier.getValue().tierNo(), amount.getValue()));
+                dialog.close();
+            } catch (DomainException ex) {
+                amount.setErrorMessage(ex.getMessage());
+                amount.setInvalid(true);
+            }
+        });
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(tier, amount));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), go);
+        dialog.open();
+    }
+
+    private void reverse(CampaignDetails c) {
+        Dialog dialog = new Dialog("Reverse " + c.name() + " (" + c.credited() + " credited)");
+        TextArea reason = new TextArea("Reason");
+        reason.setWidthFull();
+        Button go = new Button("Reverse every credit", e -> {
+            try {
+                show(campaigns.reverse(c.id(), reason.getValue()));
+                dialog.close();
+            } catch (DomainException ex) {
+                reason.setErrorMessage(ex.getMessage());
+                reason.setInvalid(true);
+            }
+        });
+        go.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph("Each credit gets a compensating entry; nothing is deleted."), reason);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), go);
+        dialog.open();
+    }
+
+    private Button confirmed(String label, String question, Supplier<CampaignDetails> action) {
+        return new Button(label, e -> {
+            ConfirmDialog confirm = new ConfirmDialog(label, question, label, ok -> {
+                try {
+                    show(action.get());
+                    Notifications.success(label + ": done");
+                } catch (DomainException ex) {
+                    Notifications.error(ex.getMessage());
+                }
+            });
+            confirm.setCancelable(true);
+            confirm.open();
+        });
+    }
+}

@@ -1,0 +1,79 @@
+package org.outagedesk.credits.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.outagedesk.base.DomainException;
+import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.credits.CreditRecord;
+import org.outagedesk.credits.CreditService;
+import org.outagedesk.credits.CreditStatus;
+import org.outagedesk.credits.IssuedCredit;
+import org.outagedesk.credits.NewCredit;
+import org.outagedesk.credits.ReasonCode;
+import org.outagedesk.credits.SubscriberCredits;
+
+/**
+ * The agent's credit dialog. It carries one idempotency key for its whole life, so a double click or a retry after
+ * a network hiccup returns the credit already given instead of paying twice.
+ */
+class CreditDialog extends Dialog {
+
+    private final String key = UUID.randomUUID().toString();
+    private final ComboBox<ReasonCode> reason = new ComboBox<>("Reason");
+    private final BigDecimalField amount = new BigDecimalField("Amount (USD)");
+    private final TextArea note = new TextArea("Note");
+
+    CreditDialog(CreditService credits, SubscriberCredits subscriber, Consumer<CreditRecord> done) {
+        setHeaderTitle("Credit " + subscriber.msisdn() + " (" + subscriber.name() + ")");
+        reason.setItems(credits.reasonCodes());
+        reason.setItemLabelGenerator(r -> r.code() + " – " + r.label());
+        reason.setId("credit-reason");
+        amount.setId("credit-amount");
+        amount.setPrefixComponent(new com.vaadin.flow.component.html.Span("$"));
+        amount.setHelperText("Room under the cap: " + subscriber.room() + ". Your limit: " + credits.myLimit()
+                + " (above it the credit waits for an incident manager's approval)");
+        note.setMaxLength(1000);
+        FormLayout form = new FormLayout(reason, amount, note);
+        form.setColspan(note, 2);
+        add(new Paragraph("Data-loss status: " + subscriber.status() + (subscriber.dataPlan() ? ", has a data plan"
+                : ", no data plan") + ". Credited so far in this incident: " + subscriber.net() + " of "
+                + subscriber.cap() + "."), form);
+        Button issue = new Button("Issue credit", e -> {
+            reason.setInvalid(false);
+            amount.setInvalid(false);
+            try {
+                IssuedCredit result = credits.issue(new NewCredit(subscriber.msisdn(), subscriber.incidentId(),
+                        reason.getValue() == null ? null : reason.getValue().code(), amount.getValue(),
+                        note.getValue()), key);
+                CreditRecord c = result.credit();
+                Notifications.success(c.status() == CreditStatus.ISSUED ? "Credited " + c.amount()
+                        : c.amount() + " is above your limit: it waits for an incident manager's approval");
+                close();
+                done.accept(c);
+            } catch (DomainException ex) {
+                if ("reasonCode".equals(ex.field())) {
+                    reason.setErrorMessage(ex.getMessage());
+                    reason.setInvalid(true);
+                } else if (ex.field() == null || "amount".equals(ex.field())) {
+                    amount.setErrorMessage(ex.getMessage());
+                    amount.setInvalid(true);
+                } else {
+                    Notifications.error(ex.getMessage());
+                }
+            }
+        });
+        issue.setId("credit-issue");
+        issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        issue.setDisableOnClick(true);
+        issue.addClickListener(e -> issue.setEnabled(true));
+        getFooter().add(new Button("Cancel", e -> close()), issue);
+    }
+}
