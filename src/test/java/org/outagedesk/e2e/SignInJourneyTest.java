@@ -12,11 +12,11 @@ class SignInJourneyTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0} lands on {1} and sees only its navigation")
     @CsvSource(delimiter = '|', textBlock = """
-            agent    | subscribers | Incident;Subscribers;Stop-sales
-            agent2   | subscribers | Incident;Subscribers;Stop-sales
-            manager  | incident    | Incident;Subscribers;Stop-sales;Impact overview;Users;Audit trail
-            manager2 | incident    | Incident;Subscribers;Stop-sales;Impact overview;Users;Audit trail
-            exec     | impact      | Incident;Subscribers;Stop-sales;Impact overview
+            agent    | subscribers | Incident;Subscribers;Stop-sales;Credits
+            agent2   | subscribers | Incident;Subscribers;Stop-sales;Credits
+            manager  | incident    | Incident;Subscribers;Stop-sales;Credits;Credit approvals;Credit campaigns;Impact overview;Users;Audit trail
+            manager2 | incident    | Incident;Subscribers;Stop-sales;Credits;Credit approvals;Credit campaigns;Impact overview;Users;Audit trail
+            exec     | impact      | Incident;Subscribers;Stop-sales;Credits;Credit campaigns;Impact overview
             store    | my-store    | My store
             store2   | my-store    | My store
             """)

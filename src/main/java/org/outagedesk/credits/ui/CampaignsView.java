@@ -42,7 +42,7 @@ import org.outagedesk.incident.IncidentService;
  */
 @Route("campaigns")
 @PageTitle("Credit campaigns")
-@Menu(order = 42, icon = "vaadin:money-exchange", title = "Credit campaigns")
+@Menu(order = 52, icon = "vaadin:money-exchange", title = "Credit campaigns")
 @RolesAllowed({AppRoles.INCIDENT_MANAGER, AppRoles.EXECUTIVE})
 class CampaignsView extends VerticalLayout {
 

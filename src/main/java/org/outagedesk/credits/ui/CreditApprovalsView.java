@@ -25,7 +25,7 @@ import org.outagedesk.credits.CreditStatus;
 /** Credits waiting for approval: an incident manager approves or rejects (with a reason) those they did not ask. */
 @Route("credits/approvals")
 @PageTitle("Credit approvals")
-@Menu(order = 41, icon = "vaadin:check-square-o", title = "Credit approvals")
+@Menu(order = 51, icon = "vaadin:check-square-o", title = "Credit approvals")
 @RolesAllowed(AppRoles.INCIDENT_MANAGER)
 class CreditApprovalsView extends VerticalLayout {
 

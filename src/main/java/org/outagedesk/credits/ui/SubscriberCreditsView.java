@@ -34,7 +34,7 @@ import org.outagedesk.incident.IncidentService;
  */
 @Route("credits")
 @PageTitle("Credits")
-@Menu(order = 40, icon = "vaadin:money", title = "Credits")
+@Menu(order = 50, icon = "vaadin:money", title = "Credits")
 @RolesAllowed({AppRoles.AGENT, AppRoles.INCIDENT_MANAGER, AppRoles.EXECUTIVE})
 class SubscriberCreditsView extends VerticalLayout implements BeforeEnterObserver {
 

@@ -54,7 +54,7 @@ import org.springframework.data.domain.Sort;
  */
 @Route("holds")
 @PageTitle("Stop-sales")
-@Menu(order = 40, icon = "vaadin:ban", title = "Stop-sales")
+@Menu(order = 30, icon = "vaadin:ban", title = "Stop-sales")
 @RolesAllowed({AppRoles.INCIDENT_MANAGER, AppRoles.EXECUTIVE, AppRoles.AGENT})
 class HoldListView extends VerticalLayout {
 

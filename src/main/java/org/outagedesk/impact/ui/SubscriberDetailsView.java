@@ -1,6 +1,9 @@
 package org.outagedesk.impact.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -101,11 +104,11 @@ class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserve
             add(new Paragraph("No incident has affected this subscriber."));
         }
         for (SubscriberDetails.ImpactDetails impact : s.impacts()) {
-            add(impactCard(impact));
+            add(impactCard(s.msisdn(), impact));
         }
     }
 
-    private Div impactCard(SubscriberDetails.ImpactDetails impact) {
+    private Div impactCard(String msisdn, SubscriberDetails.ImpactDetails impact) {
         Div card = new Div();
         card.addClassName("od-impact-card");
         card.setWidthFull();
@@ -128,6 +131,11 @@ class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserve
             card.add(warning);
         }
         card.add(statusLine);
+        // credits live in their own feature (which builds on this one): a link, not an import, keeps them apart
+        Anchor credits = new Anchor("credits?msisdn=" + URLEncoder.encode(msisdn, StandardCharsets.UTF_8)
+                + "&incident=" + impact.incidentId(), "Credits for this incident →");
+        credits.setId("credits-link-" + impact.incidentId());
+        card.add(credits);
 
         if (mayChange) {
             Button change = new Button("Change status…", VaadinIcon.EDIT.create(), e -> changeDialog(impact).open());

@@ -11,7 +11,7 @@ import org.outagedesk.base.ui.Placeholder;
 /** The executive's home: the incident at a glance (issue "Executive impact dashboard"). */
 @Route("impact")
 @PageTitle("Impact overview")
-@Menu(order = 40, icon = "vaadin:chart", title = "Impact overview")
+@Menu(order = 60, icon = "vaadin:chart", title = "Impact overview")
 @RolesAllowed({AppRoles.EXECUTIVE, AppRoles.INCIDENT_MANAGER})
 class ImpactOverviewView extends Div {
 
