@@ -7,6 +7,7 @@ import org.outagedesk.impact.DataCategory;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
+import org.outagedesk.incident.SampleIncident;
 import org.outagedesk.sampledata.SampleDataStep;
 import org.outagedesk.sampledata.SampleFiles;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CreditSampleData implements SampleDataStep {
 
-    static final String INCIDENT_TITLE = "Sidekick data service outage and data loss";
     static final String CAMPAIGN_NAME = "2009 Sidekick compensation";
 
     private final IncidentService incidents;
@@ -43,9 +43,7 @@ class CreditSampleData implements SampleDataStep {
 
     @Override
     public void load(SampleFiles files) {
-        Incident incident = incidents.findAll().stream().filter(i -> i.getTitle().equals(INCIDENT_TITLE)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("The sample incident '" + INCIDENT_TITLE
-                        + "' is missing: its step (order 300) must run first"));
+        Incident incident = SampleIncident.find(incidents);
         CampaignDetails campaign = campaigns.create(new NewCampaign(incident.getId(), CAMPAIGN_NAME, List.of(
                 new NewCampaign.Tier("Month of data service",
                         new TierRules(EnumSet.of(DataLossStatus.UNKNOWN, DataLossStatus.DEVICE_ONLY,

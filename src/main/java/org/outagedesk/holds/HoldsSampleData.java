@@ -13,6 +13,7 @@ import org.outagedesk.catalog.Store;
 import org.outagedesk.catalog.StoreType;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
+import org.outagedesk.incident.SampleIncident;
 import org.outagedesk.sampledata.SampleDataStep;
 import org.outagedesk.sampledata.SampleFiles;
 import org.springframework.data.domain.PageRequest;
@@ -32,7 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 class HoldsSampleData implements SampleDataStep {
 
-    static final String INCIDENT_TITLE = "Sidekick data service outage and data loss";
     static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     /** The dealers that kept selling: they never acknowledge, so they show on the overdue list. */
     static final Set<String> NON_ACKNOWLEDGING = Set.of("D-NY-UWS-01", "D-NY-UWS-02");
@@ -63,9 +63,7 @@ class HoldsSampleData implements SampleDataStep {
 
     @Override
     public void load(SampleFiles files) {
-        Incident incident = incidents.findAll().stream().filter(i -> INCIDENT_TITLE.equals(i.getTitle())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("The sample incident '" + INCIDENT_TITLE
-                        + "' is missing: the incident step (order 300) must run first"));
+        Incident incident = SampleIncident.find(incidents);
         long id = incident.getId();
 
         holds.place(new NewHold(id, null, "SIDEKICK", List.of(SalesChannel.ONLINE), null, null,

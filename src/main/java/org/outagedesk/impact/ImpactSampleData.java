@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
+import org.outagedesk.incident.SampleIncident;
 import org.outagedesk.sampledata.SampleDataStep;
 import org.outagedesk.sampledata.SampleFiles;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Component;
 class ImpactSampleData implements SampleDataStep {
 
     static final String FILE = "subscribers-2009.csv";
-    static final String INCIDENT_TITLE = "Sidekick data service outage and data loss";
 
     private final IncidentService incidents;
     private final ImpactService impacts;
@@ -39,9 +39,7 @@ class ImpactSampleData implements SampleDataStep {
 
     @Override
     public void load(SampleFiles files) {
-        Incident incident = incidents.findAll().stream().filter(i -> i.getTitle().equals(INCIDENT_TITLE)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("The sample incident '" + INCIDENT_TITLE
-                        + "' is missing: its step (order 300) must run first"));
+        Incident incident = SampleIncident.find(incidents);
         try (InputStream in = files.open(FILE)) {
             ImportResult result = impacts.importCsv(incident.getId(), in, -1, FILE, ImportMode.ALL_OR_NOTHING);
             if (!result.applied()) {

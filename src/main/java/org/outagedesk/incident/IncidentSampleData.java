@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 class IncidentSampleData implements SampleDataStep {
 
-    static final String TITLE = "Sidekick data service outage and data loss";
+    static final String TITLE = SampleIncident.TITLE;
     static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
 
     private final IncidentService incidents;

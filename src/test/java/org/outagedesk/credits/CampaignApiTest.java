@@ -242,7 +242,7 @@ class CampaignApiTest {
     @Test
     void the_sample_2009_campaign_waits_for_approval_then_pays_each_subscriber_once() {
         long sampleIncident = SystemActor.call(() -> incidents.findAll()).stream()
-                .filter(i -> i.getTitle().equals(CreditSampleData.INCIDENT_TITLE)).findFirst().orElseThrow().getId();
+                .filter(i -> i.getTitle().equals(org.outagedesk.incident.SampleIncident.TITLE)).findFirst().orElseThrow().getId();
         JsonNode list = Api.as(port, "manager").get("/api/campaigns?incidentId=" + sampleIncident).json();
         JsonNode sample = list.valueStream().filter(c -> c.get("name").asString().equals(CreditSampleData.CAMPAIGN_NAME))
                 .findFirst().orElseThrow();

@@ -36,7 +36,7 @@ class HoldServiceTest {
 
     long incidentId() {
         return SystemActor.call(() -> incidents.findAll().stream()
-                .filter(i -> i.getTitle().equals(HoldsSampleData.INCIDENT_TITLE)).findFirst().orElseThrow().getId());
+                .filter(i -> i.getTitle().equals(org.outagedesk.incident.SampleIncident.TITLE)).findFirst().orElseThrow().getId());
     }
 
     @Test

@@ -48,7 +48,7 @@ class ImpactApiTest {
     @Test
     void the_sample_incident_has_twenty_thousand_affected_subscribers() {
         long sample = SystemActor.call(() -> incidents.findAll()).stream()
-                .filter(i -> i.getTitle().equals(ImpactSampleData.INCIDENT_TITLE)).findFirst().orElseThrow().getId();
+                .filter(i -> i.getTitle().equals(org.outagedesk.incident.SampleIncident.TITLE)).findFirst().orElseThrow().getId();
         JsonNode counts = Api.as(port, "exec").get("/api/incidents/" + sample + "/impacts/counts").json();
         assertThat(counts.get("total").asLong()).isEqualTo(20_000);
         assertThat(counts.get("byStatus").get("DEVICE_ONLY").asLong()).isGreaterThan(3_000);
