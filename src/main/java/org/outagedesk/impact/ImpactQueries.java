@@ -148,6 +148,18 @@ class ImpactQueries {
         return new ImpactCounts(byStatus, byCategory, total[0]);
     }
 
+    /** How many impacts of the incident there are per region of the subscriber's home store, largest first. */
+    java.util.LinkedHashMap<String, Long> countsByRegion(long incidentId) {
+        java.util.LinkedHashMap<String, Long> byRegion = new java.util.LinkedHashMap<>();
+        jdbc.query("select s.region, count(*) from impact i join subscriber s on s.id = i.subscriber_id"
+                + " where i.incident_id = :incident group by s.region order by count(*) desc, s.region",
+                new MapSqlParameterSource("incident", incidentId),
+                rs -> {
+                    byRegion.put(rs.getString(1) == null ? "No home store" : rs.getString(1), rs.getLong(2));
+                });
+        return byRegion;
+    }
+
     /** How many impacts the filter selects that are not already in {@code newStatus}: those a bulk change changes. */
     long countToChange(long incidentId, ImpactFilter filter, DataLossStatus newStatus) {
         Where w = where(incidentId, filter, false);

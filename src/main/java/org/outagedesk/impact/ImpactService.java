@@ -93,6 +93,13 @@ public class ImpactService {
         return queries.counts(incidentId, filter);
     }
 
+    /** How many impacts the incident has per region of the subscriber's home store, largest first (one query). */
+    @PreAuthorize(VIEW)
+    public java.util.Map<String, Long> countsByRegion(long incidentId) {
+        incidents.get(incidentId);
+        return queries.countsByRegion(incidentId);
+    }
+
     @PreAuthorize(VIEW)
     public SubscriberDetails subscriber(String msisdn) {
         Subscriber s = subscribers.findByMsisdn(parse(msisdn).value())
