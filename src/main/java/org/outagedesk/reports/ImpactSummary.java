@@ -61,7 +61,13 @@ public record ImpactSummary(long incidentId, String title, String status, String
      * @param acknowledged        of those, acknowledged
      * @param overdue             not acknowledged after the deadline
      * @param compliancePercent   acknowledged out of storesOnHold, whole percent (100 when no store is on hold)
+     * @param byRegion            the same per region, alphabetically
      */
-    public record Holds(long active, long storesOnHold, long acknowledged, long overdue, int compliancePercent) {
+    public record Holds(long active, long storesOnHold, long acknowledged, long overdue, int compliancePercent,
+            List<RegionAcks> byRegion) {
+    }
+
+    /** Stores on hold in a region: acknowledged, still within the deadline, past it. */
+    public record RegionAcks(String region, long stores, long acknowledged, long pending, long overdue) {
     }
 }

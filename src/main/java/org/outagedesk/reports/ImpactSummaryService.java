@@ -147,6 +147,7 @@ public class ImpactSummaryService {
         long stores = 0;
         long acknowledged = 0;
         long overdue = 0;
+        Map<String, long[]> regions = new java.util.TreeMap<>(); // stores, acknowledged, pending, overdue
         Pageable page = PageRequest.of(0, HOLD_PAGE);
         while (true) {
             Page<HoldSummary> activeHolds = holds.find(HoldStatus.ACTIVE, incidentId, page);
@@ -156,6 +157,13 @@ public class ImpactSummaryService {
                 stores += progress.stores();
                 acknowledged += progress.acknowledged();
                 overdue += progress.overdue();
+                for (AcknowledgementProgress.RegionProgress r : progress.byRegion()) {
+                    long[] sums = regions.computeIfAbsent(r.region(), k -> new long[4]);
+                    sums[0] += r.stores();
+                    sums[1] += r.acknowledged();
+                    sums[2] += r.pending();
+                    sums[3] += r.overdue();
+                }
             }
             if (!activeHolds.hasNext()) {
                 break;
@@ -163,7 +171,10 @@ public class ImpactSummaryService {
             page = page.next();
         }
         int compliance = stores == 0 ? 100 : (int) (acknowledged * 100 / stores);
-        return new ImpactSummary.Holds(active, stores, acknowledged, overdue, compliance);
+        List<ImpactSummary.RegionAcks> byRegion = new ArrayList<>();
+        regions.forEach((region, sums) -> byRegion.add(
+                new ImpactSummary.RegionAcks(region, sums[0], sums[1], sums[2], sums[3])));
+        return new ImpactSummary.Holds(active, stores, acknowledged, overdue, compliance, byRegion);
     }
 
     /** "3 d 4 h", "5 h 12 min", "40 min": how long, for people. */

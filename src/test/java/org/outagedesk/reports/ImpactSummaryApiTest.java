@@ -113,6 +113,11 @@ class ImpactSummaryApiTest {
                 .isEqualTo(SystemActor.call(() -> holds.count(HoldStatus.ACTIVE, sample.getId())));
         assertThat(holdFigures.get("acknowledged").asLong() + holdFigures.get("overdue").asLong())
                 .isLessThanOrEqualTo(holdFigures.get("storesOnHold").asLong());
+        long storesByRegion = 0;
+        for (JsonNode region : holdFigures.get("byRegion")) {
+            storesByRegion += region.get("stores").asLong();
+        }
+        assertThat(storesByRegion).isEqualTo(holdFigures.get("storesOnHold").asLong());
         assertThat(s.get("violations").asLong())
                 .isEqualTo(count("select count(*) from sale_violation where incident_id = ?"));
 

@@ -216,6 +216,8 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         params.getSingleParameter("incident").ifPresent(id -> incident.getListDataView().getItems()
                 .filter(i -> String.valueOf(i.getId()).equals(id)).findFirst().ifPresent(incident::setValue));
         params.getSingleParameter("q").ifPresent(search::setValue);
+        params.getSingleParameter("region").ifPresent(wanted -> region.getListDataView().getItems()
+                .filter(wanted::equals).findFirst().ifPresent(region::setValue));
         // "status=LOST" or "status=LOST,DEVICE_ONLY": the dashboard's cards land here filtered
         params.getSingleParameter("status").ifPresent(text -> {
             Set<DataLossStatus> wanted = EnumSet.noneOf(DataLossStatus.class);

@@ -19,6 +19,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -166,15 +168,23 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
                     s.subscribers().byStatus().getOrDefault(status, 0L));
         }
         SvgBarChart byRegion = SvgBarChart.titled("Affected subscribers by region of the home store");
-        s.subscribers().byRegion().forEach(byRegion::row);
+        s.subscribers().byRegion().forEach((region, count) -> byRegion.row(region,
+                subscribers + "&region=" + URLEncoder.encode(region, StandardCharsets.UTF_8).replace("+", "%20"),
+                count));
         SvgBarChart byReason = SvgBarChart.titled("Credits by reason (USD)").series("Issued", "Pending", "Reversed")
                 .format(v -> "$" + NUMBER.format(v.setScale(0, java.math.RoundingMode.HALF_UP)));
         for (ImpactSummary.Reason r : s.credits().byReason()) {
             byReason.row(r.label(), "credits?incident=" + s.incidentId(), r.issued().amount(), r.pending().amount(),
                     r.reversed().amount());
         }
+        SvgBarChart acks = SvgBarChart.titled("Stores on hold by region: acknowledgements")
+                .series("Acknowledged", "Pending", "Overdue");
+        for (ImpactSummary.RegionAcks r : s.holds().byRegion()) {
+            acks.row(r.region(), "holds", BigDecimal.valueOf(r.acknowledged()), BigDecimal.valueOf(r.pending()),
+                    BigDecimal.valueOf(r.overdue()));
+        }
         Div charts = new Div(chart("chart-status", byStatus), chart("chart-region", byRegion),
-                chart("chart-credits", byReason));
+                chart("chart-credits", byReason), chart("chart-acknowledgements", acks));
         charts.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
         return section("Charts", charts);
     }

@@ -80,6 +80,22 @@ class ImpactOverviewViewTest extends SpringBrowserlessTest {
                 "subscribers?incident=" + sample.getId() + "&amp;status=LOST");
         assertThat($(Html.class).id("chart-region").getInnerHtml()).contains("New York Metro");
         assertThat($(Html.class).id("chart-credits").getInnerHtml()).contains("Credits by reason");
+        assertThat($(Html.class).id("chart-acknowledgements").getInnerHtml())
+                .contains("Stores on hold by region", ">Acknowledged<", ">Overdue<");
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void a_region_bar_opens_the_subscriber_list_filtered_to_that_region() {
+        navigate(ImpactOverviewView.class);
+        ((ComboBox<Incident>) $(ComboBox.class).id("incident-chooser")).setValue(sample);
+        assertThat($(Html.class).id("chart-region").getInnerHtml())
+                .contains("subscribers?incident=" + sample.getId() + "&amp;region=New%20York%20Metro");
+
+        UI.getCurrent().navigate("subscribers", QueryParameters.simple(
+                java.util.Map.of("incident", String.valueOf(sample.getId()), "region", "New York Metro")));
+        assertThat(((ComboBox<String>) $(ComboBox.class).withPropertyValue(ComboBox::getAriaLabel,
+                java.util.Optional.of("Region")).single()).getValue()).isEqualTo("New York Metro");
     }
 
     @Test
