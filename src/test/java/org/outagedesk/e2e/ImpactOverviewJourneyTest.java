@@ -34,7 +34,9 @@ class ImpactOverviewJourneyTest extends BrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", chart);
         screenshot("impact-overview-charts");
 
-        driver.findElement(By.id("card-LOST")).click();
+        WebElement lost = driver.findElement(By.id("card-LOST"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", lost);
+        lost.click();
         waitUpTo(30).until(d -> d.getCurrentUrl().contains("/subscribers?incident=" + incident + "&status=LOST"));
         waitForVaadin();
         waitUpTo(30).until(d -> d.findElement(By.id("status-filter")).getText().contains("Lost")
