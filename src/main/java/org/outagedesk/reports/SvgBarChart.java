@@ -32,6 +32,7 @@ public final class SvgBarChart {
 
     private final String title;
     private final List<String> series = new ArrayList<>();
+    private List<String> colors = PALETTE;
     private final List<Row> rows = new ArrayList<>();
     private Function<BigDecimal, String> format = v -> String.format(Locale.US, "%,d", v.longValue());
 
@@ -46,6 +47,17 @@ public final class SvgBarChart {
     /** The series in order; every row gives one value per series. Without a call the chart has one unnamed series. */
     public SvgBarChart series(String... names) {
         series.addAll(List.of(names));
+        return this;
+    }
+
+    /** Colours of the series in order, when they carry meaning (overdue in red); CSS colour values. */
+    public SvgBarChart colors(String... cssColors) {
+        for (String c : cssColors) {
+            if (!c.matches("#[0-9a-fA-F]{3,8}|[a-z]+")) {
+                throw new IllegalArgumentException("not a colour: " + c);
+            }
+        }
+        this.colors = List.of(cssColors);
         return this;
     }
 
@@ -135,8 +147,8 @@ public final class SvgBarChart {
         return svg.append("</svg>").toString();
     }
 
-    private static String color(int series) {
-        return PALETTE.get(series % PALETTE.size());
+    private String color(int series) {
+        return colors.get(series % colors.size());
     }
 
     static String escape(String text) {

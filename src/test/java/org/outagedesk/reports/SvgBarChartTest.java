@@ -55,6 +55,16 @@ class SvgBarChartTest {
     }
 
     @Test
+    void series_may_carry_their_own_colours_and_nothing_else_gets_into_the_markup() throws Exception {
+        Document doc = parse(SvgBarChart.titled("Acks").series("Acknowledged", "Overdue").colors("#3b9c5a", "#c2413b")
+                .row("West", null, BigDecimal.ONE, BigDecimal.TEN).toSvg());
+        NodeList rects = doc.getElementsByTagName("rect");
+        assertThat(((Element) rects.item(3)).getAttribute("fill")).isEqualTo("#c2413b");
+        assertThatThrownBy(() -> SvgBarChart.titled("x").colors("red\" onload=\"alert(1)"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void labels_are_escaped_and_an_empty_chart_says_so() throws Exception {
         String svg = SvgBarChart.titled("Regions <&>").row("AT&T \"Store\" <1>", 5).toSvg();
         parse(svg); // well-formed despite the markup characters

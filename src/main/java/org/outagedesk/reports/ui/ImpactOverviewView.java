@@ -178,7 +178,7 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
                     r.reversed().amount());
         }
         SvgBarChart acks = SvgBarChart.titled("Stores on hold by region: acknowledgements")
-                .series("Acknowledged", "Pending", "Overdue");
+                .series("Acknowledged", "Pending", "Overdue").colors("#3b9c5a", "#e08a1e", "#c2413b");
         for (ImpactSummary.RegionAcks r : s.holds().byRegion()) {
             acks.row(r.region(), "holds", BigDecimal.valueOf(r.acknowledged()), BigDecimal.valueOf(r.pending()),
                     BigDecimal.valueOf(r.overdue()));
