@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.Money;
 import org.outagedesk.impact.DataLossStatus;
+import org.outagedesk.impact.StatusOnDay;
 
 /**
  * The key figures of one incident at one moment, as the executive dashboard, the summary API and the executive
@@ -29,9 +30,10 @@ public record ImpactSummary(long incidentId, String title, String status, String
      * @param contacted         called at least once
      * @param contactedPercent  contacted out of all, in percent with one decimal (0 when nobody is affected)
      * @param byRegion          per region of the home store, largest first
+     * @param byDay             end-of-day counts per status in the incident's reference zone, oldest first
      */
     public record Subscribers(long total, Map<DataLossStatus, Long> byStatus, long contacted,
-            BigDecimal contactedPercent, Map<String, Long> byRegion) {
+            BigDecimal contactedPercent, Map<String, Long> byRegion, List<StatusOnDay> byDay) {
     }
 
     /**

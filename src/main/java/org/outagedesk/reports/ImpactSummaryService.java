@@ -82,11 +82,11 @@ public class ImpactSummaryService {
                 incident.getReferenceZone().getId(), now, incident.getStartedAt(), incident.getDetectedAt(),
                 incident.getResolvedAt(), Math.max(0, Duration.between(incident.getStartedAt(), end).toSeconds()),
                 ttd == null ? null : ttd.toSeconds(), ttr == null ? null : ttr.toSeconds(),
-                subscribers(incidentId), credits(incidentId), holds(incidentId),
+                subscribers(incidentId, incident.getReferenceZone()), credits(incidentId), holds(incidentId),
                 sales.countViolations(new ViolationFilter(incidentId, null, null, null)));
     }
 
-    private ImpactSummary.Subscribers subscribers(long incidentId) {
+    private ImpactSummary.Subscribers subscribers(long incidentId, java.time.ZoneId zone) {
         ImpactCounts counts = impacts.counts(incidentId, ImpactFilter.all());
         long contacted = impacts.count(incidentId,
                 new ImpactFilter(null, null, null, null, null, Boolean.TRUE, null));
@@ -95,7 +95,8 @@ public class ImpactSummaryService {
             byStatus.put(s, counts.byStatus().getOrDefault(s, 0L));
         }
         return new ImpactSummary.Subscribers(counts.total(), byStatus, contacted,
-                percent(contacted, counts.total()), impacts.countsByRegion(incidentId));
+                percent(contacted, counts.total()), impacts.countsByRegion(incidentId),
+                impacts.statusByDay(incidentId, zone));
     }
 
     static BigDecimal percent(long part, long whole) {

@@ -85,6 +85,11 @@ class ImpactSummaryApiTest {
         assertThat(subscribers.get("contacted").asLong()).isEqualTo(contacted);
         assertThat(subscribers.get("contactedPercent").decimalValue())
                 .isEqualByComparingTo(ImpactSummaryService.percent(contacted, total));
+        JsonNode lastDay = subscribers.get("byDay").get(subscribers.get("byDay").size() - 1);
+        for (String status : new String[] {"LOST", "DEVICE_ONLY", "RECOVERED", "UNKNOWN"}) {
+            assertThat(lastDay.get("byStatus").get(status).asLong()).as("history ends where the counts are")
+                    .isEqualTo(subscribers.get("byStatus").get(status).asLong());
+        }
         long inRegions = 0;
         for (var region : subscribers.get("byRegion").properties()) {
             inRegions += region.getValue().asLong();
@@ -157,12 +162,21 @@ class ImpactSummaryApiTest {
         assertThat(Api.as(port, "manager").post("/api/credits/" + month + "/reverse", "{\"reason\":\"duplicate\"}")
                 .status()).isEqualTo(201);
 
+        assertThat(agent.patch("/api/incidents/" + incident + "/impacts/" + seattle,
+                "{\"status\":\"RECOVERED\",\"reason\":\"restored from backup\"}").status()).isEqualTo(200);
+
         JsonNode s = Api.as(port, "exec").get("/api/incidents/" + incident + "/summary").json();
         JsonNode subscribers = s.get("subscribers");
         assertThat(subscribers.get("total").asLong()).isEqualTo(3);
-        assertThat(subscribers.get("byStatus").get("LOST").asLong()).isEqualTo(2);
+        assertThat(subscribers.get("byStatus").get("LOST").asLong()).isEqualTo(1);
         assertThat(subscribers.get("byStatus").get("DEVICE_ONLY").asLong()).isEqualTo(1);
-        assertThat(subscribers.get("byStatus").get("RECOVERED").asLong()).isZero();
+        assertThat(subscribers.get("byStatus").get("RECOVERED").asLong()).isEqualTo(1);
+        JsonNode today = subscribers.get("byDay").get(subscribers.get("byDay").size() - 1);
+        assertThat(today.get("day").asString())
+                .isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).toString());
+        assertThat(today.get("byStatus").get("LOST").asLong()).as("the import's LOST, less the one recovered")
+                .isEqualTo(1);
+        assertThat(today.get("byStatus").get("RECOVERED").asLong()).isEqualTo(1);
         assertThat(subscribers.get("contacted").asLong()).isEqualTo(1);
         assertThat(subscribers.get("contactedPercent").decimalValue()).isEqualByComparingTo("33.3");
         assertThat(subscribers.get("byRegion").get("New York Metro").asLong()).isEqualTo(2);

@@ -33,6 +33,7 @@ import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.Money;
 import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.impact.DataLossStatus;
+import org.outagedesk.impact.StatusOnDay;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.reports.ImpactSummary;
 import org.outagedesk.reports.ImpactSummaryService;
@@ -59,6 +60,9 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
             DataLossStatus.UNKNOWN, "subscribers not yet assessed");
     private static final NumberFormat NUMBER = NumberFormat.getIntegerInstance(Locale.US);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss z", Locale.US);
+
+    private static final int DAYS_SHOWN = 14;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.US);
 
     private final ImpactSummaryService summaries;
     private final ComboBox<Incident> incident = new ComboBox<>();
@@ -183,7 +187,16 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
             acks.row(r.region(), "holds", BigDecimal.valueOf(r.acknowledged()), BigDecimal.valueOf(r.pending()),
                     BigDecimal.valueOf(r.overdue()));
         }
-        Div charts = new Div(chart("chart-status", byStatus), chart("chart-region", byRegion),
+        SvgBarChart overTime = SvgBarChart.titled("Subscribers by status at the end of each day ("
+                + s.referenceZone() + ", last " + DAYS_SHOWN + " days with changes)")
+                .series(STATUSES.stream().map(DataLossStatus::label).toArray(String[]::new))
+                .colors("#c2413b", "#e08a1e", "#3b9c5a", "#6b6b6b");
+        List<StatusOnDay> days = s.subscribers().byDay();
+        for (StatusOnDay day : days.subList(Math.max(0, days.size() - DAYS_SHOWN), days.size())) {
+            overTime.row(DAY.format(day.day()), null, STATUSES.stream()
+                    .map(st -> BigDecimal.valueOf(day.byStatus().getOrDefault(st, 0L))).toArray(BigDecimal[]::new));
+        }
+        Div charts = new Div(chart("chart-status", byStatus), chart("chart-status-over-time", overTime), chart("chart-region", byRegion),
                 chart("chart-credits", byReason), chart("chart-acknowledgements", acks));
         charts.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
         return section("Charts", charts);

@@ -79,6 +79,8 @@ class ImpactOverviewViewTest extends SpringBrowserlessTest {
         assertThat(status).contains("Affected subscribers by status", ">Lost<",
                 "subscribers?incident=" + sample.getId() + "&amp;status=LOST");
         assertThat($(Html.class).id("chart-region").getInnerHtml()).contains("New York Metro");
+        assertThat($(Html.class).id("chart-status-over-time").getInnerHtml())
+                .contains("Subscribers by status at the end of each day (America/Los_Angeles", ">Only on device<");
         assertThat($(Html.class).id("chart-credits").getInnerHtml()).contains("Credits by reason");
         assertThat($(Html.class).id("chart-acknowledgements").getInnerHtml())
                 .contains("Stores on hold by region", ">Acknowledged<", ">Overdue<");
