@@ -148,6 +148,52 @@ class ImpactQueries {
         return new ImpactCounts(byStatus, byCategory, total[0]);
     }
 
+    /**
+     * End-of-day counts per status, rebuilt from the status history (every impact's first status is in it, so
+     * adding "to" and taking away "from" per day gives the counts). The database groups by the exact time of the
+     * change (an import or a bulk change is one time for all its rows), Java buckets by day in {@code zone}: no
+     * database-specific date functions, and the day is the incident's, not the server's.
+     */
+    java.util.List<StatusOnDay> statusByDay(long incidentId, java.time.ZoneId zone) {
+        java.util.TreeMap<java.time.LocalDate, java.util.Map<DataLossStatus, Long>> deltas = new java.util.TreeMap<>();
+        jdbc.query("select c.changed_at, c.from_status, c.to_status, count(*) from impact_status_change c"
+                + " join impact i on i.id = c.impact_id where i.incident_id = :incident"
+                + " group by c.changed_at, c.from_status, c.to_status",
+                new MapSqlParameterSource("incident", incidentId), rs -> {
+                    java.time.LocalDate day = rs.getObject(1, java.time.OffsetDateTime.class).atZoneSameInstant(zone)
+                            .toLocalDate();
+                    java.util.Map<DataLossStatus, Long> d = deltas.computeIfAbsent(day,
+                            k -> new EnumMap<>(DataLossStatus.class));
+                    long n = rs.getLong(4);
+                    if (rs.getString(2) != null) {
+                        d.merge(DataLossStatus.valueOf(rs.getString(2)), -n, Long::sum);
+                    }
+                    d.merge(DataLossStatus.valueOf(rs.getString(3)), n, Long::sum);
+                });
+        java.util.List<StatusOnDay> days = new java.util.ArrayList<>();
+        java.util.Map<DataLossStatus, Long> running = new EnumMap<>(DataLossStatus.class);
+        for (DataLossStatus st : DataLossStatus.values()) {
+            running.put(st, 0L);
+        }
+        deltas.forEach((day, d) -> {
+            d.forEach((st, n) -> running.merge(st, n, Long::sum));
+            days.add(new StatusOnDay(day, new EnumMap<>(running)));
+        });
+        return days;
+    }
+
+    /** How many impacts of the incident there are per region of the subscriber's home store, largest first. */
+    java.util.LinkedHashMap<String, Long> countsByRegion(long incidentId) {
+        java.util.LinkedHashMap<String, Long> byRegion = new java.util.LinkedHashMap<>();
+        jdbc.query("select s.region, count(*) from impact i join subscriber s on s.id = i.subscriber_id"
+                + " where i.incident_id = :incident group by s.region order by count(*) desc, s.region",
+                new MapSqlParameterSource("incident", incidentId),
+                rs -> {
+                    byRegion.put(rs.getString(1) == null ? "No home store" : rs.getString(1), rs.getLong(2));
+                });
+        return byRegion;
+    }
+
     /** How many impacts the filter selects that are not already in {@code newStatus}: those a bulk change changes. */
     long countToChange(long incidentId, ImpactFilter filter, DataLossStatus newStatus) {
         Where w = where(incidentId, filter, false);

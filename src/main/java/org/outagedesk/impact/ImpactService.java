@@ -93,6 +93,20 @@ public class ImpactService {
         return queries.counts(incidentId, filter);
     }
 
+    /** End-of-day counts per status from the status history, days in {@code zone}, oldest first. */
+    @PreAuthorize(VIEW)
+    public List<StatusOnDay> statusByDay(long incidentId, java.time.ZoneId zone) {
+        incidents.get(incidentId);
+        return queries.statusByDay(incidentId, zone);
+    }
+
+    /** How many impacts the incident has per region of the subscriber's home store, largest first (one query). */
+    @PreAuthorize(VIEW)
+    public java.util.Map<String, Long> countsByRegion(long incidentId) {
+        incidents.get(incidentId);
+        return queries.countsByRegion(incidentId);
+    }
+
     @PreAuthorize(VIEW)
     public SubscriberDetails subscriber(String msisdn) {
         Subscriber s = subscribers.findByMsisdn(parse(msisdn).value())

@@ -216,6 +216,21 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         params.getSingleParameter("incident").ifPresent(id -> incident.getListDataView().getItems()
                 .filter(i -> String.valueOf(i.getId()).equals(id)).findFirst().ifPresent(incident::setValue));
         params.getSingleParameter("q").ifPresent(search::setValue);
+        params.getSingleParameter("region").ifPresent(wanted -> region.getListDataView().getItems()
+                .filter(wanted::equals).findFirst().ifPresent(region::setValue));
+        // "status=LOST" or "status=LOST,DEVICE_ONLY": the dashboard's cards land here filtered
+        params.getSingleParameter("status").ifPresent(text -> {
+            Set<DataLossStatus> wanted = EnumSet.noneOf(DataLossStatus.class);
+            for (String part : text.split(",")) {
+                DataLossStatus parsed = DataLossStatus.parseOrNull(part);
+                if (parsed != null) {
+                    wanted.add(parsed);
+                }
+            }
+            if (!wanted.isEmpty()) {
+                statuses.setValue(wanted);
+            }
+        });
         if (importPanel != null && incident.getValue() != null) {
             importPanel.showLatest(); // an import started earlier may still run: show its progress
             importPanel.setVisible(importPanel.hasSomethingToShow());
