@@ -74,6 +74,9 @@ class ExportToolkitTest {
             t.row(EVIL, 3, Money.usd("12.5"), AT);
             t.row("Zoë \"Z\", Jr.", 1, new BigDecimal("0.00"), null);
             t.row("-1+2", null, null, null);
+            t.row("+15551234567", null, null, null);
+            t.row("@SUM(A1)", null, null, null);
+            t.row("\tx", null, null, null);
         }
         byte[] bytes = out.toByteArray();
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
@@ -82,7 +85,7 @@ class ExportToolkitTest {
                 "Name,Devices,Credits,Last contacted (America/Los_Angeles)",
                 "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",3,12.50,2009-10-05 14:30:00",
                 "\"Zoë \"\"Z\"\", Jr.\",1,0.00,",
-                "'-1+2,,,");
+                "'-1+2,,,", "+15551234567,,,", "'@SUM(A1),,,", "'\tx,,,");
     }
 
     private static XSSFWorkbook xlsx(int maxSheetRows, int rows) throws Exception {
