@@ -27,9 +27,24 @@ import org.springframework.web.bind.annotation.RestController;
 class ExportController {
 
     private final ImpactExport impactExport;
+    private final RetailPackExport retailPack;
 
-    ExportController(ImpactExport impactExport) {
+    ExportController(ImpactExport impactExport, RetailPackExport retailPack) {
         this.impactExport = impactExport;
+        this.retailPack = retailPack;
+    }
+
+    @GetMapping("/api/exports/retail-pack.xlsx")
+    @Operation(summary = "Retail pack as XLSX: sale status, acknowledgements, customer guidance, violations",
+            description = "For one store, a region, or all stores (neither given). Store managers: their own store"
+                    + " only (another store or a region: 403), without violations. Incident managers, executives:"
+                    + " any scope.")
+    void retailPackXlsx(@RequestParam(required = false) String store, @RequestParam(required = false) String region,
+            HttpServletResponse response) throws IOException {
+        RetailPackExport.Scope scope = retailPack.scope(store, region);
+        start(response, ExportFormat.XLSX, retailPack.fileName(scope));
+        retailPack.write(scope, response.getOutputStream());
+        response.flushBuffer();
     }
 
     @GetMapping("/api/exports/impacts.xlsx")
