@@ -28,10 +28,21 @@ class ExportController {
 
     private final ImpactExport impactExport;
     private final RetailPackExport retailPack;
+    private final CreditLedgerExport creditLedger;
 
-    ExportController(ImpactExport impactExport, RetailPackExport retailPack) {
+    ExportController(ImpactExport impactExport, RetailPackExport retailPack, CreditLedgerExport creditLedger) {
         this.impactExport = impactExport;
         this.retailPack = retailPack;
+        this.creditLedger = creditLedger;
+    }
+
+    @GetMapping("/api/exports/credits.xlsx")
+    @Operation(summary = "Credits ledger of an incident as XLSX: every credit and reversal with campaign and tier",
+            description = "Agents, incident managers, executives.")
+    void creditsXlsx(@RequestParam long incidentId, HttpServletResponse response) throws IOException {
+        start(response, ExportFormat.XLSX, creditLedger.fileName(incidentId));
+        creditLedger.write(incidentId, response.getOutputStream());
+        response.flushBuffer();
     }
 
     @GetMapping("/api/exports/retail-pack.xlsx")
