@@ -8,7 +8,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.DomainException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.outagedesk.impact.DataCategory;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.impact.ImpactFilter;
@@ -20,9 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Spreadsheet downloads. The files are written straight into the response as they are produced; access is checked by
- * the export services before the first byte (so a refusal is a 403 problem, not a broken file).
+ * the export services before the first byte (so a refusal is a 403 problem, not a broken file): the class admits
+ * every role but tills, each export narrows it.
  */
 @RestController
+@PreAuthorize("hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.STORE_MANAGER + "','" + AppRoles.EXECUTIVE + "','"
+        + AppRoles.INCIDENT_MANAGER + "')")
 @Tag(name = "Exports", description = "XLSX and CSV files for retail managers and executives")
 class ExportController {
 
