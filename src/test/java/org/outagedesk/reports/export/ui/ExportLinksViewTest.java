@@ -22,4 +22,13 @@ class ExportLinksViewTest extends SpringBrowserlessTest {
         assertThat(csv.getHref()).isNotBlank().isNotEqualTo(xlsx.getHref());
         assertThat(xlsx.getElement().getTextRecursively()).contains("Export XLSX");
     }
+
+    @Test
+    @WithUserDetails("store")
+    void the_store_managers_screen_offers_the_retail_pack() {
+        navigate("my-store", Component.class);
+        Anchor pack = $(Anchor.class).withId("export-retail-pack").single();
+        assertThat(pack.getHref()).isNotBlank();
+        assertThat(pack.getElement().getTextRecursively()).contains("Retail pack");
+    }
 }
