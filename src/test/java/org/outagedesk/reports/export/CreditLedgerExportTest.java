@@ -22,6 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.audit.AuditFilter;
+import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.credits.CreditRecord;
 import org.outagedesk.credits.CreditService;
@@ -44,6 +46,8 @@ class CreditLedgerExportTest {
     IncidentService incidents;
     @Autowired
     CreditService credits;
+    @Autowired
+    AuditService audit;
 
     long incident;
     long firstCredit;
@@ -105,6 +109,13 @@ class CreditLedgerExportTest {
         assertThat(note.getCellType()).isEqualTo(CellType.STRING);
         assertThat(note.getStringCellValue()).isEqualTo(EVIL_NOTE);
         assertThat(note.getCellStyle().getQuotePrefixed()).isTrue();
+    }
+
+    @Test
+    void the_export_is_recorded_in_the_audit_trail() {
+        download(port, "exec", "/api/exports/credits.xlsx?incidentId=" + incident);
+        assertThat(SystemActor.call(() -> audit.find(new AuditFilter("exec", "CREDITS_EXPORTED", null,
+                String.valueOf(incident), null, null, null), PageRequest.of(0, 5))).getTotalElements()).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.audit.AuditFilter;
+import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.SystemActor;
+import org.springframework.data.domain.PageRequest;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.holds.SaleStatus;
 import org.outagedesk.holds.SaleStatusService;
@@ -36,6 +39,8 @@ class RetailPackExportTest {
     TimelineService timeline;
     @Autowired
     CatalogService catalog;
+    @Autowired
+    AuditService audit;
 
     @Test
     void a_store_managers_pack_is_their_own_stores_sale_status_matching_the_service() {
@@ -71,6 +76,18 @@ class RetailPackExportTest {
         }
         assertThat(wb.getSheet("Violations").getLastRowNum()).as("store managers do not see violations")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void the_store_managers_export_is_recorded_in_the_audit_trail() {
+        long before = auditedPacks();
+        download(port, "store", "/api/exports/retail-pack.xlsx");
+        assertThat(auditedPacks()).isEqualTo(before + 1);
+    }
+
+    private long auditedPacks() {
+        return SystemActor.call(() -> audit.find(new AuditFilter("store", "RETAIL_PACK_EXPORTED", null,
+                "D-NY-UWS-01", null, null, null), PageRequest.of(0, 1))).getTotalElements();
     }
 
     @Test
