@@ -188,6 +188,24 @@ class ImpactExportTest {
     }
 
     @Test
+    void the_sample_incidents_twenty_thousand_subscribers_export_completely() {
+        long sample = SystemActor.call(() -> incidents.findAll()).stream()
+                .filter(i -> i.getTitle().startsWith("Sidekick data service outage")).findFirst().orElseThrow()
+                .getId();
+        long expected = SystemActor.call(() -> impacts.count(sample, ImpactFilter.all()));
+        long start = System.nanoTime();
+        HttpResponse<byte[]> csv = download(port, "exec", "/api/exports/impacts.csv?incidentId=" + sample);
+        long csvMs = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        HttpResponse<byte[]> xlsx = download(port, "exec", "/api/exports/impacts.xlsx?incidentId=" + sample);
+        long xlsxMs = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("export of %d subscribers: CSV %d ms (%d bytes), XLSX %d ms (%d bytes)%n", expected,
+                csvMs, csv.body().length, xlsxMs, xlsx.body().length);
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8).split("\r\n")).hasSize((int) expected + 1);
+        assertThat(workbook(xlsx).getSheetAt(0).getLastRowNum() - 1).isEqualTo(expected);
+    }
+
+    @Test
     void an_unknown_incident_is_a_404_and_a_bad_status_a_400() {
         assertThat(download(port, "agent", "/api/exports/impacts.xlsx?incidentId=987654321").statusCode())
                 .isEqualTo(404);
