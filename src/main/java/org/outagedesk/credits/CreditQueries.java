@@ -43,9 +43,14 @@ class CreditQueries {
             "requestedBy", "c.requested_by", "id", "c.id");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
 
     CreditQueries(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        org.springframework.jdbc.core.JdbcTemplate fetching = new org.springframework.jdbc.core.JdbcTemplate(
+                ((org.springframework.jdbc.core.JdbcTemplate) jdbc.getJdbcOperations()).getDataSource());
+        fetching.setFetchSize(1000);
+        this.streaming = new NamedParameterJdbcTemplate(fetching);
     }
 
     Optional<Target> target(long incidentId, String msisdn, boolean lock) {
@@ -138,6 +143,20 @@ class CreditQueries {
                 : jdbc.query(SELECT_RECORD + where + order + " offset " + pageable.getOffset() + " rows fetch next "
                         + pageable.getPageSize() + " rows only", p, MAPPER);
         return new PageImpl<>(content, pageable, total);
+    }
+
+    /**
+     * Every credit and reversal of an incident, oldest first, with campaign and tier names, handed to {@code each}
+     * as the database returns them (fetch size 1000): the ledger export holds one row at a time.
+     */
+    void forEachLedgerLine(long incidentId, java.util.function.Consumer<CreditLedgerLine> each) {
+        String sql = SELECT_RECORD.replace("c.campaign_id from", "c.campaign_id, cp.name campaign_name,"
+                + " ct.name tier_name from") + " left join campaign cp on cp.id = c.campaign_id"
+                + " left join campaign_tier ct on ct.id = c.campaign_tier_id"
+                + " where c.incident_id = :incident order by c.requested_at, c.id";
+        streaming.query(sql, new MapSqlParameterSource("incident", incidentId),
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(new CreditLedgerLine(
+                        map(rs, 0), rs.getString("campaign_name"), rs.getString("tier_name"))));
     }
 
     List<CreditSummary.Line> summary(long incidentId) {

@@ -215,6 +215,17 @@ public class CreditService {
         return queries.find(status, incidentId, pageable);
     }
 
+    /**
+     * Hands every credit and reversal of an incident (oldest first, with campaign and tier) to {@code each} as the
+     * database streams them: for the ledger export. Agents too, as the export issue asks; runs in one read-only
+     * transaction.
+     */
+    @PreAuthorize(READ_SUBSCRIBER)
+    public void forEachCredit(long incidentId, java.util.function.Consumer<CreditLedgerLine> each) {
+        incidents.get(incidentId);
+        queries.forEachLedgerLine(incidentId, each);
+    }
+
     @PreAuthorize(READ_ALL)
     public CreditSummary summary(long incidentId) {
         incidents.get(incidentId);

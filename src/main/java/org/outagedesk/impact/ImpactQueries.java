@@ -11,6 +11,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.outagedesk.base.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.impact.internal.SequenceSql;
 import org.springframework.data.domain.Page;
@@ -33,11 +37,17 @@ class ImpactQueries {
             "s.account_number", "name", "s.name", "sku", "s.sku_code", "store", "s.store_code", "region", "s.region",
             "status", "i.status", "lastContactedAt", "i.last_contacted_at");
 
+    static final int EXPORT_FETCH_SIZE = 1000;
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
     private final SequenceSql sequences;
 
     ImpactQueries(NamedParameterJdbcTemplate jdbc, SequenceSql sequences) {
         this.jdbc = jdbc;
+        JdbcTemplate fetching = new JdbcTemplate(((JdbcTemplate) jdbc.getJdbcOperations()).getDataSource());
+        fetching.setFetchSize(EXPORT_FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(fetching);
         this.sequences = sequences;
     }
 
@@ -113,6 +123,25 @@ class ImpactQueries {
             return new PageImpl<>(rows, pageable, pageable.getOffset() + rows.size());
         }
         return new PageImpl<>(rows, pageable, pageable.isPaged() ? count(incidentId, filter) : rows.size());
+    }
+
+    /**
+     * Every impact the filter selects, in index order, with the subscriber's net credits, handed to {@code each}
+     * one at a time as the database returns them (fetch size {@value #EXPORT_FETCH_SIZE}; PostgreSQL uses a cursor
+     * inside the caller's transaction): the export of a million rows holds one row in memory, not a list.
+     */
+    void forEach(long incidentId, ImpactFilter filter, Consumer<ExportedImpact> each) {
+        Where w = where(incidentId, filter);
+        String sql = "select s.msisdn, s.account_number, s.name, s.sku_code, s.store_code, s.region, i.status,"
+                + " i.cat_contacts, i.cat_photos, i.cat_email, i.cat_sms, i.cat_calendar, i.cat_todo,"
+                + " i.last_contacted_at, (select coalesce(sum(c.amount), 0) from credit c"
+                + " where c.subscriber_id = i.subscriber_id and c.incident_id = i.incident_id"
+                + " and c.status in ('ISSUED','PENDING_APPROVAL','REVERSED')) credits"
+                + w.sql() + " order by i.incident_id, i.subscriber_id";
+        streaming.query(sql, w.params(), (RowCallbackHandler) rs -> each.accept(new ExportedImpact(
+                new ImpactRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), DataLossStatus.valueOf(rs.getString(7)), categories(rs, 8), instant(rs, 14)),
+                Money.usd(rs.getBigDecimal(15)))));
     }
 
     long count(long incidentId, ImpactFilter filter) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
@@ -79,6 +80,17 @@ public class ImpactService {
     public Page<ImpactRow> find(long incidentId, ImpactFilter filter, Pageable pageable) {
         incidents.get(incidentId);
         return queries.find(incidentId, filter, pageable);
+    }
+
+    /**
+     * Hands every impact the filter selects (the list's filter, in the list's unsorted order) to {@code each}, one
+     * at a time as the database streams them, with the subscriber's net credits: for exports of any size. Runs in
+     * one read-only transaction; {@code each} must not keep the rows.
+     */
+    @PreAuthorize(VIEW)
+    public void forEachImpact(long incidentId, ImpactFilter filter, Consumer<ExportedImpact> each) {
+        incidents.get(incidentId);
+        queries.forEach(incidentId, filter, each);
     }
 
     @PreAuthorize(VIEW)

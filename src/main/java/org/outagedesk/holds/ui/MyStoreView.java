@@ -1,5 +1,6 @@
 package org.outagedesk.holds.ui;
 
+import org.springframework.beans.factory.ObjectProvider;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +67,7 @@ class MyStoreView extends VerticalLayout {
     private List<SaleStatus> statuses = List.of();
 
     MyStoreView(AuthenticationContext authentication, CatalogService catalog, HoldService holds,
-            SaleStatusService saleStatus, TimelineService timeline) {
+            SaleStatusService saleStatus, TimelineService timeline, ObjectProvider<MyStoreAction> actions) {
         this.holds = holds;
         this.saleStatus = saleStatus;
         this.storeCode = authentication.getAuthenticatedUser(UserIdentity.class).map(UserIdentity::storeCode)
@@ -106,7 +108,9 @@ class MyStoreView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No SKU matches this search. Clear the search to see every SKU.");
-        add(new ViewToolbar("Can my store sell it now?", search, onlyHeld, refresh), grid);
+        List<Component> tools = new ArrayList<>(List.of(search, onlyHeld, refresh));
+        actions.orderedStream().forEach(a -> tools.add(a.create()));
+        add(new ViewToolbar("Can my store sell it now?", tools.toArray(Component[]::new)), grid);
 
         guidance.setId("retail-guidance");
         guidance.addClassNames("flex", "flex-col", "gap-s");

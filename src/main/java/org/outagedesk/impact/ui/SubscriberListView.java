@@ -1,5 +1,6 @@
 package org.outagedesk.impact.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -27,6 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +44,7 @@ import org.outagedesk.impact.DataCategory;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.impact.ImpactCounts;
 import org.outagedesk.impact.ImpactFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.outagedesk.impact.ImpactRow;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.incident.Incident;
@@ -84,7 +87,8 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
     private final @Nullable ImportPanel importPanel;
 
     SubscriberListView(ImpactService impacts, IncidentService incidents, CatalogService catalog,
-            @Value("${outagedesk.import.max-file-size:200MB}") DataSize maxFileSize) {
+            @Value("${outagedesk.import.max-file-size:200MB}") DataSize maxFileSize,
+            ObjectProvider<SubscriberListAction> actions) {
         this.impacts = impacts;
         setSizeFull();
 
@@ -190,7 +194,10 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout filters = new HorizontalLayout(statuses, category, sku, region, store, contacted);
         filters.addClassNames("flex-wrap", "gap-s");
         filters.setWidthFull();
-        add(new ViewToolbar("Affected subscribers", incident, search, bulk, importButton));
+        List<Component> tools = new ArrayList<>(List.of(incident, search, bulk, importButton));
+        actions.orderedStream().forEach(a -> tools.add(a.create(
+                () -> incident.getValue() == null ? null : incident.getValue().getId(), this::filter)));
+        add(new ViewToolbar("Affected subscribers", tools.toArray(Component[]::new)));
         if (importPanel != null) {
             importPanel.setVisible(false);
             importButton.addClickListener(e -> importPanel.setVisible(!importPanel.isVisible()));

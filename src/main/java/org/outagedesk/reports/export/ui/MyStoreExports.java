@@ -1,0 +1,20 @@
+package org.outagedesk.reports.export.ui;
+
+import org.outagedesk.holds.ui.MyStoreAction;
+import org.outagedesk.reports.export.RetailPackExport;
+
+/** "Retail pack (XLSX)" of the store manager's own store on their screen. */
+@org.springframework.stereotype.Component
+class MyStoreExports implements MyStoreAction {
+
+    private final RetailPackExport export;
+
+    MyStoreExports(RetailPackExport export) {
+        this.export = export;
+    }
+
+    @Override
+    public com.vaadin.flow.component.Component create() {
+        return ExportDownloads.retailPack(export);
+    }
+}

@@ -1,0 +1,34 @@
+package org.outagedesk.reports.export.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import org.junit.jupiter.api.Test;
+import org.outagedesk.IntegrationTest;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@IntegrationTest
+class ExportLinksViewTest extends SpringBrowserlessTest {
+
+    @Test
+    @WithUserDetails("agent")
+    void the_affected_subscribers_list_offers_xlsx_and_csv_downloads() {
+        navigate("subscribers", Component.class);
+        Anchor xlsx = $(Anchor.class).withId("export-impacts-xlsx").single();
+        Anchor csv = $(Anchor.class).withId("export-impacts-csv").single();
+        assertThat(xlsx.getHref()).isNotBlank();
+        assertThat(csv.getHref()).isNotBlank().isNotEqualTo(xlsx.getHref());
+        assertThat(xlsx.getElement().getTextRecursively()).contains("Export XLSX");
+    }
+
+    @Test
+    @WithUserDetails("store")
+    void the_store_managers_screen_offers_the_retail_pack() {
+        navigate("my-store", Component.class);
+        Anchor pack = $(Anchor.class).withId("export-retail-pack").single();
+        assertThat(pack.getHref()).isNotBlank();
+        assertThat(pack.getElement().getTextRecursively()).contains("Retail pack");
+    }
+}
