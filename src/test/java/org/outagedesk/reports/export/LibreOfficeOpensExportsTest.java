@@ -100,6 +100,20 @@ class LibreOfficeOpensExportsTest {
                 "Acknowledgement compliance,75%,,,", "Started at,2009-10-02 09:00:00,,,",
                 "Time since start,83:20:00,3 d 11 h,,");
         List<String> timeline = Files.readAllLines(dir.resolve("report-Timeline.csv"), StandardCharsets.UTF_8);
+        Path resaved = dir.resolve("resaved");
+        Process again = new ProcessBuilder(SOFFICE.toString(), "--headless",
+                "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--convert-to",
+                "xlsx:Calc MS Excel 2007 XML", "--outdir", resaved.toString(), xlsx.toString())
+                .redirectErrorStream(true).start();
+        assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        try (var in = Files.newInputStream(resaved.resolve("report.xlsx"));
+                var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var drawing = book.getSheet("Summary").getDrawingPatriarch();
+            assertThat(drawing).as("LibreOffice kept the chart").isNotNull();
+            assertThat(drawing.getCharts()).hasSize(1);
+            assertThat(drawing.getCharts().getFirst().getChartSeries().getFirst())
+                    .isInstanceOf(org.apache.poi.xddf.usermodel.chart.XDDFBarChartData.class);
+        }
         assertThat(timeline.get(2)).startsWith("2009-10-05 14:30:00,NOTE,INTERNAL,INTERNAL,,\"@SUM(1,2)\",manager");
     }
 }
