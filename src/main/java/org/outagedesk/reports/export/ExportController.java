@@ -34,11 +34,27 @@ class ExportController {
     private final ImpactExport impactExport;
     private final RetailPackExport retailPack;
     private final CreditLedgerExport creditLedger;
+    private final ImpactReportExport impactReport;
 
-    ExportController(ImpactExport impactExport, RetailPackExport retailPack, CreditLedgerExport creditLedger) {
+    ExportController(ImpactExport impactExport, RetailPackExport retailPack, CreditLedgerExport creditLedger,
+            ImpactReportExport impactReport) {
         this.impactExport = impactExport;
         this.retailPack = retailPack;
         this.creditLedger = creditLedger;
+        this.impactReport = impactReport;
+    }
+
+    @GetMapping("/api/exports/impact-report.xlsx")
+    @Operation(summary = "Executive impact report of an incident as XLSX",
+            description = "Sheet \"Summary\": the figures of GET /api/incidents/{id}/summary (subscribers by status"
+                    + " and region, contacted share, credits issued/pending/reversed, total cost and split by reason,"
+                    + " holds and acknowledgement compliance, violations, time to detect and to resolve) with a"
+                    + " native bar chart of subscribers by status. Sheet \"Timeline\": every entry, internal and"
+                    + " retracted ones marked, times in the incident's zone. Executives, incident managers.")
+    void impactReportXlsx(@RequestParam long incidentId, HttpServletResponse response) throws IOException {
+        start(response, ExportFormat.XLSX, impactReport.fileName(incidentId));
+        impactReport.write(incidentId, response.getOutputStream());
+        response.flushBuffer();
     }
 
     @GetMapping("/api/exports/credits.xlsx")

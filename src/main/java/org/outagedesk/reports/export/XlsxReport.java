@@ -40,7 +40,7 @@ public final class XlsxReport implements AutoCloseable {
     private static final int ROW_WINDOW = 200;
     static final int HEADER_ROW = 1;
 
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW);
+    private final SXSSFWorkbook workbook;
     private final String title;
     private final String generated;
     private final ZoneId zone;
@@ -64,6 +64,21 @@ public final class XlsxReport implements AutoCloseable {
     }
 
     XlsxReport(String what, String filter, String generatedBy, Instant generatedAt, ZoneId zone, int maxSheetRows) {
+        this(what, filter, generatedBy, generatedAt, zone, maxSheetRows, new SXSSFWorkbook(ROW_WINDOW));
+    }
+
+    /**
+     * Streams further sheets after those already in {@code base} (e.g. a summary sheet with a chart, which a streamed
+     * sheet cannot host): the base's sheets are written as they are, the tables of this report are streamed.
+     */
+    XlsxReport(String what, String filter, String generatedBy, Instant generatedAt, ZoneId zone,
+            org.apache.poi.xssf.usermodel.XSSFWorkbook base) {
+        this(what, filter, generatedBy, generatedAt, zone, MAX_SHEET_ROWS, new SXSSFWorkbook(base, ROW_WINDOW));
+    }
+
+    private XlsxReport(String what, String filter, String generatedBy, Instant generatedAt, ZoneId zone,
+            int maxSheetRows, SXSSFWorkbook workbook) {
+        this.workbook = workbook;
         this.title = what;
         this.generated = "Generated " + TITLE_TIME.format(generatedAt.atZone(zone)) + " " + zone.getId() + " by "
                 + generatedBy + " · Filter: " + filter;
@@ -123,6 +138,11 @@ public final class XlsxReport implements AutoCloseable {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /** The title row's second half: "Generated 2009-10-05 14:30 America/Los_Angeles by exec · Filter: ...". */
+    String generatedLine() {
+        return generated;
     }
 
     String headerText(Column c) {

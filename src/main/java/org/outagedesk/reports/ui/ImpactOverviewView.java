@@ -38,6 +38,8 @@ import org.outagedesk.incident.Incident;
 import org.outagedesk.reports.ImpactSummary;
 import org.outagedesk.reports.ImpactSummaryService;
 import org.outagedesk.reports.SvgBarChart;
+import org.outagedesk.reports.export.ImpactReportExport;
+import org.outagedesk.reports.export.ui.ExportDownloads;
 
 /**
  * The executive's home: the chosen incident at a glance. Each card is a number with what it means and links to the
@@ -70,7 +72,7 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
     private final Div content = new Div();
     private final ZoneId viewerZone = ZoneId.systemDefault();
 
-    ImpactOverviewView(ImpactSummaryService summaries) {
+    ImpactOverviewView(ImpactSummaryService summaries, ImpactReportExport report) {
         this.summaries = summaries;
         setSizeFull();
         incident.setId("incident-chooser");
@@ -84,7 +86,11 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
         asOf.setId("as-of");
         asOf.addClassNames("text-s", "text-secondary", "m-0");
         content.setWidthFull();
-        add(new ViewToolbar("Impact overview", incident, refresh), asOf, content);
+        Anchor download = ExportDownloads.impactReport(report, () -> {
+            Incident chosen = incident.getValue();
+            return chosen == null ? null : chosen.getId();
+        });
+        add(new ViewToolbar("Impact overview", incident, refresh, download), asOf, content);
         List<Incident> all = summaries.incidents();
         incident.setItems(all);
         all.stream().findFirst().ifPresent(incident::setValue);

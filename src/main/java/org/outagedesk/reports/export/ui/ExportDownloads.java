@@ -12,6 +12,7 @@ import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.reports.export.CreditLedgerExport;
 import org.outagedesk.reports.export.ExportFormat;
 import org.outagedesk.reports.export.ImpactExport;
+import org.outagedesk.reports.export.ImpactReportExport;
 import org.outagedesk.reports.export.RetailPackExport;
 
 /**
@@ -81,6 +82,28 @@ public final class ExportDownloads {
             export.write(incidentId, event.getOutputStream());
         };
         return link(handler, "Credits ledger (XLSX)", "export-credits");
+    }
+
+    /** The executive impact report of the incident shown (summary, chart, timeline). */
+    public static Anchor impactReport(ImpactReportExport export, Supplier<@Nullable Long> incident) {
+        DownloadHandler handler = event -> {
+            Long incidentId;
+            VaadinSession session = event.getSession();
+            session.lock();
+            try {
+                incidentId = incident.get();
+            } finally {
+                session.unlock();
+            }
+            if (incidentId == null) {
+                event.getResponse().setStatus(404);
+                return;
+            }
+            event.setFileName(export.fileName(incidentId));
+            event.setContentType(ExportFormat.XLSX.contentType());
+            export.write(incidentId, event.getOutputStream());
+        };
+        return link(handler, "Impact report (XLSX)", "export-impact-report");
     }
 
     private static Anchor link(DownloadHandler handler, String label, String id) {
