@@ -28,6 +28,7 @@ import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.base.ui.ViewToolbar;
+import org.springframework.beans.factory.ObjectProvider;
 import org.outagedesk.credits.CampaignDetails;
 import org.outagedesk.credits.CampaignDryRun;
 import org.outagedesk.credits.CampaignService;
@@ -54,7 +55,7 @@ class CampaignsView extends VerticalLayout {
     private final boolean mayRun = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
     private CampaignDetails selected;
 
-    CampaignsView(CampaignService campaigns, IncidentService incidents) {
+    CampaignsView(CampaignService campaigns, IncidentService incidents, ObjectProvider<CampaignsAction> actions) {
         this.campaigns = campaigns;
         setSizeFull();
         List<Incident> all = incidents.findAll();
@@ -74,7 +75,11 @@ class CampaignsView extends VerticalLayout {
         grid.setHeight("14rem");
         grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
         details.setPadding(false);
-        add(new ViewToolbar("Credit campaigns", incident), grid, details);
+        java.util.List<com.vaadin.flow.component.Component> tools = new java.util.ArrayList<>(java.util.List.of(incident));
+        actions.orderedStream().map(a -> a.create(() -> incident.getValue() == null ? null
+                : incident.getValue().getId())).flatMap(java.util.Optional::stream).forEach(tools::add);
+        add(new ViewToolbar("Credit campaigns", tools.toArray(com.vaadin.flow.component.Component[]::new)), grid,
+                details);
         if (!all.isEmpty()) {
             incident.setValue(all.getFirst());
         }

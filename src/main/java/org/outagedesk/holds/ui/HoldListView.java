@@ -31,6 +31,7 @@ import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.base.ui.ViewToolbar;
+import org.springframework.beans.factory.ObjectProvider;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.holds.AcknowledgementProgress;
 import org.outagedesk.holds.HoldService;
@@ -66,7 +67,8 @@ class HoldListView extends VerticalLayout {
     private final VerticalLayout details = new VerticalLayout();
     private final boolean manager = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
 
-    HoldListView(HoldService holds, SaleStatusService sales, CatalogService catalog, IncidentService incidentService) {
+    HoldListView(HoldService holds, SaleStatusService sales, CatalogService catalog, IncidentService incidentService,
+            ObjectProvider<HoldListAction> actions) {
         this.holds = holds;
         this.sales = sales;
         this.incidents = incidentService.findAll().stream()
@@ -130,7 +132,8 @@ class HoldListView extends VerticalLayout {
         if (manager || CurrentActor.hasRole(AppRoles.EXECUTIVE)) {
             tabs.add("Violations", violations());
         }
-        add(new ViewToolbar("Stop-sales"), tabs);
+        add(new ViewToolbar("Stop-sales", actions.orderedStream().map(HoldListAction::create)
+                .flatMap(java.util.Optional::stream).toArray(com.vaadin.flow.component.Component[]::new)), tabs);
     }
 
     private ZoneId zone(HoldSummary h) {

@@ -31,4 +31,26 @@ class ExportLinksViewTest extends SpringBrowserlessTest {
         assertThat(pack.getHref()).isNotBlank();
         assertThat(pack.getElement().getTextRecursively()).contains("Retail pack");
     }
+
+    @Test
+    @WithUserDetails("exec")
+    void the_stop_sales_screen_offers_every_stores_retail_pack_to_executives() {
+        navigate("holds", Component.class);
+        assertThat($(Anchor.class).withId("export-retail-pack").single().getHref()).isNotBlank();
+    }
+
+    @Test
+    @WithUserDetails("agent")
+    void agents_get_no_retail_pack_on_the_stop_sales_screen() {
+        navigate("holds", Component.class);
+        assertThat($(Anchor.class).withId("export-retail-pack").all()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void the_campaigns_screen_offers_the_credits_ledger() {
+        navigate("campaigns", Component.class);
+        Anchor ledger = $(Anchor.class).withId("export-credits").single();
+        assertThat(ledger.getElement().getTextRecursively()).contains("Credits ledger");
+    }
 }

@@ -1,0 +1,25 @@
+package org.outagedesk.reports.export.ui;
+
+import com.vaadin.flow.component.Component;
+import java.util.Optional;
+import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.CurrentActor;
+import org.outagedesk.holds.ui.HoldListAction;
+import org.outagedesk.reports.export.RetailPackExport;
+
+/** "Retail pack (XLSX)" of every store on the Stop-sales screen, for incident managers and executives. */
+@org.springframework.stereotype.Component
+class HoldListExports implements HoldListAction {
+
+    private final RetailPackExport export;
+
+    HoldListExports(RetailPackExport export) {
+        this.export = export;
+    }
+
+    @Override
+    public Optional<Component> create() {
+        boolean allowed = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER) || CurrentActor.hasRole(AppRoles.EXECUTIVE);
+        return allowed ? Optional.of(ExportDownloads.retailPack(export)) : Optional.empty();
+    }
+}
