@@ -213,14 +213,23 @@ class ImpactQueries {
 
     /** How many impacts of the incident there are per region of the subscriber's home store, largest first. */
     java.util.LinkedHashMap<String, Long> countsByRegion(long incidentId) {
-        java.util.LinkedHashMap<String, Long> byRegion = new java.util.LinkedHashMap<>();
-        jdbc.query("select s.region, count(*) from impact i join subscriber s on s.id = i.subscriber_id"
-                + " where i.incident_id = :incident group by s.region order by count(*) desc, s.region",
+        return countsBySubscriberColumn(incidentId, "region");
+    }
+
+    java.util.LinkedHashMap<String, Long> countsBySku(long incidentId) {
+        return countsBySubscriberColumn(incidentId, "sku_code");
+    }
+
+    /** Impacts per value of one of the subscriber's columns (a fixed name, never user input), largest first. */
+    private java.util.LinkedHashMap<String, Long> countsBySubscriberColumn(long incidentId, String column) {
+        java.util.LinkedHashMap<String, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.query("select s." + column + ", count(*) from impact i join subscriber s on s.id = i.subscriber_id"
+                + " where i.incident_id = :incident group by s." + column + " order by count(*) desc, s." + column,
                 new MapSqlParameterSource("incident", incidentId),
                 rs -> {
-                    byRegion.put(rs.getString(1) == null ? "No home store" : rs.getString(1), rs.getLong(2));
+                    counts.put(rs.getString(1) == null ? "None" : rs.getString(1), rs.getLong(2));
                 });
-        return byRegion;
+        return counts;
     }
 
     /** How many impacts the filter selects that are not already in {@code newStatus}: those a bulk change changes. */

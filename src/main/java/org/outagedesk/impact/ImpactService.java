@@ -119,6 +119,13 @@ public class ImpactService {
         return queries.countsByRegion(incidentId);
     }
 
+    /** How many impacts the incident has per device SKU, largest first (one query). */
+    @PreAuthorize(VIEW)
+    public java.util.Map<String, Long> countsBySku(long incidentId) {
+        incidents.get(incidentId);
+        return queries.countsBySku(incidentId);
+    }
+
     @PreAuthorize(VIEW)
     public SubscriberDetails subscriber(String msisdn) {
         Subscriber s = subscribers.findByMsisdn(parse(msisdn).value())

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.Money;
+import org.outagedesk.impact.DataCategory;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.impact.StatusOnDay;
 
@@ -29,11 +30,14 @@ public record ImpactSummary(long incidentId, String title, String status, String
      * @param byStatus          every data-loss status, zero included
      * @param contacted         called at least once
      * @param contactedPercent  contacted out of all, in percent with one decimal (0 when nobody is affected)
+     * @param byCategory        per data category concerned (a subscriber counts in each of their categories)
      * @param byRegion          per region of the home store, largest first
+     * @param bySku             per device SKU, largest first
      * @param byDay             end-of-day counts per status in the incident's reference zone, oldest first
      */
     public record Subscribers(long total, Map<DataLossStatus, Long> byStatus, long contacted,
-            BigDecimal contactedPercent, Map<String, Long> byRegion, List<StatusOnDay> byDay) {
+            BigDecimal contactedPercent, Map<DataCategory, Long> byCategory, Map<String, Long> byRegion,
+            Map<String, Long> bySku, List<StatusOnDay> byDay) {
     }
 
     /**

@@ -95,8 +95,8 @@ public class ImpactSummaryService {
             byStatus.put(s, counts.byStatus().getOrDefault(s, 0L));
         }
         return new ImpactSummary.Subscribers(counts.total(), byStatus, contacted,
-                percent(contacted, counts.total()), impacts.countsByRegion(incidentId),
-                impacts.statusByDay(incidentId, zone));
+                percent(contacted, counts.total()), counts.byCategory(), impacts.countsByRegion(incidentId),
+                impacts.countsBySku(incidentId), impacts.statusByDay(incidentId, zone));
     }
 
     static BigDecimal percent(long part, long whole) {

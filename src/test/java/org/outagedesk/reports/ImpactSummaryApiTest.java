@@ -96,6 +96,11 @@ class ImpactSummaryApiTest {
         }
         assertThat(inRegions).isEqualTo(total);
         assertThat(subscribers.get("byRegion").size()).isGreaterThan(1);
+        assertThat(subscribers.get("bySku").get("SK-LX09-CARBLA").asLong()).isEqualTo(count(
+                "select count(*) from impact i join subscriber s on s.id = i.subscriber_id"
+                        + " where i.incident_id = ? and s.sku_code = 'SK-LX09-CARBLA'"));
+        assertThat(subscribers.get("byCategory").get("PHOTOS").asLong())
+                .isEqualTo(count("select count(*) from impact where incident_id = ? and cat_photos = true"));
 
         JsonNode credits = s.get("credits");
         assertThat(credits.get("issued").get("count").asLong()).isEqualTo(count(

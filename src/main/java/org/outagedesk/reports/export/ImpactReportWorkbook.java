@@ -171,6 +171,25 @@ final class ImpactReportWorkbook {
         });
         next++;
 
+        section("Affected subscribers by data category concerned", "Category", "Subscribers");
+        subs.byCategory().forEach((category, n) -> {
+            Row r = sheet.createRow(next++);
+            text(r, 0, category.name());
+            count(r, 1, n);
+        });
+        next++;
+
+        section("Affected subscribers by device SKU", "SKU", "Subscribers");
+        if (subs.bySku().isEmpty()) {
+            text(sheet.createRow(next++), 0, "No affected subscribers yet.");
+        }
+        subs.bySku().forEach((sku, n) -> {
+            Row r = sheet.createRow(next++);
+            text(r, 0, sku);
+            count(r, 1, n);
+        });
+        next++;
+
         ImpactSummary.Credits cr = s.credits();
         section("Credits", "Figure", "Count", "Amount (USD)");
         figure("Credits issued", cr.issued().count(), cr.issued().amount());

@@ -134,6 +134,15 @@ class ImpactReportExportTest {
             assertThat(regionRow.getCell(0).getStringCellValue()).isEqualTo(e.getKey());
             assertThat((long) number(regionRow, 1)).isEqualTo(e.getValue().asLong());
         }
+        for (String[] part : new String[][] {{"Affected subscribers by data category concerned", "byCategory"},
+            {"Affected subscribers by device SKU", "bySku"}}) {
+            int partRow = firstRowOf(summary, part[0]);
+            for (var e : subs.get(part[1]).properties()) {
+                Row line = summary.getRow(partRow++);
+                assertThat(line.getCell(0).getStringCellValue()).isEqualTo(e.getKey());
+                assertThat((long) number(line, 1)).isEqualTo(e.getValue().asLong());
+            }
+        }
 
         JsonNode credits = s.get("credits");
         for (String[] f : new String[][] {{"Credits issued", "issued"}, {"Credits pending approval", "pending"},
