@@ -6,6 +6,9 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.impact.ImpactFilter;
@@ -64,29 +67,20 @@ public final class ExportDownloads {
 
     /** The credits ledger of the incident shown. */
     public static Anchor credits(CreditLedgerExport export, Supplier<@Nullable Long> incident) {
-        DownloadHandler handler = event -> {
-            Long incidentId;
-            VaadinSession session = event.getSession();
-            session.lock();
-            try {
-                incidentId = incident.get();
-            } finally {
-                session.unlock();
-            }
-            if (incidentId == null) {
-                event.getResponse().setStatus(404);
-                return;
-            }
-            event.setFileName(export.fileName(incidentId));
-            event.setContentType(ExportFormat.XLSX.contentType());
-            export.write(incidentId, event.getOutputStream());
-        };
-        return link(handler, "Credits ledger (XLSX)", "export-credits");
+        return link(perIncident(incident, export::fileName, export::write), "Credits ledger (XLSX)",
+                "export-credits");
     }
 
     /** The executive impact report of the incident shown (summary, chart, timeline). */
     public static Anchor impactReport(ImpactReportExport export, Supplier<@Nullable Long> incident) {
-        DownloadHandler handler = event -> {
+        return link(perIncident(incident, export::fileName, export::write), "Impact report (XLSX)",
+                "export-impact-report");
+    }
+
+    /** Writes one incident's XLSX file: the incident the screen shows when the link is clicked, or 404 if none. */
+    private static DownloadHandler perIncident(Supplier<@Nullable Long> incident, LongFunction<String> fileName,
+            IncidentWriter write) {
+        return event -> {
             Long incidentId;
             VaadinSession session = event.getSession();
             session.lock();
@@ -99,11 +93,15 @@ public final class ExportDownloads {
                 event.getResponse().setStatus(404);
                 return;
             }
-            event.setFileName(export.fileName(incidentId));
+            event.setFileName(fileName.apply(incidentId));
             event.setContentType(ExportFormat.XLSX.contentType());
-            export.write(incidentId, event.getOutputStream());
+            write.write(incidentId, event.getOutputStream());
         };
-        return link(handler, "Impact report (XLSX)", "export-impact-report");
+    }
+
+    @FunctionalInterface
+    private interface IncidentWriter {
+        void write(long incidentId, OutputStream out) throws IOException;
     }
 
     private static Anchor link(DownloadHandler handler, String label, String id) {
