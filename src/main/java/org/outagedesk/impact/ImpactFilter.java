@@ -1,7 +1,10 @@
 package org.outagedesk.impact;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.DomainException;
 
 /**
  * Which impacts of an incident a list, a count or a bulk change is about. Every part is optional; an empty filter
@@ -18,6 +21,39 @@ import org.jspecify.annotations.Nullable;
 public record ImpactFilter(@Nullable Set<DataLossStatus> statuses, @Nullable DataCategory category,
         @Nullable String sku, @Nullable String region, @Nullable String store, @Nullable Boolean contacted,
         @Nullable String q) {
+
+    /**
+     * The filter as the API's query parameters give it: {@code status} repeated or comma-separated, the category by
+     * name. An unknown status or category is refused with the field named and the allowed values.
+     */
+    public static ImpactFilter parse(@Nullable List<String> status, @Nullable String category, @Nullable String sku,
+            @Nullable String region, @Nullable String store, @Nullable Boolean contacted, @Nullable String q) {
+        Set<DataLossStatus> statuses = EnumSet.noneOf(DataLossStatus.class);
+        if (status != null) {
+            for (String part : status) {
+                for (String s : part.split(",")) {
+                    if (s.isBlank()) {
+                        continue;
+                    }
+                    DataLossStatus parsed = DataLossStatus.parseOrNull(s);
+                    if (parsed == null) {
+                        throw new DomainException("status", "'" + s.strip() + "' is not one of "
+                                + List.of(DataLossStatus.values()));
+                    }
+                    statuses.add(parsed);
+                }
+            }
+        }
+        DataCategory cat = null;
+        if (category != null && !category.isBlank()) {
+            cat = DataCategory.parseOrNull(category);
+            if (cat == null) {
+                throw new DomainException("category", "'" + category + "' is not one of "
+                        + List.of(DataCategory.values()));
+            }
+        }
+        return new ImpactFilter(statuses, cat, sku, region, store, contacted, q);
+    }
 
     public static ImpactFilter all() {
         return new ImpactFilter(null, null, null, null, null, null, null);

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -61,31 +60,7 @@ class ImpactController {
             @Nullable String region, @Nullable String store, @Nullable Boolean contacted, @Nullable String q) {
 
         ImpactFilter toFilter() {
-            Set<DataLossStatus> statuses = EnumSet.noneOf(DataLossStatus.class);
-            if (status != null) {
-                for (String part : status) {
-                    for (String s : part.split(",")) {
-                        if (s.isBlank()) {
-                            continue;
-                        }
-                        DataLossStatus parsed = DataLossStatus.parseOrNull(s);
-                        if (parsed == null) {
-                            throw new DomainException("status", "'" + s.strip() + "' is not one of "
-                                    + List.of(DataLossStatus.values()));
-                        }
-                        statuses.add(parsed);
-                    }
-                }
-            }
-            DataCategory cat = null;
-            if (category != null && !category.isBlank()) {
-                cat = DataCategory.parseOrNull(category);
-                if (cat == null) {
-                    throw new DomainException("category", "'" + category + "' is not one of "
-                            + List.of(DataCategory.values()));
-                }
-            }
-            return new ImpactFilter(statuses, cat, sku, region, store, contacted, q);
+            return ImpactFilter.parse(status, category, sku, region, store, contacted, q);
         }
     }
 

@@ -4,15 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
-import org.outagedesk.base.DomainException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.outagedesk.impact.DataCategory;
-import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.impact.ImpactFilter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -89,7 +84,7 @@ class ExportController {
             @RequestParam(required = false) String region, @RequestParam(required = false) String store,
             @RequestParam(required = false) Boolean contacted, @RequestParam(required = false) String q,
             HttpServletResponse response) throws IOException {
-        impacts(incidentId, filter(status, category, sku, region, store, contacted, q), ExportFormat.XLSX, response);
+        impacts(incidentId, ImpactFilter.parse(status, category, sku, region, store, contacted, q), ExportFormat.XLSX, response);
     }
 
     @GetMapping("/api/exports/impacts.csv")
@@ -100,7 +95,7 @@ class ExportController {
             @RequestParam(required = false) String region, @RequestParam(required = false) String store,
             @RequestParam(required = false) Boolean contacted, @RequestParam(required = false) String q,
             HttpServletResponse response) throws IOException {
-        impacts(incidentId, filter(status, category, sku, region, store, contacted, q), ExportFormat.CSV, response);
+        impacts(incidentId, ImpactFilter.parse(status, category, sku, region, store, contacted, q), ExportFormat.CSV, response);
     }
 
     private void impacts(long incidentId, ImpactFilter filter, ExportFormat format, HttpServletResponse response)
@@ -116,34 +111,5 @@ class ExportController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(fileName).build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    static ImpactFilter filter(@Nullable List<String> status, @Nullable String category, @Nullable String sku,
-            @Nullable String region, @Nullable String store, @Nullable Boolean contacted, @Nullable String q) {
-        Set<DataLossStatus> statuses = EnumSet.noneOf(DataLossStatus.class);
-        if (status != null) {
-            for (String part : status) {
-                for (String s : part.split(",")) {
-                    if (s.isBlank()) {
-                        continue;
-                    }
-                    DataLossStatus parsed = DataLossStatus.parseOrNull(s);
-                    if (parsed == null) {
-                        throw new DomainException("status", "'" + s.strip() + "' is not one of "
-                                + List.of(DataLossStatus.values()));
-                    }
-                    statuses.add(parsed);
-                }
-            }
-        }
-        DataCategory cat = null;
-        if (category != null && !category.isBlank()) {
-            cat = DataCategory.parseOrNull(category);
-            if (cat == null) {
-                throw new DomainException("category", "'" + category + "' is not one of "
-                        + List.of(DataCategory.values()));
-            }
-        }
-        return new ImpactFilter(statuses, cat, sku, region, store, contacted, q);
     }
 }
