@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The benchmark of Outage Desk at a million subscribers, each path beside the raw engine doing the same work.
+#
+#   bench/run.sh                                  # 1,000,000 subscribers, 3 runs of each heavy path (about 40 min)
+#   bench/run.sh --subscribers 100000 --runs 1    # a quick look
+#
+# Options: --subscribers N (default 1000000), --runs N (heavy paths: import, summary, campaign, start, export; 3),
+# --light-runs N (grid page and counts, after 3 warm-ups; 10), --load-seconds N (sale status under load; 60),
+# --load-threads N (16), --paths a,b (import,grid,counts,summary,campaign,start,export,sale-status).
+# It builds the production jar, then runs MillionSubscriberBenchmark through Failsafe. The data (the generated CSV
+# and the H2 database) goes to target/bench; the table is printed and written to target/bench/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+props=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --subscribers) props+=("-Dbench.subscribers=$2"); shift 2 ;;
+    --runs) props+=("-Dbench.runs=$2"); shift 2 ;;
+    --light-runs) props+=("-Dbench.light-runs=$2"); shift 2 ;;
+    --load-seconds) props+=("-Dbench.load-seconds=$2"); shift 2 ;;
+    --load-threads) props+=("-Dbench.load-threads=$2"); shift 2 ;;
+    --paths) props+=("-Dbench.paths=$2"); shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+. .ci/find-jdk.sh
+# the disk: a million subscribers take about 2 GB of CSV and database, and H2 grows its file during the import
+free_gb=$(df -Pk . | awk 'NR==2 {print int($4/1048576)}')
+if [ "$free_gb" -lt 20 ]; then
+  echo "warning: only ${free_gb} GB free here; a 1,000,000-subscriber run wants about 20 GB" >&2
+fi
+./mvnw -B -ntp -Pproduction,bench verify "${props[@]}"

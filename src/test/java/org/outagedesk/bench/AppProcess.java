@@ -1,0 +1,112 @@
+package org.outagedesk.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The production jar as its own process ({@code java -Xmx… -jar}), as an operator starts it, with JMX on loopback so
+ * that the benchmark can read its heap.
+ */
+final class AppProcess implements AutoCloseable {
+
+    final int port;
+    final long startMillis;
+    private final Process process;
+    private final int jmxPort;
+    private @Nullable JMXConnector jmx;
+
+    private AppProcess(Process process, int port, int jmxPort, long startMillis) {
+        this.process = process;
+        this.port = port;
+        this.jmxPort = jmxPort;
+        this.startMillis = startMillis;
+    }
+
+    /** Starts the jar on {@code dataDir} and waits until the login page answers 200; the time is the cold start. */
+    static AppProcess start(Path jar, Path dataDir, String heap, Path log) throws Exception {
+        int port = freePort();
+        int jmxPort = freePort();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
+                "-jar", jar.toString(), "--server.port=" + port, "--outagedesk.data-dir=" + dataDir));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("The jar stopped with exit code " + p.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return new AppProcess(p, port, jmxPort, (System.nanoTime() - t0) / 1_000_000);
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(25);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("The jar did not serve /login within 180 s; see " + log);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Samples this process's heap use over JMX until closed. */
+    HeapSampler heapSampler() throws IOException {
+        java.lang.management.MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx(),
+                ManagementFactory.MEMORY_MXBEAN_NAME, java.lang.management.MemoryMXBean.class);
+        return new HeapSampler(() -> memory.getHeapMemoryUsage().getUsed());
+    }
+
+    private MBeanServerConnection jmx() throws IOException {
+        if (jmx == null) {
+            jmx = JMXConnectorFactory.connect(new JMXServiceURL(
+                    "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"));
+        }
+        return jmx.getMBeanServerConnection();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (jmx != null) {
+            try {
+                jmx.close();
+            } catch (IOException ignored) {
+                // the process goes anyway
+            }
+        }
+        process.destroy(); // SIGTERM: Spring shuts down and H2 closes its file
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

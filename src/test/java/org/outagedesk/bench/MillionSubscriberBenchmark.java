@@ -1,0 +1,691 @@
+package org.outagedesk.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.outagedesk.OutageDeskApplication;
+import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.SystemActor;
+import org.outagedesk.credits.CampaignDetails;
+import org.outagedesk.credits.CampaignDryRun;
+import org.outagedesk.credits.CampaignService;
+import org.outagedesk.credits.CampaignStatus;
+import org.outagedesk.credits.NewCampaign;
+import org.outagedesk.credits.TierRules;
+import org.outagedesk.impact.DataCategory;
+import org.outagedesk.impact.DataLossStatus;
+import org.outagedesk.impact.ImpactCounts;
+import org.outagedesk.impact.ImpactFilter;
+import org.outagedesk.impact.ImpactRow;
+import org.outagedesk.impact.ImpactService;
+import org.outagedesk.impact.ImportMode;
+import org.outagedesk.impact.ImportResult;
+import org.outagedesk.incident.IncidentService;
+import org.outagedesk.incident.NewIncident;
+import org.outagedesk.incident.Severity;
+import org.outagedesk.reports.ImpactSummaryService;
+import org.outagedesk.bench.ResultTable.Row;
+import org.outagedesk.bench.ResultTable.Unit;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The benchmark of issue 9: every path of Outage Desk at a million subscribers beside the raw engine doing the same
+ * work, in one run on one database. Not a test of the normal build: {@code bench/run.sh} (or
+ * {@code ./mvnw -Pproduction,bench verify}) runs it through Failsafe after the production jar is built.
+ * <ol>
+ * <li>In this JVM, on a fresh H2 file database (the application's own URL under {@code target/bench/data}): the
+ * import, the grid page, the counts, the impact summary and the campaign, called as the console and the API call
+ * them (the services), with the baselines as plain JDBC on the same DataSource.</li>
+ * <li>The production jar in its own JVM ({@code -Xmx256m}) on that same database: cold start, the XLSX export over
+ * HTTP, and the sale-status endpoint under load from this process.</li>
+ * <li>The export baseline in a third JVM with the same heap, after the jar stopped.</li>
+ * </ol>
+ * Each run checks that Outage Desk and its baseline give the same answer: a fast wrong answer is not a result.
+ * Settings (system properties, see bench/run.sh): bench.subscribers, bench.runs, bench.light-runs,
+ * bench.load-seconds, bench.load-threads, bench.paths.
+ */
+@Tag("bench")
+class MillionSubscriberBenchmark {
+
+    private static final int PAGE_SIZE = 50;
+    private static final String TILL_SKU = "SK-LX09-CARBLA";
+    private static final String TILL_STORE = "D-NY-UWS-01";
+
+    private final long subscribers = Long.getLong("bench.subscribers", 1_000_000);
+    private final int runs = Integer.getInteger("bench.runs", 3);
+    private final int lightRuns = Integer.getInteger("bench.light-runs", 10);
+    private final int loadSeconds = Integer.getInteger("bench.load-seconds", 60);
+    private final int loadThreads = Integer.getInteger("bench.load-threads", 16);
+    private final Set<String> paths = Set.of(System.getProperty("bench.paths",
+            "import,grid,counts,summary,campaign,start,export,sale-status").split(","));
+    private final Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
+    private final Path data = dir.resolve("data");
+    private final ResultTable table = new ResultTable();
+    private final StringBuilder log = new StringBuilder();
+
+    private ConfigurableApplicationContext context;
+    private long incident;
+
+    @Test
+    void run() throws Exception {
+        Files.createDirectories(dir);
+        Path csv = dir.resolve("subscribers-" + subscribers + ".csv");
+        Path warmCsv = dir.resolve("subscribers-warmup.csv");
+        generate(subscribers, csv);
+        generate(Math.max(100, Math.min(10_000, subscribers / 10)), warmCsv);
+        String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        try {
+            inProcess(csv, warmCsv);
+            withJar();
+        } finally {
+            if (context != null) {
+                context.close();
+            }
+            String report = table.render("Outage Desk benchmark, " + String.format(Locale.ROOT, "%,d", subscribers)
+                    + " subscribers, started " + started + "\n\n" + machine());
+            System.out.println("\n" + report + "\nEvery run (ms or req/s):\n" + log);
+            Files.writeString(dir.resolve("results.md"), report + "\n## Every run\n\n```\n" + log + "```\n");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // 1. In this JVM: import, grid page, counts, summary, campaign
+
+    private void inProcess(Path csv, Path warmCsv) throws Exception {
+        Stats imports = new Stats();
+        Stats csvRead = new Stats();
+        int importRuns = paths.contains("import") ? runs : 1;
+        for (int run = 0; run < importRuns; run++) {
+            // every import run starts from the same place: a fresh database with the sample scenario
+            freshContext();
+            long warm = newIncident("Benchmark warm-up");
+            importFile(warm, warmCsv);
+            deleteImpacts(warm);
+            incident = newIncident("Benchmark: " + subscribers + " subscribers");
+            Stats target = paths.contains("import") ? imports : new Stats();
+            ImportResult result = target.time(() -> importFile(incident, csv));
+            assertThat(result.applied()).as("import applied: %s", result).isTrue();
+            assertThat(result.imported() + result.updated()).isEqualTo(subscribers);
+            log("import", target);
+            if (paths.contains("import")) {
+                csvRead.time(() -> csvReadBaseline(csv));
+                log("import baseline CSVREAD", csvRead);
+            }
+        }
+        if (paths.contains("import")) {
+            table.add(new Row("import " + thousands(subscribers) + " rows (CSV, checked, merged, history)",
+                    Unit.MS, imports, csvRead, "≤ 1.5x", verdict(ratio(imports, csvRead) <= 1.5),
+                    ResultTable.mb(imports.peakHeapBytes()) + " (in-process)",
+                    "baseline: INSERT ... SELECT from H2's CSVREAD into a typed table of the file's shape,"
+                            + " primary key on the MSISDN"));
+        }
+        if (paths.contains("grid")) {
+            grid();
+        }
+        if (paths.contains("counts")) {
+            counts();
+        }
+        if (paths.contains("summary")) {
+            summary();
+        }
+        if (paths.contains("campaign")) {
+            campaign();
+        }
+        context.close();
+        context = null;
+    }
+
+    private void grid() throws Exception {
+        ImpactService impacts = context.getBean(ImpactService.class);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        Map<String, Object> biggest = jdbc.queryForMap("select s.region, count(*) n from impact i"
+                + " join subscriber s on s.id = i.subscriber_id where i.incident_id = ? and i.status = 'LOST'"
+                + " group by s.region order by count(*) desc, s.region fetch first 1 rows only", incident);
+        String region = (String) biggest.get("REGION");
+        long matching = ((Number) biggest.get("N")).longValue();
+        int page = (int) (matching / PAGE_SIZE / 2);
+        ImpactFilter filter = new ImpactFilter(EnumSet.of(DataLossStatus.LOST), null, null, region, null, null,
+                null);
+        PageRequest request = PageRequest.of(page, PAGE_SIZE, Sort.by("name"));
+        Stats service = new Stats();
+        Stats raw = new Stats();
+        Callable<List<String>> serviceCall = () -> {
+            Page<ImpactRow> p = SystemActor.call(() -> impacts.find(incident, filter, request));
+            assertThat(p.getTotalElements()).isEqualTo(matching);
+            return p.getContent().stream().map(ImpactRow::msisdn).toList();
+        };
+        String where = " from impact i join subscriber s on s.id = i.subscriber_id where i.incident_id = ?"
+                + " and i.status = 'LOST' and s.region = ?";
+        Callable<List<String>> rawCall = () -> {
+            List<String> rows = jdbc.query("select s.msisdn, s.account_number, s.name, s.sku_code, s.store_code,"
+                    + " s.region, i.status, i.cat_contacts, i.cat_photos, i.cat_email, i.cat_sms, i.cat_calendar,"
+                    + " i.cat_todo, i.last_contacted_at" + where + " order by s.name, i.subscriber_id"
+                    + " offset ? rows fetch next ? rows only", (rs, n) -> rs.getString(1), incident, region,
+                    (long) page * PAGE_SIZE, PAGE_SIZE);
+            Long total = jdbc.queryForObject("select count(*)" + where, Long.class, incident, region);
+            assertThat(total).isEqualTo(matching);
+            return rows;
+        };
+        List<String> expected = light(serviceCall, service, rawCall, raw);
+        assertThat(serviceCall.call()).isEqualTo(expected).hasSize(PAGE_SIZE);
+        log("grid page", service);
+        log("grid page baseline", raw);
+        table.add(new Row("grid page: LOST in " + region + ", sorted by name, rows " + thousands((long) page
+                * PAGE_SIZE) + "+50 of " + thousands(matching), Unit.MS, service, raw, "≤ 2x and < 50 ms",
+                verdict(ratio(service, raw) <= 2 && service.median() < 50), "—",
+                "ImpactService.find (the grid's page call, which counts the total too) vs the same page and count"
+                        + " as hand-written SQL"));
+    }
+
+    private void counts() throws Exception {
+        ImpactService impacts = context.getBean(ImpactService.class);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        Stats service = new Stats();
+        Stats raw = new Stats();
+        Callable<Long> serviceCall = () -> {
+            ImpactCounts c = SystemActor.call(() -> impacts.counts(incident, ImpactFilter.all()));
+            return c.total() * 1000 + c.byCategory().get(DataCategory.PHOTOS) % 1000;
+        };
+        Callable<Long> rawCall = () -> {
+            long[] total = {0, 0};
+            jdbc.query("select status, count(*), sum(case when cat_contacts then 1 else 0 end),"
+                    + " sum(case when cat_photos then 1 else 0 end), sum(case when cat_email then 1 else 0 end),"
+                    + " sum(case when cat_sms then 1 else 0 end), sum(case when cat_calendar then 1 else 0 end),"
+                    + " sum(case when cat_todo then 1 else 0 end) from impact where incident_id = ? group by status",
+                    rs -> {
+                        total[0] += rs.getLong(2);
+                        total[1] += rs.getLong(4);
+                    }, incident);
+            return total[0] * 1000 + total[1] % 1000;
+        };
+        Long expected = light(serviceCall, service, rawCall, raw);
+        assertThat(serviceCall.call()).isEqualTo(expected);
+        assertThat(expected / 1000).isEqualTo(subscribers);
+        log("counts", service);
+        log("counts baseline", raw);
+        table.add(new Row("counts by status and data category (whole incident)", Unit.MS, service, raw,
+                "≤ 1.2x and < 100 ms", verdict(ratio(service, raw) <= 1.2 && service.median() < 100), "—",
+                "ImpactService.counts vs one GROUP BY status with a SUM per category"));
+    }
+
+    private void summary() throws Exception {
+        ImpactSummaryService summaries = context.getBean(ImpactSummaryService.class);
+        Stats service = new Stats();
+        SystemActor.call(() -> summaries.summarize(incident)); // warm-up
+        for (int i = 0; i < runs; i++) {
+            service.time(() -> SystemActor.call(() -> summaries.summarize(incident)));
+        }
+        log("impact summary", service);
+        table.add(new Row("impact summary (the executive dashboard, every figure and chart)", Unit.MS, service,
+                null, "—", "—", "—", "no target set; the figures behind the Impact overview and"
+                        + " GET /api/incidents/{id}/summary"));
+    }
+
+    private void campaign() throws Exception {
+        CampaignService campaigns = context.getBean(CampaignService.class);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        // warm-up: the sample incident's own 2009 campaign, submitted by the sample data and waiting for approval
+        Long sample = jdbc.queryForObject("select min(id) from campaign where status = 'SUBMITTED'", Long.class);
+        if (sample != null) {
+            approveAndWait(campaigns, sample);
+        }
+        Stats run = new Stats();
+        Stats insertSelect = new Stats();
+        Long previous = null;
+        long credited = 0;
+        for (int i = 0; i < runs; i++) {
+            if (previous != null) {
+                jdbc.update("delete from credit where campaign_id = ?", previous); // every run pays from scratch
+            }
+            long id = SystemActor.call(() -> campaigns.create(twoTier2009(incident))).id();
+            CampaignDryRun dry = SystemActor.call(() -> campaigns.dryRun(id));
+            SystemActor.run(() -> campaigns.submit(id));
+            CampaignDetails done = run.time(() -> approveAndWait(campaigns, id));
+            assertThat(done.status()).isEqualTo(CampaignStatus.COMPLETED);
+            assertThat(done.credited()).isEqualTo(dry.grandTotal());
+            credited = jdbc.queryForObject("select count(*) from credit where campaign_id = ?", Long.class, id);
+            BigDecimal sum = jdbc.queryForObject("select sum(amount) from credit where campaign_id = ?",
+                    BigDecimal.class, id);
+            long[] baseline = insertSelect.time(() -> insertSelectBaseline(jdbc));
+            assertThat(baseline[0]).as("credits of the baseline").isEqualTo(credited);
+            assertThat(BigDecimal.valueOf(baseline[1], 2)).isEqualByComparingTo(sum);
+            previous = id;
+        }
+        log("campaign run", run);
+        log("campaign baseline", insertSelect);
+        // the re-run: the job starts again from the first impact, as after a crash that lost its progress
+        long id = previous;
+        jdbc.update("update campaign set status = 'RUNNING', job_cursor = 0, job_processed = 0, completed_at = null"
+                + " where id = ?", id);
+        Stats rerun = new Stats();
+        CampaignDetails again = rerun.time(() -> {
+            SystemActor.run(() -> campaigns.resume(id));
+            return waitFor(campaigns, id);
+        });
+        long after = jdbc.queryForObject("select count(*) from credit where campaign_id = ?", Long.class, id);
+        long added = after - credited;
+        log("campaign re-run", rerun);
+        table.add(new Row("campaign: 2009 two tiers ($20 data month, $100 lost photos/contacts), "
+                + thousands(credited) + " credits", Unit.MS, run, insertSelect, "≤ 2x", verdict(ratio(run,
+                insertSelect) <= 2), ResultTable.mb(run.peakHeapBytes()) + " (in-process)",
+                "from approval to COMPLETED, batched with cap and once-only checks, vs one INSERT ... SELECT per"
+                        + " tier into a table with the same unique key"));
+        table.add(new Row("campaign re-run from the first impact (must add 0)", Unit.MS, rerun, null,
+                "adds 0", verdict(added == 0 && again.status() == CampaignStatus.COMPLETED), "—",
+                "added " + added + " credits"));
+        assertThat(added).as("credits added by the re-run").isZero();
+    }
+
+    private static NewCampaign twoTier2009(long incidentId) {
+        return new NewCampaign(incidentId, "Benchmark 2009 compensation " + System.nanoTime(), List.of(
+                new NewCampaign.Tier("Month of data service", new TierRules(EnumSet.of(DataLossStatus.UNKNOWN,
+                        DataLossStatus.DEVICE_ONLY, DataLossStatus.LOST, DataLossStatus.RECOVERED), null, true, null,
+                        null), "DATA_SERVICE_MONTH", new BigDecimal("20.00")),
+                new NewCampaign.Tier("Permanent loss of photos or contacts", new TierRules(
+                        EnumSet.of(DataLossStatus.LOST), EnumSet.of(DataCategory.PHOTOS, DataCategory.CONTACTS), null,
+                        null, null), "PERMANENT_LOSS", new BigDecimal("100.00"))));
+    }
+
+    private long[] insertSelectBaseline(JdbcTemplate jdbc) {
+        jdbc.execute("drop table if exists bench_credit");
+        jdbc.execute("create table bench_credit (id bigint generated by default as identity primary key,"
+                + " incident_id bigint not null, subscriber_id bigint not null, tier integer not null,"
+                + " amount numeric(19,2) not null, constraint bench_credit_uk unique (tier, subscriber_id))");
+        try {
+            jdbc.update("insert into bench_credit (incident_id, subscriber_id, tier, amount) select i.incident_id,"
+                    + " i.subscriber_id, 1, 20.00 from impact i join subscriber s on s.id = i.subscriber_id"
+                    + " where i.incident_id = ? and i.status in ('UNKNOWN','DEVICE_ONLY','LOST','RECOVERED')"
+                    + " and s.data_plan = true", incident);
+            jdbc.update("insert into bench_credit (incident_id, subscriber_id, tier, amount) select i.incident_id,"
+                    + " i.subscriber_id, 2, 100.00 from impact i where i.incident_id = ? and i.status = 'LOST'"
+                    + " and (i.cat_photos = true or i.cat_contacts = true)", incident);
+            Map<String, Object> r = jdbc.queryForMap("select count(*) n, sum(amount) total from bench_credit");
+            return new long[] {((Number) r.get("N")).longValue(),
+                    ((BigDecimal) r.get("TOTAL")).movePointRight(2).longValueExact()};
+        } finally {
+            jdbc.execute("drop table bench_credit");
+        }
+    }
+
+    private CampaignDetails approveAndWait(CampaignService campaigns, long id) throws InterruptedException {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "bench-approver", null, List.of(new SimpleGrantedAuthority("ROLE_" + AppRoles.INCIDENT_MANAGER))));
+        try {
+            campaigns.approve(id);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        return waitFor(campaigns, id);
+    }
+
+    private static CampaignDetails waitFor(CampaignService campaigns, long id) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            CampaignDetails c = SystemActor.call(() -> campaigns.get(id));
+            if (c.status() == CampaignStatus.COMPLETED) {
+                return c;
+            }
+            if (c.progress() != null && c.progress().error() != null) {
+                throw new IllegalStateException("Campaign " + id + " failed: " + c.progress().error());
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("Campaign " + id + " did not complete within 60 minutes");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // 2. The production jar: start, export, sale status; 3. the export baseline
+
+    private void withJar() throws Exception {
+        boolean start = paths.contains("start");
+        boolean export = paths.contains("export");
+        boolean sale = paths.contains("sale-status");
+        if (!start && !export && !sale) {
+            return;
+        }
+        Path jar = productionJar();
+        Stats starts = new Stats();
+        Stats exports = new Stats();
+        long exportedRows = -1;
+        AppProcess app = null;
+        try {
+            for (int i = 0; i < (start ? runs : 1); i++) {
+                if (app != null) {
+                    app.close();
+                }
+                app = AppProcess.start(jar, data, "256m", dir.resolve("app-" + i + ".log"));
+                starts.add(app.startMillis);
+            }
+            log("start with the benchmark database", starts);
+            if (export) {
+                String url = app.url("/api/exports/impacts.xlsx?incidentId=" + incident);
+                download(app.url("/api/exports/impacts.xlsx?incidentId=" + incident + "&status=LOST&store=" + TILL_STORE),
+                        dir.resolve("warm-up.xlsx")); // warm-up
+                Path out = dir.resolve("export.xlsx");
+                for (int i = 0; i < runs; i++) {
+                    try (HeapSampler heap = app.heapSampler()) {
+                        exports.time(() -> download(url, out));
+                        exports.peakHeap(heap.max());
+                    }
+                }
+                exportedRows = rowsOf(out) - 2; // the title row and the header row
+                log("export", exports);
+            }
+            if (sale) {
+                saleStatus(app);
+            }
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+        }
+        if (start) {
+            Stats first = new Stats();
+            for (int i = 0; i < runs; i++) {
+                Path empty = Files.createTempDirectory("outagedesk-bench-first-start");
+                try (AppProcess fresh = AppProcess.start(jar, empty, "256m", dir.resolve("first-start-" + i
+                        + ".log"))) {
+                    first.add(fresh.startMillis);
+                } finally {
+                    deleteRecursively(empty);
+                }
+            }
+            log("first start on an empty folder", first);
+            table.add(new Row("start: java -Xmx256m -jar to the login page, on the benchmark database", Unit.MS,
+                    starts, null, "< 10 s", verdict(starts.median() < 10_000), "—",
+                    "the production jar (Vaadin production mode), process start until GET /login answers 200"));
+            table.add(new Row("first start on an empty folder (creates the schema, loads the sample scenario)",
+                    Unit.MS, first, null, "< 10 s", verdict(first.median() < 10_000), "—", ""));
+        }
+        if (export) {
+            Stats bare = new Stats();
+            for (int i = 0; i < runs; i++) {
+                long[] r = bareExport();
+                bare.add(r[0]);
+                bare.peakHeap(r[1]);
+                assertThat(r[2]).as("rows of the bare export").isEqualTo(exportedRows);
+            }
+            log("export baseline", bare);
+            table.add(new Row("export " + thousands(exportedRows) + " subscribers as XLSX, app at -Xmx256m",
+                    Unit.MS, exports, bare, "≤ 1.3x within 256 MB", verdict(ratio(exports, bare) <= 1.3),
+                    ResultTable.mb(exports.peakHeapBytes()) + " vs " + ResultTable.mb(bare.peakHeapBytes()),
+                    "GET /api/exports/impacts.xlsx (title, typed cells, audit) vs bare SXSSF from a JDBC result set,"
+                            + " each in a JVM with -Xmx256m; heap = the highest heap use sampled (garbage included)"));
+        }
+    }
+
+    private void saleStatus(AppProcess app) throws Exception {
+        String sale = app.url("/api/sale-status?sku=" + TILL_SKU + "&store=" + TILL_STORE);
+        String trivial = app.url("/api/me");
+        int warm = Math.min(10, loadSeconds);
+        LoadClient.run(sale, "till", "demo", loadThreads, warm);
+        LoadClient.run(trivial, "till", "demo", loadThreads, warm);
+        LoadClient.Result s = LoadClient.run(sale, "till", "demo", loadThreads, loadSeconds);
+        LoadClient.Result t = LoadClient.run(trivial, "till", "demo", loadThreads, loadSeconds);
+        Stats saleStats = new Stats();
+        saleStats.add(s.perSecond());
+        Stats trivialStats = new Stats();
+        trivialStats.add(t.perSecond());
+        log.append(String.format(Locale.ROOT, "sale status: %s%ntrivial endpoint: %s%n", s, t));
+        table.add(new Row("sale status under load: GET /api/sale-status?sku&store (" + loadThreads + " clients, "
+                + loadSeconds + " s)", Unit.REQ_PER_S, saleStats, trivialStats, "≥ 0.7x, p99 < 10 ms",
+                verdict(t.perSecond() > 0 && s.perSecond() / t.perSecond() >= 0.7 && s.p99Ms() < 10
+                        && s.errors() == 0), "—",
+                String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, %d errors; the trivial endpoint GET /api/me"
+                        + " (same authentication, no database): p50 %.1f ms, p99 %.1f ms. Load from a Java client"
+                        + " in the benchmark's JVM on loopback; ratio = throughput, higher is better", s.p50Ms(),
+                        s.p99Ms(), s.errors(), t.p50Ms(), t.p99Ms())));
+    }
+
+    private long[] bareExport() throws Exception {
+        String url = "jdbc:h2:file:" + data.resolve("outagedesk") + ";ACCESS_MODE_DATA=r";
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), BareXlsxExport.class.getName(), url,
+                String.valueOf(incident), dir.resolve("bare.xlsx").toString()).redirectErrorStream(true).start();
+        String last = null;
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                all.append(line).append('\n');
+                if (line.startsWith("BARE ")) {
+                    last = line;
+                }
+            }
+        }
+        if (p.waitFor() != 0 || last == null) {
+            throw new IllegalStateException("The bare export failed:\n" + all);
+        }
+        String[] f = last.split(" ");
+        return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])};
+    }
+
+    private static long download(String url, Path out) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<Path> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("manager:demo".getBytes(
+                        StandardCharsets.UTF_8))).timeout(Duration.ofMinutes(30)).build(),
+                HttpResponse.BodyHandlers.ofFile(out));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + Files.readString(out));
+        }
+        return Files.size(out);
+    }
+
+    /** Rows in the workbook's sheets, counted in the XML without loading it. */
+    private static long rowsOf(Path xlsx) throws IOException {
+        long rows = 0;
+        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().startsWith("xl/worksheets/sheet")) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        rows += count(in, "<row ".getBytes(StandardCharsets.US_ASCII));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static long count(InputStream in, byte[] needle) throws IOException {
+        long n = 0;
+        int matched = 0;
+        byte[] buf = new byte[1 << 16];
+        for (int read; (read = in.read(buf)) > 0; ) {
+            for (int i = 0; i < read; i++) {
+                if (buf[i] == needle[matched]) {
+                    if (++matched == needle.length) {
+                        n++;
+                        matched = 0;
+                    }
+                } else {
+                    matched = buf[i] == needle[0] ? 1 : 0;
+                }
+            }
+        }
+        return n;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // helpers
+
+    /** Warm-up, then alternating measured runs of the path and its baseline; returns the baseline's answer. */
+    private <T> T light(Callable<T> path, Stats pathStats, Callable<T> baseline, Stats baselineStats)
+            throws Exception {
+        for (int i = 0; i < 3; i++) {
+            path.call();
+            baseline.call();
+        }
+        T answer = null;
+        for (int i = 0; i < lightRuns; i++) {
+            pathStats.time(path);
+            answer = baselineStats.time(baseline);
+        }
+        return answer;
+    }
+
+    private void freshContext() throws IOException {
+        if (context != null) {
+            context.close();
+        }
+        deleteRecursively(data);
+        // as command-line arguments: they override application.yml (builder properties would only be defaults)
+        context = new SpringApplicationBuilder(OutageDeskApplication.class).profiles("demo")
+                .run("--server.port=0", "--outagedesk.data-dir=" + data, "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN", "--logging.level.org.outagedesk=INFO");
+    }
+
+    private long newIncident(String title) {
+        IncidentService incidents = context.getBean(IncidentService.class);
+        return SystemActor.call(() -> incidents.create(new NewIncident(title, "Benchmark data", Severity.SEV1,
+                List.of("Data service"), "America/Los_Angeles", Instant.parse("2009-10-02T13:00:00Z")))).getId();
+    }
+
+    private ImportResult importFile(long incidentId, Path file) throws IOException {
+        ImpactService impacts = context.getBean(ImpactService.class);
+        long size = Files.size(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return SystemActor.call(() -> impacts.importCsv(incidentId, in, size, file.getFileName().toString(),
+                    ImportMode.ALL_OR_NOTHING));
+        }
+    }
+
+    private void deleteImpacts(long incidentId) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        jdbc.update("delete from impact_status_change c where exists (select 1 from impact i where i.id = c.impact_id"
+                + " and i.incident_id = ?)", incidentId);
+        jdbc.update("delete from impact where incident_id = ?", incidentId);
+    }
+
+    private long csvReadBaseline(Path csv) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        jdbc.execute("drop table if exists bench_import");
+        jdbc.execute("create table bench_import (msisdn varchar(16) not null primary key,"
+                + " account_number varchar(32) not null, name varchar(200) not null, sku_code varchar(64) not null,"
+                + " store_code varchar(32) not null, data_plan boolean not null, status varchar(16) not null,"
+                + " categories varchar(100), last_sync_at timestamp(6) with time zone)");
+        try {
+            int n = jdbc.update("insert into bench_import select msisdn, account, name, sku, store,"
+                    + " cast(data_plan as boolean), status, nullif(categories, ''),"
+                    + " cast(nullif(last_sync, '') as timestamp(6) with time zone)"
+                    + " from csvread('" + csv.toString().replace("'", "''") + "', null, 'charset=UTF-8')");
+            assertThat((long) n).isEqualTo(subscribers);
+            return n;
+        } finally {
+            jdbc.execute("drop table bench_import");
+        }
+    }
+
+    private void generate(long n, Path out) throws Exception {
+        if (Files.exists(out)) {
+            return; // the generator is deterministic: the same n gives the same bytes
+        }
+        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "sample-data/GenerateSubscribers.java", String.valueOf(n), tmp.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("The generator failed");
+        }
+        Files.move(tmp, out);
+    }
+
+    private Path productionJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("outage-desk-.*\\.jar"))
+                    .max(Comparator.comparing(Path::toString))
+                    .orElseThrow(() -> new IllegalStateException("No target/outage-desk-*.jar: build it with"
+                            + " ./mvnw -Pproduction,bench verify (bench/run.sh does)"));
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private void log(String what, Stats s) {
+        log.append(what).append(": ").append(s.all().stream().map(v -> String.format(Locale.ROOT, "%.1f", v))
+                .toList()).append('\n');
+        System.out.println("bench: " + what + " " + s.all());
+    }
+
+    private static double ratio(Stats a, Stats b) {
+        return a.isEmpty() || b.isEmpty() ? Double.NaN : a.median() / b.median();
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+
+    private static String thousands(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String machine() {
+        long memKb = 0;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux: leave it out
+        }
+        String cpu = "";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("");
+        } catch (IOException e) {
+            // not Linux
+        }
+        return String.format(Locale.ROOT, "Machine: %d cores%s, %.0f GiB memory, %s %s, Java %s; H2 file database.",
+                Runtime.getRuntime().availableProcessors(), cpu.isEmpty() ? "" : " (" + cpu + ")",
+                memKb / 1048576.0, System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.version"));
+    }
+}
