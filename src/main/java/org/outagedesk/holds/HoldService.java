@@ -167,6 +167,7 @@ public class HoldService {
         SalesHold hold = holds.save(new SalesHold(incident.getId(), family, skus, channels, regions, stores, from,
                 until, from.plus(Duration.ofHours(hours)), reason, now, CurrentActor.username()));
         HoldSummary summary = summary(hold, now);
+        events.publishEvent(new HoldBook.HoldsChanged(hold.getId()));
         audit.record("HOLD_PLACED", "SalesHold", hold.getId(), describe(summary, incident.getReferenceZone()));
         // A backdated hold (the 2009 story is replayed this way) took effect before it was recorded: its timeline
         // entry belongs at the moment it took effect.
@@ -184,6 +185,7 @@ public class HoldService {
         SalesHold hold = find(holdId);
         Instant now = clock.instant();
         hold.lift(CurrentActor.username(), why, now);
+        events.publishEvent(new HoldBook.HoldsChanged(hold.getId()));
         HoldSummary summary = summary(hold, now);
         audit.record("HOLD_LIFTED", "SalesHold", hold.getId(), summary.coverage() + " lifted: " + why);
         events.publishEvent(new ResponseActionTaken(hold.getIncidentId(), TimelineEntryType.STOP_SALE, now,

@@ -35,15 +35,17 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The till's side of a stop-sale: may this SKU be sold here now, and the sales that tills report (one at a time or
  * as a daily file), each checked against the holds that applied when it was made.
  *
- * <p>The sale status is answered by one indexed query over the holds per question (plus the SKU and store lookups
- * by their unique codes). Nothing is cached, so the answer is right the moment a hold is placed or lifted, on every
- * node, and a scheduled hold starts saying no at its start time without anybody touching it.
+ * <p>The sale status is answered from the {@link HoldBook}, in memory, with the time applied at every question: a
+ * scheduled hold starts saying no at its start time without anybody touching it, a hold placed or lifted on this node
+ * counts from the moment it commits, and one placed on another node from the book's next refresh (1 s). Sales are
+ * judged by a query on the holds as they were when the sale was made.
  */
 @Service
 @Transactional(readOnly = true)
@@ -65,6 +67,7 @@ public class SaleStatusService {
     private final SaleRepository sales;
     private final SaleViolationRepository violations;
     private final CatalogService catalog;
+    private final HoldBook book;
     private final AuditService audit;
     private final Clock clock;
 
@@ -72,50 +75,44 @@ public class SaleStatusService {
     private EntityManager entityManager;
 
     SaleStatusService(SalesHoldRepository holds, SaleRepository sales, SaleViolationRepository violations,
-            CatalogService catalog, AuditService audit, Clock clock) {
+            CatalogService catalog, HoldBook book, AuditService audit, Clock clock) {
         this.holds = holds;
         this.sales = sales;
         this.violations = violations;
         this.catalog = catalog;
+        this.book = book;
         this.audit = audit;
         this.clock = clock;
     }
 
     /** May this SKU be sold now at this store ({@code storeCode} null: on the ONLINE channel)? */
     @PreAuthorize(ASKERS)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public SaleStatus status(String skuCode, @Nullable String storeCode) {
-        Sku sku = catalog.getSku(skuCode);
+        String family = book.familyOf(skuCode);
         Instant now = clock.instant();
-        if (storeCode == null || storeCode.isBlank()) {
-            return status(sku, null, SalesChannel.ONLINE, holds.holdingSku(sku.getCode(), sku.getFamily(),
-                    SalesChannel.ONLINE, true, "", "", now));
-        }
-        Store store = readableStore(storeCode);
-        SalesChannel channel = SalesChannel.of(store.getType());
-        return status(sku, store.getCode(), channel, holds.holdingSku(sku.getCode(), sku.getFamily(), channel, false,
-                store.getRegion(), store.getCode(), now));
+        HoldBook.Place store = storeCode == null || storeCode.isBlank() ? null : readableStore(storeCode);
+        SalesChannel channel = store == null ? SalesChannel.ONLINE : store.channel();
+        List<SaleStatus.HoldRef> holding = book.current().inForce(channel, store, now).stream()
+                .filter(h -> h.covers(skuCode, family)).map(HoldBook.Terms::ref).toList();
+        return new SaleStatus(skuCode, store == null ? null : store.code(), channel, holding.isEmpty(), holding);
     }
 
     /** The sale status of every SKU at a store ({@code storeCode} null: on the ONLINE channel), by family and model. */
     @PreAuthorize(ASKERS)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<SaleStatus> statusOfStore(@Nullable String storeCode) {
         Instant now = clock.instant();
-        List<SalesHold> inForce;
-        SalesChannel channel;
-        String code = null;
-        if (storeCode == null || storeCode.isBlank()) {
-            channel = SalesChannel.ONLINE;
-            inForce = holds.inForce(channel, true, "", "", now);
-        } else {
-            Store store = readableStore(storeCode);
-            channel = SalesChannel.of(store.getType());
-            code = store.getCode();
-            inForce = holds.inForce(channel, false, store.getRegion(), store.getCode(), now);
-        }
+        HoldBook.Place store = storeCode == null || storeCode.isBlank() ? null : readableStore(storeCode);
+        SalesChannel channel = store == null ? SalesChannel.ONLINE : store.channel();
+        HoldBook.Snapshot snapshot = book.current();
+        List<HoldBook.Terms> inForce = snapshot.inForce(channel, store, now);
         List<SaleStatus> result = new ArrayList<>();
-        for (Sku sku : catalog.skus()) {
-            result.add(status(sku, code, channel, inForce.stream()
-                    .filter(h -> h.covers(sku.getCode(), sku.getFamily())).toList()));
+        for (String sku : snapshot.skuOrder()) {
+            String family = snapshot.familyOfSku().get(sku);
+            List<SaleStatus.HoldRef> holding = inForce.stream().filter(h -> h.covers(sku, family))
+                    .map(HoldBook.Terms::ref).toList();
+            result.add(new SaleStatus(sku, store == null ? null : store.code(), channel, holding.isEmpty(), holding));
         }
         return result;
     }
@@ -309,16 +306,11 @@ public class SaleStatusService {
     }
 
     /** A store the caller may ask about: store managers only their own. */
-    private Store readableStore(String storeCode) {
+    private HoldBook.Place readableStore(String storeCode) {
         if (CurrentActor.hasRole(AppRoles.STORE_MANAGER) && !storeCode.strip().equals(HoldService.myStoreCode())) {
             throw new AccessDeniedException("A store manager sees their own store only");
         }
-        return catalog.getStore(storeCode.strip());
-    }
-
-    private static SaleStatus status(Sku sku, @Nullable String store, SalesChannel channel, List<SalesHold> holds) {
-        return new SaleStatus(sku.getCode(), store, channel, holds.isEmpty(),
-                holds.stream().map(SaleStatus.HoldRef::of).toList());
+        return book.store(storeCode.strip());
     }
 
     private static @Nullable String checkQuantity(int quantity) {
