@@ -28,6 +28,8 @@ class ImpactImportTest {
     IncidentService incidents;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ImpactImporter importer;
 
     long incident;
     Api manager;
@@ -68,7 +70,29 @@ class ImpactImportTest {
         assertThat(message(body, 4)).contains("NOKIA-9999");
         assertThat(total(incident)).isZero();
         assertThat(manager.get("/api/subscribers/" + good).status()).isEqualTo(404);
-        assertThat(jdbc.queryForObject("select count(*) from impact_import_row", Long.class)).isZero();
+        assertThat(stagingTables()).as("the import's staging table is dropped").isEmpty();
+    }
+
+    @Test
+    void staging_tables_left_by_a_stopped_process_are_dropped_at_start_once_a_day_old() {
+        long now = java.time.Instant.now().getEpochSecond();
+        String old = ImpactImporter.staging((now - 2 * 86_400) + "-00112233aabbccdd");
+        String young = ImpactImporter.staging((now - 60) + "-00112233aabbccdd");
+        jdbc.execute("create table " + old + " (line bigint)");
+        jdbc.execute("create table " + young + " (line bigint)");
+        try {
+            importer.dropLeftStaging();
+            assertThat(stagingTables()).doesNotContain(old).contains(young);
+        } finally {
+            jdbc.execute("drop table if exists " + old);
+            jdbc.execute("drop table if exists " + young);
+        }
+    }
+
+    private List<String> stagingTables() {
+        return jdbc.queryForList("select lower(table_name) from information_schema.tables"
+                + " where lower(table_name) like 'impact\\_import\\_%' escape '\\'"
+                + " and lower(table_name) <> 'impact_import_row'", String.class);
     }
 
     @Test
