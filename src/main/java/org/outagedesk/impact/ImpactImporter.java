@@ -213,6 +213,8 @@ class ImpactImporter {
     }
 
     static final String STAGING_PREFIX = "impact_import_";
+    /** The subscriber's columns that each impact carries a copy of, for the list's indexes (V7). */
+    static final String LIST_COLUMNS = "name, region, sku_code, store_code";
 
     /** The staging table of one import: a name made of its id only, never of user input. */
     static String staging(String importId) {
@@ -220,7 +222,7 @@ class ImpactImporter {
     }
 
     /**
-     * A table of the import's own, shaped as {@code impact_import_row} (V4), created outside any transaction: rows
+     * A table of the import's own, shaped as V4's former {@code impact_import_row}, created outside any transaction: rows
      * come in by batches, and the whole table goes with one DROP at the end. Not Flyway's: it lives for one import.
      */
     private void createStaging(String importId) {
@@ -288,6 +290,14 @@ class ImpactImporter {
                 + " from " + staging(importId) + " t where t.import_id = :importId"
                 + " and not exists (select 1 from subscriber s where s.msisdn = t.msisdn)", p);
 
+        // the list columns copied onto the subscriber's impacts in other incidents follow the subscriber (V7)
+        named.update("update impact i set (" + LIST_COLUMNS + ") = (select s.name, s.region, s.sku_code,"
+                + " s.store_code from subscriber s where s.id = i.subscriber_id)"
+                + " where i.incident_id <> :incident and exists (select 1 from subscriber s join "
+                + staging(importId) + " t on t.msisdn = s.msisdn and t.import_id = :importId"
+                + " where s.id = i.subscriber_id and (s.name <> i.name or s.region <> i.region"
+                + " or s.sku_code <> i.sku_code or s.store_code <> i.store_code))", p);
+
         // status changes of impacts that exist already, before the update overwrites their status
         named.update("insert into impact_status_change (id, impact_id, changed_at, changed_by, from_status,"
                 + " to_status, reason) select " + sequences.next("impact_status_change_seq") + ", i.id, :at, :by,"
@@ -300,16 +310,18 @@ class ImpactImporter {
                 .map(DataCategory::column).toList());
         String sourceCategories = String.join(", ", java.util.Arrays.stream(DataCategory.values())
                 .map(c -> "t." + c.column()).toList());
-        named.update("update impact i set (status, " + categories + ") = (select t.status, " + sourceCategories
+        named.update("update impact i set (status, " + categories + ", " + LIST_COLUMNS + ") = (select t.status, "
+                + sourceCategories + ", t.name, t.region, t.sku_code, t.store_code"
                 + " from " + staging(importId) + " t join subscriber s on s.msisdn = t.msisdn"
                 + " where t.import_id = :importId and s.id = i.subscriber_id), updated_at = :at,"
                 + " version = i.version + 1"
                 + " where i.incident_id = :incident and exists (select 1 from subscriber s"
                 + " join " + staging(importId) + " t on t.msisdn = s.msisdn and t.import_id = :importId"
                 + " where s.id = i.subscriber_id)", p);
-        named.update("insert into impact (id, incident_id, subscriber_id, status, " + categories
-                + ", updated_at, version) select " + sequences.next("impact_seq") + ", :incident, s.id, t.status, "
-                + sourceCategories + ", :at, 0 from " + staging(importId) + " t join subscriber s on s.msisdn = t.msisdn"
+        named.update("insert into impact (id, incident_id, subscriber_id, status, " + categories + ", "
+                + LIST_COLUMNS + ", updated_at, version) select " + sequences.next("impact_seq")
+                + ", :incident, s.id, t.status, " + sourceCategories
+                + ", t.name, t.region, t.sku_code, t.store_code, :at, 0 from " + staging(importId) + " t join subscriber s on s.msisdn = t.msisdn"
                 + " where t.import_id = :importId and not exists (select 1 from impact i"
                 + " where i.incident_id = :incident and i.subscriber_id = s.id)", p);
 

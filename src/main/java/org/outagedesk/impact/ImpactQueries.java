@@ -34,7 +34,7 @@ class ImpactQueries {
 
     /** Sortable properties of {@link ImpactRow} and their columns; anything else is refused, not concatenated. */
     private static final Map<String, String> SORT_COLUMNS = Map.of("msisdn", "s.msisdn", "account",
-            "s.account_number", "name", "s.name", "sku", "s.sku_code", "store", "s.store_code", "region", "s.region",
+            "s.account_number", "name", "i.name", "sku", "i.sku_code", "store", "i.store_code", "region", "i.region",
             "status", "i.status", "lastContactedAt", "i.last_contacted_at");
 
     static final int EXPORT_FETCH_SIZE = 1000;
@@ -59,12 +59,12 @@ class ImpactQueries {
     }
 
     /**
-     * @param join whether the list needs the subscriber's columns; counts leave the join out when no filter is on
-     *             the subscriber, so that they run on the impact indexes alone (a join of a million rows is slow)
+     * @param join whether the list needs the subscriber's columns; counts leave the join out unless the text search
+     *             needs it, so that they run on the impact indexes alone (a join of a million rows is slow). The SKU,
+     *             store, region and name are the impact's copies (V7).
      */
     static Where where(long incidentId, ImpactFilter f, boolean join) {
-        boolean needsSubscriber = join || notBlank(f.sku()) || notBlank(f.region()) || notBlank(f.store())
-                || notBlank(f.q());
+        boolean needsSubscriber = join || notBlank(f.q());
         StringBuilder sql = new StringBuilder(needsSubscriber
                 ? " from impact i join subscriber s on s.id = i.subscriber_id where i.incident_id = :incident"
                 : " from impact i where i.incident_id = :incident");
@@ -77,15 +77,15 @@ class ImpactQueries {
             sql.append(" and i.").append(f.category().column()).append(" = true");
         }
         if (notBlank(f.sku())) {
-            sql.append(" and s.sku_code = :sku");
+            sql.append(" and i.sku_code = :sku");
             p.addValue("sku", f.sku().strip());
         }
         if (notBlank(f.region())) {
-            sql.append(" and s.region = :region");
+            sql.append(" and i.region = :region");
             p.addValue("region", f.region().strip());
         }
         if (notBlank(f.store())) {
-            sql.append(" and s.store_code = :store");
+            sql.append(" and i.store_code = :store");
             p.addValue("store", f.store().strip().toUpperCase(Locale.ROOT));
         }
         if (f.contacted() != null) {
@@ -95,7 +95,7 @@ class ImpactQueries {
             String text = f.q().strip().toLowerCase(Locale.ROOT);
             // people type numbers with spaces, dashes and brackets; the stored MSISDN has only '+' and digits
             String digits = text.replaceAll("[^0-9]", "");
-            sql.append(" and (lower(s.name) like :q escape '\\' or lower(s.account_number) like :q escape '\\'");
+            sql.append(" and (lower(i.name) like :q escape '\\' or lower(s.account_number) like :q escape '\\'");
             if (!digits.isEmpty() && text.matches("[+0-9\\s().\\-]+")) {
                 sql.append(" or s.msisdn like :digits");
                 p.addValue("digits", "%" + digits + "%");
@@ -107,12 +107,29 @@ class ImpactQueries {
     }
 
     Page<ImpactRow> find(long incidentId, ImpactFilter filter, Pageable pageable) {
-        Where w = where(incidentId, filter);
-        StringBuilder sql = new StringBuilder("select s.msisdn, s.account_number, s.name, s.sku_code, s.store_code,"
-                + " s.region, i.status, i.cat_contacts, i.cat_photos, i.cat_email, i.cat_sms, i.cat_calendar,"
-                + " i.cat_todo, i.last_contacted_at").append(w.sql()).append(orderBy(pageable.getSort()));
+        String order = orderBy(pageable.getSort());
+        boolean deferJoin = pageable.isPaged() && !notBlank(filter.q()) && !order.contains("s.");
+        Where w = where(incidentId, filter, !deferJoin);
+        StringBuilder sql;
+        if (deferJoin) {
+            // the page is found on the impact's indexes alone, then only its rows fetch their subscriber: a deep
+            // page does not join the thousands of rows before it
+            sql = new StringBuilder("select s.msisdn, s.account_number, i.name, i.sku_code, i.store_code, i.region,"
+                    + " i.status, i.cat_contacts, i.cat_photos, i.cat_email, i.cat_sms, i.cat_calendar, i.cat_todo,"
+                    + " i.last_contacted_at from (select i.subscriber_id, i.incident_id, i.name, i.sku_code,"
+                    + " i.store_code, i.region, i.status, i.cat_contacts, i.cat_photos, i.cat_email, i.cat_sms,"
+                    + " i.cat_calendar, i.cat_todo, i.last_contacted_at").append(w.sql()).append(order)
+                    .append(" offset :offset rows fetch next :limit rows only) i"
+                            + " join subscriber s on s.id = i.subscriber_id").append(order);
+        } else {
+            sql = new StringBuilder("select s.msisdn, s.account_number, i.name, i.sku_code, i.store_code,"
+                    + " i.region, i.status, i.cat_contacts, i.cat_photos, i.cat_email, i.cat_sms, i.cat_calendar,"
+                    + " i.cat_todo, i.last_contacted_at").append(w.sql()).append(order);
+            if (pageable.isPaged()) {
+                sql.append(" offset :offset rows fetch next :limit rows only");
+            }
+        }
         if (pageable.isPaged()) {
-            sql.append(" offset :offset rows fetch next :limit rows only");
             w.params().addValue("offset", pageable.getOffset()).addValue("limit", pageable.getPageSize());
         }
         List<ImpactRow> rows = jdbc.query(sql.toString(), w.params(), (rs, n) -> new ImpactRow(rs.getString(1),
@@ -220,11 +237,11 @@ class ImpactQueries {
         return countsBySubscriberColumn(incidentId, "sku_code");
     }
 
-    /** Impacts per value of one of the subscriber's columns (a fixed name, never user input), largest first. */
+    /** Impacts per value of one of the columns copied from the subscriber (a fixed name, never user input). */
     private java.util.LinkedHashMap<String, Long> countsBySubscriberColumn(long incidentId, String column) {
         java.util.LinkedHashMap<String, Long> counts = new java.util.LinkedHashMap<>();
-        jdbc.query("select s." + column + ", count(*) from impact i join subscriber s on s.id = i.subscriber_id"
-                + " where i.incident_id = :incident group by s." + column + " order by count(*) desc, s." + column,
+        jdbc.query("select i." + column + ", count(*) from impact i where i.incident_id = :incident group by i."
+                + column + " order by count(*) desc, i." + column,
                 new MapSqlParameterSource("incident", incidentId),
                 rs -> {
                     counts.put(rs.getString(1) == null ? "None" : rs.getString(1), rs.getLong(2));
@@ -264,8 +281,8 @@ class ImpactQueries {
 
     /**
      * Unsorted lists follow the unique index (incident_id, subscriber_id), roughly the import order, which the
-     * database reads in order and stops after one page. A chosen sort column sorts every selected row: at a million
-     * unfiltered rows that takes seconds on H2 (see the benchmark figures).
+     * database reads in order and stops after one page. Sorted by name, the indexes of V7 give the page in order
+     * (any filter, or a status and a region); other sorts sort every selected row (see the benchmark figures).
      */
     private static String orderBy(Sort sort) {
         List<String> parts = new ArrayList<>();

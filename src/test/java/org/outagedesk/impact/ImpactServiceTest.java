@@ -36,6 +36,8 @@ class ImpactServiceTest {
     IncidentService incidents;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     long incident;
     String a;
@@ -155,6 +157,54 @@ class ImpactServiceTest {
         assertThat(status.rowsRead()).isEqualTo(3_000);
         assertThat(Files.exists(file)).isFalse();
         assertThat(impacts.count(incident, ImpactFilter.all())).isEqualTo(3_002);
+    }
+
+    @Test
+    void a_deep_page_sorted_by_name_is_the_page_the_subscribers_table_gives() {
+        long sample = SystemActor.call(() -> org.outagedesk.incident.SampleIncident.find(incidents).getId());
+        String region = jdbc.queryForObject("select s.region from impact i join subscriber s on s.id = i.subscriber_id"
+                + " where i.incident_id = ? and i.status = 'LOST' group by s.region order by count(*) desc,"
+                + " s.region fetch first 1 rows only", String.class, sample);
+        // the truth, from the subscriber table itself rather than the impact's copies
+        java.util.List<String> expected = jdbc.queryForList("select s.msisdn from impact i join subscriber s"
+                + " on s.id = i.subscriber_id where i.incident_id = ? and i.status = 'LOST' and s.region = ?"
+                + " order by s.name, i.subscriber_id offset 40 rows fetch next 20 rows only", String.class, sample,
+                region);
+        ImpactFilter filter = new ImpactFilter(EnumSet.of(DataLossStatus.LOST), null, null, region, null, null,
+                null);
+        org.springframework.data.domain.Page<ImpactRow> page = SystemActor.call(() -> impacts.find(sample, filter,
+                org.springframework.data.domain.PageRequest.of(2, 20,
+                        org.springframework.data.domain.Sort.by("name"))));
+        assertThat(expected).hasSize(20);
+        assertThat(page.getContent()).extracting(ImpactRow::msisdn).containsExactlyElementsOf(expected);
+        assertThat(page.getContent()).allSatisfy(r -> assertThat(r.region()).isEqualTo(region));
+        assertThat(page.getTotalElements()).isEqualTo(jdbc.queryForObject("select count(*) from impact i"
+                + " join subscriber s on s.id = i.subscriber_id where i.incident_id = ? and i.status = 'LOST'"
+                + " and s.region = ?", Long.class, sample, region));
+    }
+
+    @Test
+    void a_subscriber_moved_by_an_import_is_listed_under_the_new_region_and_name_in_every_incident() {
+        long other = ImpactTestSupport.newIncident(incidents, "Service test, second incident");
+        String moved = row(a, "SK-S3-WHI", "C-WA-SEA-01", "LOST", "PHOTOS").replace("Test Person", "Renamed Person");
+        assertThat(SystemActor.call(() -> impacts.importCsv(other, stream(HEADER + moved), -1, "move.csv",
+                ImportMode.ALL_OR_NOTHING)).applied()).isTrue();
+
+        for (long in : new long[] {incident, other}) {
+            ImpactFilter bySeattle = new ImpactFilter(null, null, "SK-S3-WHI", "Pacific Northwest", "C-WA-SEA-01",
+                    null, null);
+            assertThat(SystemActor.call(() -> impacts.find(in, bySeattle,
+                    org.springframework.data.domain.PageRequest.of(0, 10,
+                            org.springframework.data.domain.Sort.by("name")))).getContent())
+                    .singleElement().satisfies(r -> {
+                        assertThat(r.msisdn()).isEqualTo(a);
+                        assertThat(r.name()).startsWith("Renamed Person");
+                    });
+        }
+        assertThat(SystemActor.call(() -> impacts.countsByRegion(incident)))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("New York Metro", 1L, "Pacific Northwest", 1L));
+        assertThat(SystemActor.call(() -> impacts.countsBySku(incident)))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("SK-S3-PIN", 1L, "SK-S3-WHI", 1L));
     }
 
     private static ByteArrayInputStream stream(String csv) {

@@ -1,0 +1,24 @@
+-- The subscriber list at a million impacts (issue 9's benchmark): filtering by region and sorting by name joined
+-- every impact of the incident to its subscriber before it could sort, about 48 s for a page sorted by name on H2.
+-- The columns the list filters and sorts on, and the dashboard groups by, are copied from the subscriber onto the
+-- impact (the import keeps them equal, in every incident of the subscriber), so that an index of the incident
+-- returns a page in order and the database only fetches its 50 subscribers.
+alter table impact add column name varchar(200);
+alter table impact add column region varchar(64);
+alter table impact add column sku_code varchar(64);
+alter table impact add column store_code varchar(32);
+update impact i set (name, region, sku_code, store_code) =
+    (select s.name, s.region, s.sku_code, s.store_code from subscriber s where s.id = i.subscriber_id);
+alter table impact alter column name set not null;
+alter table impact alter column region set not null;
+alter table impact alter column sku_code set not null;
+alter table impact alter column store_code set not null;
+
+-- a status and a region, sorted by name (what an agent narrows the list to); any filter sorted by name
+create index impact_status_region_name_ix on impact (incident_id, status, region, name, subscriber_id);
+create index impact_incident_name_ix on impact (incident_id, name, subscriber_id);
+create index impact_incident_region_ix on impact (incident_id, region, status);
+create index impact_incident_sku_ix on impact (incident_id, sku_code);
+
+-- imports now stage into a table of their own (see ImpactImporter)
+drop table impact_import_row;
