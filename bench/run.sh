@@ -6,7 +6,8 @@
 #
 # Options: --subscribers N (default 1000000), --runs N (heavy paths: import, summary, campaign, start, export; 3),
 # --light-runs N (grid page and counts, after 3 warm-ups; 10), --load-seconds N (sale status under load; 60),
-# --load-threads N (16), --paths a,b (import,grid,counts,summary,campaign,start,export,sale-status).
+# --load-threads N (8), --paths a,b (import,grid,counts,summary,campaign,start,export,sale-status),
+# --reuse (keep the database of the last run and run only the paths against the jar: start, export, sale-status).
 # It builds the production jar, then runs MillionSubscriberBenchmark through Failsafe. The data (the generated CSV
 # and the H2 database) goes to target/bench; the table is printed and written to target/bench/results.md.
 set -euo pipefail
@@ -20,7 +21,8 @@ while [ $# -gt 0 ]; do
     --load-seconds) props+=("-Dbench.load-seconds=$2"); shift 2 ;;
     --load-threads) props+=("-Dbench.load-threads=$2"); shift 2 ;;
     --paths) props+=("-Dbench.paths=$2"); shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --reuse) props+=("-Dbench.reuse=true"); shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

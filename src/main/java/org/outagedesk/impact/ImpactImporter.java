@@ -299,8 +299,9 @@ class ImpactImporter {
                 + " or s.sku_code <> i.sku_code or s.store_code <> i.store_code))", p);
 
         // status changes of impacts that exist already, before the update overwrites their status
-        named.update("insert into impact_status_change (id, impact_id, changed_at, changed_by, from_status,"
-                + " to_status, reason) select " + sequences.next("impact_status_change_seq") + ", i.id, :at, :by,"
+        named.update("insert into impact_status_change (id, impact_id, incident_id, changed_at, changed_by,"
+                + " from_status, to_status, reason) select " + sequences.next("impact_status_change_seq")
+                + ", i.id, i.incident_id, :at, :by,"
                 + " i.status, t.status, :reason from " + staging(importId) + " t"
                 + " join subscriber s on s.msisdn = t.msisdn"
                 + " join impact i on i.subscriber_id = s.id and i.incident_id = :incident"
@@ -326,8 +327,9 @@ class ImpactImporter {
                 + " where i.incident_id = :incident and i.subscriber_id = s.id)", p);
 
         // the first status of impacts created now, so that the history tells the whole story
-        named.update("insert into impact_status_change (id, impact_id, changed_at, changed_by, from_status,"
-                + " to_status, reason) select " + sequences.next("impact_status_change_seq") + ", i.id, :at, :by,"
+        named.update("insert into impact_status_change (id, impact_id, incident_id, changed_at, changed_by,"
+                + " from_status, to_status, reason) select " + sequences.next("impact_status_change_seq")
+                + ", i.id, i.incident_id, :at, :by,"
                 + " null, i.status, :reason from " + staging(importId) + " t"
                 + " join subscriber s on s.msisdn = t.msisdn"
                 + " join impact i on i.subscriber_id = s.id and i.incident_id = :incident"

@@ -203,8 +203,7 @@ class ImpactQueries {
     java.util.List<StatusOnDay> statusByDay(long incidentId, java.time.ZoneId zone) {
         java.util.TreeMap<java.time.LocalDate, java.util.Map<DataLossStatus, Long>> deltas = new java.util.TreeMap<>();
         jdbc.query("select c.changed_at, c.from_status, c.to_status, count(*) from impact_status_change c"
-                + " join impact i on i.id = c.impact_id where i.incident_id = :incident"
-                + " group by c.changed_at, c.from_status, c.to_status",
+                + " where c.incident_id = :incident group by c.changed_at, c.from_status, c.to_status",
                 new MapSqlParameterSource("incident", incidentId), rs -> {
                     java.time.LocalDate day = rs.getObject(1, java.time.OffsetDateTime.class).atZoneSameInstant(zone)
                             .toLocalDate();
@@ -265,9 +264,9 @@ class ImpactQueries {
         w.params().addValue("newStatus", newStatus.name()).addValue("reason", reason).addValue("by", by)
                 .addValue("at", at.atOffset(ZoneOffset.UTC));
         String selected = w.sql() + " and i.status <> :newStatus";
-        int recorded = jdbc.update("insert into impact_status_change (id, impact_id, changed_at, changed_by,"
-                + " from_status, to_status, reason) select " + sequences.next("impact_status_change_seq")
-                + ", i.id, :at, :by, i.status, :newStatus, :reason" + selected, w.params());
+        int recorded = jdbc.update("insert into impact_status_change (id, impact_id, incident_id, changed_at,"
+                + " changed_by, from_status, to_status, reason) select " + sequences.next("impact_status_change_seq")
+                + ", i.id, i.incident_id, :at, :by, i.status, :newStatus, :reason" + selected, w.params());
         // a correlated EXISTS on the primary key: H2 would evaluate "id in (select ...)" again for every row
         int changed = jdbc.update("update impact u set status = :newStatus, updated_at = :at,"
                 + " version = u.version + 1 where u.incident_id = :incident and u.status <> :newStatus"

@@ -33,6 +33,10 @@ public class ImpactStatusChange extends AbstractEntity {
     @JoinColumn(name = "impact_id", nullable = false, updatable = false)
     private Impact impact;
 
+    /** The impact's incident, copied (V7) so that the dashboard reads an incident's history without a join. */
+    @Column(name = "incident_id", nullable = false, updatable = false)
+    private long incidentId;
+
     @Column(name = "changed_at", nullable = false, updatable = false)
     private Instant changedAt;
 
@@ -58,6 +62,7 @@ public class ImpactStatusChange extends AbstractEntity {
     ImpactStatusChange(Impact impact, Instant changedAt, String changedBy, @Nullable DataLossStatus fromStatus,
             DataLossStatus toStatus, String reason) {
         this.impact = impact;
+        this.incidentId = impact.getIncidentId();
         this.changedAt = changedAt;
         this.changedBy = changedBy;
         this.fromStatus = fromStatus;

@@ -39,19 +39,26 @@ final class AppProcess implements AutoCloseable {
 
     /** Starts the jar on {@code dataDir} and waits until the login page answers 200; the time is the cold start. */
     static AppProcess start(Path jar, Path dataDir, String heap, Path log) throws Exception {
+        return start(jar, List.of(), dataDir, heap, log);
+    }
+
+    /** As {@link #start(Path, Path, String, Path)}, with JVM options and in the jar's folder (for an AOT cache). */
+    static AppProcess start(Path jar, List<String> jvmOptions, Path dataDir, String heap, Path log) throws Exception {
         int port = freePort();
         int jmxPort = freePort();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx" + heap));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-Dcom.sun.management.jmxremote.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
                 "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
-                "-jar", jar.toString(), "--server.port=" + port, "--outagedesk.data-dir=" + dataDir));
+                "-jar", jar.getFileName().toString(), "--server.port=" + port, "--outagedesk.data-dir=" + dataDir));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .timeout(Duration.ofSeconds(5)).build();
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd).directory(jar.toAbsolutePath().getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = t0 + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -102,6 +109,34 @@ final class AppProcess implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * Spring Boot's recipe for the JVM's AOT cache (Java 25): the jar extracted, one training run that stops once the
+     * context is refreshed, and {@code -XX:AOTCache} from then on. Returns the extracted jar.
+     */
+    static Path prepareAotCache(Path jar, Path into, Path log) throws Exception {
+        run(List.of(java(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--force",
+                "--destination", into.toAbsolutePath().toString()), into.getParent(), log);
+        Path extracted = into.resolve(jar.getFileName());
+        Path training = java.nio.file.Files.createTempDirectory("outagedesk-aot-training");
+        run(List.of(java(), "-Xmx256m", "-XX:AOTCacheOutput=app.aot", "-Dspring.context.exit=onRefresh", "-jar",
+                extracted.getFileName().toString(), "--server.port=0", "--outagedesk.data-dir=" + training), into,
+                log);
+        return extracted;
+    }
+
+    private static void run(List<String> cmd, Path dir, Path log) throws Exception {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", cmd) + " failed; see " + log);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     static int freePort() throws IOException {

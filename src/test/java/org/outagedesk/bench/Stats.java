@@ -42,6 +42,14 @@ final class Stats {
         return List.copyOf(millis);
     }
 
+    /** Runs {@code work} once and adds its time in milliseconds (the heap it used is another process's). */
+    <T> T timeOnly(Callable<T> work) throws Exception {
+        long t0 = System.nanoTime();
+        T result = work.call();
+        add((System.nanoTime() - t0) / 1e6);
+        return result;
+    }
+
     /** Runs {@code work} once, adds its time in milliseconds and this JVM's highest heap use during it. */
     <T> T time(Callable<T> work) throws Exception {
         try (HeapSampler heap = HeapSampler.here()) {
