@@ -55,6 +55,13 @@ public record ImpactFilter(@Nullable Set<DataLossStatus> statuses, @Nullable Dat
         return new ImpactFilter(statuses, cat, sku, region, store, contacted, q);
     }
 
+    /** No criterion at all: the whole incident. */
+    public boolean isEmpty() {
+        return (statuses == null || statuses.isEmpty()) && category == null && (sku == null || sku.isBlank())
+                && (region == null || region.isBlank()) && (store == null || store.isBlank()) && contacted == null
+                && (q == null || q.isBlank());
+    }
+
     public static ImpactFilter all() {
         return new ImpactFilter(null, null, null, null, null, null, null);
     }

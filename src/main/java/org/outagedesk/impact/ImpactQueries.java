@@ -106,7 +106,8 @@ class ImpactQueries {
         return new Where(sql.toString(), p);
     }
 
-    Page<ImpactRow> find(long incidentId, ImpactFilter filter, Pageable pageable) {
+    /** A page of the list; {@code total} counts the whole selection when the page does not tell it. */
+    Page<ImpactRow> find(long incidentId, ImpactFilter filter, Pageable pageable, java.util.function.LongSupplier total) {
         String order = orderBy(pageable.getSort());
         boolean deferJoin = pageable.isPaged() && !notBlank(filter.q()) && !order.contains("s.");
         Where w = where(incidentId, filter, !deferJoin);
@@ -139,7 +140,7 @@ class ImpactQueries {
                 && (!rows.isEmpty() || pageable.getOffset() == 0)) {
             return new PageImpl<>(rows, pageable, pageable.getOffset() + rows.size());
         }
-        return new PageImpl<>(rows, pageable, pageable.isPaged() ? count(incidentId, filter) : rows.size());
+        return new PageImpl<>(rows, pageable, pageable.isPaged() ? total.getAsLong() : rows.size());
     }
 
     /**

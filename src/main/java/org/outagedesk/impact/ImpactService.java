@@ -3,6 +3,7 @@ package org.outagedesk.impact;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.FigureCache;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
@@ -26,6 +28,7 @@ import org.outagedesk.incident.Visibility;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,10 +61,20 @@ public class ImpactService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    /**
+     * Aggregates that take {@code outagedesk.figures.expensive} (100 ms) or more, as H2 does at a million impacts,
+     * are served from memory for up to {@code max-age} (1 min), refreshed in the background once
+     * {@code refresh-after} (5 s) old; cheaper ones are always computed (see FigureCache).
+     */
+    private final FigureCache<List<Object>> figures;
+
     ImpactService(ImpactQueries queries, ImpactRepository impacts, SubscriberRepository subscribers,
             ImpactStatusChangeRepository history, ContactLogEntryRepository contacts, ImportJobs imports,
             IncidentService incidents, CatalogService catalog, AuditService audit, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, @Value("${outagedesk.figures.expensive:100ms}") Duration expensive,
+            @Value("${outagedesk.figures.refresh-after:5s}") Duration refreshAfter,
+            @Value("${outagedesk.figures.max-age:1m}") Duration maxAge) {
+        this.figures = new FigureCache<>(expensive, refreshAfter, maxAge);
         this.queries = queries;
         this.impacts = impacts;
         this.subscribers = subscribers;
@@ -79,7 +92,8 @@ public class ImpactService {
     @PreAuthorize(VIEW)
     public Page<ImpactRow> find(long incidentId, ImpactFilter filter, Pageable pageable) {
         incidents.get(incidentId);
-        return queries.find(incidentId, filter, pageable);
+        return queries.find(incidentId, filter, pageable, () -> figures.get(List.of("count", incidentId, filter),
+                () -> queries.count(incidentId, filter)));
     }
 
     /**
@@ -93,37 +107,41 @@ public class ImpactService {
         queries.forEach(incidentId, filter, each);
     }
 
+    /**
+     * How many impacts the filter selects. This and the other figures below are computed from the impacts each
+     * time, except where that takes long (a million impacts): then they may be a few seconds old (FIGURES).
+     */
     @PreAuthorize(VIEW)
     public long count(long incidentId, ImpactFilter filter) {
-        return queries.count(incidentId, filter);
+        return figures.get(List.of("count", incidentId, filter), () -> queries.count(incidentId, filter));
     }
 
     /** Counts per status and category among the impacts the filter selects. */
     @PreAuthorize(VIEW)
     public ImpactCounts counts(long incidentId, ImpactFilter filter) {
         incidents.get(incidentId);
-        return queries.counts(incidentId, filter);
+        return figures.get(List.of("counts", incidentId, filter), () -> queries.counts(incidentId, filter));
     }
 
     /** End-of-day counts per status from the status history, days in {@code zone}, oldest first. */
     @PreAuthorize(VIEW)
     public List<StatusOnDay> statusByDay(long incidentId, java.time.ZoneId zone) {
         incidents.get(incidentId);
-        return queries.statusByDay(incidentId, zone);
+        return figures.get(List.of("statusByDay", incidentId, zone), () -> queries.statusByDay(incidentId, zone));
     }
 
     /** How many impacts the incident has per region of the subscriber's home store, largest first (one query). */
     @PreAuthorize(VIEW)
     public java.util.Map<String, Long> countsByRegion(long incidentId) {
         incidents.get(incidentId);
-        return queries.countsByRegion(incidentId);
+        return figures.get(List.of("byRegion", incidentId), () -> queries.countsByRegion(incidentId));
     }
 
     /** How many impacts the incident has per device SKU, largest first (one query). */
     @PreAuthorize(VIEW)
     public java.util.Map<String, Long> countsBySku(long incidentId) {
         incidents.get(incidentId);
-        return queries.countsBySku(incidentId);
+        return figures.get(List.of("bySku", incidentId), () -> queries.countsBySku(incidentId));
     }
 
     @PreAuthorize(VIEW)

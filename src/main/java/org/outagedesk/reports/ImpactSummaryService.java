@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.FigureCache;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.Money;
 import org.outagedesk.credits.CreditEntryType;
@@ -33,6 +34,7 @@ import org.outagedesk.incident.IncidentService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -54,9 +56,14 @@ public class ImpactSummaryService {
     private final HoldService holds;
     private final SaleStatusService sales;
     private final Clock clock;
+    private final FigureCache<Long> summaries;
 
     ImpactSummaryService(IncidentService incidents, ImpactService impacts, CreditService credits, HoldService holds,
-            SaleStatusService sales, Clock clock) {
+            SaleStatusService sales, Clock clock,
+            @Value("${outagedesk.figures.summary-expensive:500ms}") java.time.Duration expensive,
+            @Value("${outagedesk.figures.refresh-after:5s}") java.time.Duration refreshAfter,
+            @Value("${outagedesk.figures.max-age:1m}") java.time.Duration maxAge) {
+        this.summaries = new FigureCache<>(expensive, refreshAfter, maxAge);
         this.incidents = incidents;
         this.impacts = impacts;
         this.credits = credits;
@@ -71,8 +78,18 @@ public class ImpactSummaryService {
         return incidents.findAll();
     }
 
+    /**
+     * The figures as of now. Where computing them takes {@code outagedesk.figures.summary-expensive} (500 ms) or more
+     * (a million subscribers and credits), the last computation is served for up to a minute and replaced in the
+     * background once 5 s old; its {@code asOf} says when it was made.
+     */
     @PreAuthorize(READERS)
     public ImpactSummary summarize(long incidentId) {
+        Incident incident = incidents.get(incidentId); // not found: refused before any kept figure is served
+        return summaries.get(incidentId, () -> compute(incidentId));
+    }
+
+    private ImpactSummary compute(long incidentId) {
         Incident incident = incidents.get(incidentId);
         Instant now = clock.instant();
         Instant end = incident.getResolvedAt() != null ? incident.getResolvedAt() : now;
