@@ -49,14 +49,22 @@ class HoldBook {
                     Set.copyOf(h.getStores()));
         }
 
-        /** As {@link SalesHold#appliesAt}. */
         boolean appliesAt(Instant when) {
-            return !when.isBefore(effectiveFrom) && (effectiveUntil == null || when.isBefore(effectiveUntil))
-                    && (liftedAt == null || when.isBefore(liftedAt));
+            return appliesAt(effectiveFrom, effectiveUntil, liftedAt, when);
         }
 
-        /** As {@link SalesHold#covers}. */
         boolean covers(String skuCode, String skuFamily) {
+            return covers(family, skus, skuCode, skuFamily);
+        }
+
+        /** Whether a hold was in force at that moment (lifting ends it from the moment it was lifted). */
+        static boolean appliesAt(Instant from, @Nullable Instant until, @Nullable Instant lifted, Instant when) {
+            return !when.isBefore(from) && (until == null || when.isBefore(until))
+                    && (lifted == null || when.isBefore(lifted));
+        }
+
+        /** A hold of a family covers every SKU of it, also those added later; else the SKUs it names. */
+        static boolean covers(@Nullable String family, Set<String> skus, String skuCode, String skuFamily) {
             return family != null ? family.equals(skuFamily) : skus.contains(skuCode);
         }
 

@@ -90,31 +90,29 @@ public class SaleStatusService {
     @Transactional(propagation = Propagation.SUPPORTS)
     public SaleStatus status(String skuCode, @Nullable String storeCode) {
         String family = book.familyOf(skuCode);
-        Instant now = clock.instant();
         HoldBook.Place store = storeCode == null || storeCode.isBlank() ? null : readableStore(storeCode);
         SalesChannel channel = store == null ? SalesChannel.ONLINE : store.channel();
-        List<SaleStatus.HoldRef> holding = book.current().inForce(channel, store, now).stream()
-                .filter(h -> h.covers(skuCode, family)).map(HoldBook.Terms::ref).toList();
-        return new SaleStatus(skuCode, store == null ? null : store.code(), channel, holding.isEmpty(), holding);
+        return answer(skuCode, family, store, channel, book.current().inForce(channel, store, clock.instant()));
     }
 
     /** The sale status of every SKU at a store ({@code storeCode} null: on the ONLINE channel), by family and model. */
     @PreAuthorize(ASKERS)
     @Transactional(propagation = Propagation.SUPPORTS)
     public List<SaleStatus> statusOfStore(@Nullable String storeCode) {
-        Instant now = clock.instant();
         HoldBook.Place store = storeCode == null || storeCode.isBlank() ? null : readableStore(storeCode);
         SalesChannel channel = store == null ? SalesChannel.ONLINE : store.channel();
         HoldBook.Snapshot snapshot = book.current();
-        List<HoldBook.Terms> inForce = snapshot.inForce(channel, store, now);
-        List<SaleStatus> result = new ArrayList<>();
-        for (String sku : snapshot.skuOrder()) {
-            String family = snapshot.familyOfSku().get(sku);
-            List<SaleStatus.HoldRef> holding = inForce.stream().filter(h -> h.covers(sku, family))
-                    .map(HoldBook.Terms::ref).toList();
-            result.add(new SaleStatus(sku, store == null ? null : store.code(), channel, holding.isEmpty(), holding));
-        }
-        return result;
+        List<HoldBook.Terms> inForce = snapshot.inForce(channel, store, clock.instant());
+        return snapshot.skuOrder().stream()
+                .map(sku -> answer(sku, snapshot.familyOfSku().get(sku), store, channel, inForce)).toList();
+    }
+
+    /** The answer for one SKU, from the holds in force in its channel and store. */
+    private static SaleStatus answer(String sku, String family, HoldBook.@Nullable Place store, SalesChannel channel,
+            List<HoldBook.Terms> inForce) {
+        List<SaleStatus.HoldRef> holding = inForce.stream().filter(h -> h.covers(sku, family))
+                .map(HoldBook.Terms::ref).toList();
+        return new SaleStatus(sku, store == null ? null : store.code(), channel, holding.isEmpty(), holding);
     }
 
     /** Records a till's sale; a sale of a held SKU while the hold applied at that store is a violation. */

@@ -134,12 +134,11 @@ public class SalesHold extends AbstractEntity {
 
     /** Whether the hold was in force at that moment (lifting ends it from the moment it was lifted). */
     public boolean appliesAt(Instant when) {
-        return !when.isBefore(effectiveFrom) && (effectiveUntil == null || when.isBefore(effectiveUntil))
-                && (liftedAt == null || when.isBefore(liftedAt));
+        return HoldBook.Terms.appliesAt(effectiveFrom, effectiveUntil, liftedAt, when);
     }
 
     public boolean covers(String skuCode, String skuFamily) {
-        return family != null ? family.equals(skuFamily) : skus.contains(skuCode);
+        return HoldBook.Terms.covers(family, skus, skuCode, skuFamily);
     }
 
     /** Whether the hold reaches a physical store of this channel, region and code (ignores time and SKU). */
