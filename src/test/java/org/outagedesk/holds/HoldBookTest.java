@@ -69,11 +69,12 @@ class HoldBookTest {
 
     @Test
     void a_sku_added_a_moment_ago_is_answered_at_once_and_an_unknown_one_is_not_found() {
-        String code = "BOOK-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String code = "SK-BOOK-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         assertThatThrownBy(() -> status(code, null)).isInstanceOf(NotFoundException.class);
         jdbc.update("insert into sku (id, code, model, colour, family) values (?, ?, 'Book test', 'Grey', 'SIDEKICK')",
                 900_000_000L + (code.hashCode() & 0xffffff), code);
-        // a SIDEKICK family hold covers it: the sample's online hold of the whole family applies at once
+        // a SIDEKICK family hold covers it ("SK-" as every Sidekick SKU, which other tests rely on): the sample's
+        // online hold of the whole family applies at once
         SaleStatus online = status(code, null);
         assertThat(online.sku()).isEqualTo(code);
         assertThat(online.sellable()).isEqualTo(status("SK-LX09-CARBLA", null).sellable());
