@@ -19,6 +19,11 @@ create index impact_status_region_name_ix on impact (incident_id, status, region
 create index impact_incident_name_ix on impact (incident_id, name, subscriber_id);
 create index impact_incident_region_ix on impact (incident_id, region, status);
 create index impact_incident_sku_ix on impact (incident_id, sku_code);
+-- what the copies make useless costs every import: (incident_id, status) is the start of the first index above,
+-- and nothing looks subscribers up by region or name any more
+drop index impact_incident_status_ix;
+drop index subscriber_region_ix;
+drop index subscriber_name_ix;
 
 -- the dashboard's status over time read the whole history joined to impacts (10 s at a million): the history
 -- carries its incident
@@ -26,6 +31,8 @@ alter table impact_status_change add column incident_id bigint;
 update impact_status_change c set incident_id = (select i.incident_id from impact i where i.id = c.impact_id);
 alter table impact_status_change alter column incident_id set not null;
 create index impact_status_change_incident_ix on impact_status_change (incident_id, changed_at);
+-- read by nothing: the history is read per impact (impact_id, changed_at) or per incident (above)
+drop index impact_status_change_at_ix;
 
 -- imports now stage into a table of their own (see ImpactImporter)
 drop table impact_import_row;
