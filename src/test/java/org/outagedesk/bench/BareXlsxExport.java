@@ -17,7 +17,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * The export baseline: bare POI SXSSF writing the same rows and columns as the affected-subscribers export straight
  * from a JDBC result set, with no title, no styles beyond date and money, no audit, no HTTP. Run in its own JVM with
- * the same heap as the application ({@code -Xmx256m}); prints {@code BARE <ms> <highest heap use> <rows>}.
+ * the same heap as the application ({@code -Xmx256m}); timed after a connection is open and a first export of
+ * 20,000 rows has warmed it up, as the application is warm; prints {@code BARE <ms> <highest heap use> <rows>}.
  */
 public final class BareXlsxExport {
 
@@ -28,14 +29,24 @@ public final class BareXlsxExport {
         String url = args[0];
         long incidentId = Long.parseLong(args[1]);
         Path out = Path.of(args[2]);
-        HeapSampler heap = HeapSampler.here();
-        long t0 = System.nanoTime();
-        long rows = 0;
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
-                SXSSFWorkbook wb = new SXSSFWorkbook(100);
-                OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
+            // as the application is when it exports: connected, and its code compiled by a first, smaller export
+            export(c, incidentId, out, 20_000);
+            HeapSampler heap = HeapSampler.here();
+            long t0 = System.nanoTime();
+            long rows = export(c, incidentId, out, Long.MAX_VALUE);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            heap.close();
+            System.out.println("BARE " + ms + " " + heap.max() + " " + rows);
+        }
+    }
+
+    private static long export(Connection c, long incidentId, Path out, long limit) throws Exception {
+        long rows = 0;
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100);
+                OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             wb.setCompressTempFiles(true);
             SXSSFSheet sheet = wb.createSheet("Affected subscribers");
             CellStyle date = wb.createCellStyle();
@@ -60,7 +71,7 @@ public final class BareXlsxExport {
                 String[] cats = {"CONTACTS", "PHOTOS", "EMAIL", "SMS", "CALENDAR", "TODO"};
                 try (ResultSet rs = ps.executeQuery()) {
                     StringBuilder categories = new StringBuilder();
-                    while (rs.next()) {
+                    while (rows < limit && rs.next()) {
                         Row r = sheet.createRow((int) ++rows);
                         for (int i = 0; i < 7; i++) {
                             r.createCell(i).setCellValue(rs.getString(i + 1));
@@ -86,8 +97,6 @@ public final class BareXlsxExport {
             }
             wb.write(file);
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        heap.close();
-        System.out.println("BARE " + ms + " " + heap.max() + " " + rows);
+        return rows;
     }
 }
