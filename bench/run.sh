@@ -7,7 +7,7 @@
 # Options: --subscribers N (default 1000000), --runs N (heavy paths: import, summary, campaign, start, export; 3),
 # --light-runs N (grid page and counts, after 3 warm-ups; 10), --load-seconds N (sale status under load; 60),
 # --load-threads N (8), --paths a,b (import,grid,counts,summary,campaign,start,export,sale-status),
-# --reuse (keep the database of the last run and run only the paths against the jar: start, export, sale-status).
+# --reuse (the database and incident of the last run: every path but the import, e.g. --reuse --paths grid,counts).
 # It builds the production jar, then runs MillionSubscriberBenchmark through Failsafe. The data (the generated CSV
 # and the H2 database) goes to target/bench; the table is printed and written to target/bench/results.md.
 set -euo pipefail

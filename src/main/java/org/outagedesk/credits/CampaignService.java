@@ -13,6 +13,7 @@ import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.FigureCache;
 import org.outagedesk.base.Money;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.catalog.CatalogService;
@@ -20,6 +21,7 @@ import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -53,9 +55,15 @@ public class CampaignService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final FigureCache<Long> figures;
+
     CampaignService(CampaignRepository campaigns, CampaignTierRepository tiers, CampaignSql sql, CampaignRunner runner,
             CreditService credits, CreditProperties properties, IncidentService incidents, CatalogService catalog,
-            AuditService audit, ApplicationEventPublisher events, Clock clock) {
+            AuditService audit, ApplicationEventPublisher events, Clock clock,
+            @Value("${outagedesk.figures.expensive:100ms}") java.time.Duration expensive,
+            @Value("${outagedesk.figures.refresh-after:5s}") java.time.Duration refreshAfter,
+            @Value("${outagedesk.figures.max-age:1m}") java.time.Duration maxAge) {
+        this.figures = new FigureCache<>(expensive, refreshAfter, maxAge);
         this.campaigns = campaigns;
         this.tiers = tiers;
         this.sql = sql;
@@ -338,8 +346,13 @@ public class CampaignService {
         return campaigns.findById(id).orElseThrow(() -> new NotFoundException("Campaign", id));
     }
 
+    /**
+     * The campaign with its figures per tier. Those sum the campaign's credits; at a million they take seconds, and
+     * the campaigns screen asks every 2 s while a campaign runs, so they are kept as FigureCache says.
+     */
     private CampaignDetails details(Campaign c) {
-        List<CampaignSql.TierFigures> figures = sql.figures(c.getId());
+        long id = c.getId();
+        List<CampaignSql.TierFigures> figures = this.figures.get(id, () -> sql.figures(id));
         List<CampaignDetails.Tier> list = new ArrayList<>();
         Money credited = Money.usd("0");
         Money reversed = Money.usd("0");
