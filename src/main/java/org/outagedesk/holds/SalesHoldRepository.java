@@ -35,22 +35,6 @@ interface SalesHoldRepository extends JpaRepository<SalesHold, Long>, JpaSpecifi
             @Param("channel") SalesChannel channel, @Param("online") boolean online, @Param("region") String region,
             @Param("store") String store, @Param("at") Instant at);
 
-    /** Every hold in force at {@code at} in a channel (and store scope), whatever SKUs it covers. */
-    @Query("""
-            select h from SalesHold h
-            where h.effectiveFrom <= :at
-              and (h.effectiveUntil is null or h.effectiveUntil > :at)
-              and (h.liftedAt is null or h.liftedAt > :at)
-              and :channel member of h.channels
-              and (:online = true
-                   or (h.regions is empty and h.stores is empty)
-                   or :region member of h.regions
-                   or :store member of h.stores)
-            order by h.effectiveFrom, h.id
-            """)
-    List<SalesHold> inForce(@Param("channel") SalesChannel channel, @Param("online") boolean online,
-            @Param("region") String region, @Param("store") String store, @Param("at") Instant at);
-
     /** Holds that reach a store and are scheduled or active at {@code now}: what its manager must know about. */
     @Query("""
             select h from SalesHold h
