@@ -222,8 +222,9 @@ class ImpactImporter {
     }
 
     /**
-     * A table of the import's own, shaped as V4's former {@code impact_import_row}, created outside any transaction: rows
-     * come in by batches, and the whole table goes with one DROP at the end. Not Flyway's: it lives for one import.
+     * A table of the import's own, shaped as V4's former {@code impact_import_row}, created outside any
+     * transaction: rows come in by batches, and the whole table goes with one DROP at the end. Not Flyway's: it
+     * lives for one import.
      */
     private void createStaging(String importId) {
         String t = staging(importId);
@@ -290,20 +291,23 @@ class ImpactImporter {
 
         // Plain UPDATE and INSERT ... SELECT rather than MERGE: H2 ran MERGE ... USING row by row (a million rows
         // took over twenty minutes). Correlated EXISTS, not IN (select ...): H2 rebuilt the IN list for every row.
-        step(steps, "update subscribers", () -> named.update("update subscriber s set (account_number, name, sku_code, store_code, region, data_plan,"
+        step(steps, "update subscribers", () -> named.update(
+                "update subscriber s set (account_number, name, sku_code, store_code, region, data_plan,"
                 + " last_sync_at) = (select t.account_number, t.name, t.sku_code, t.store_code, t.region,"
                 + " t.data_plan, t.last_sync_at from " + staging(importId) + " t where t.import_id = :importId"
                 + " and t.msisdn = s.msisdn), version = s.version + 1"
                 + " where exists (select 1 from " + staging(importId) + " t where t.import_id = :importId"
                 + " and t.msisdn = s.msisdn)", p));
-        step(steps, "insert subscribers", () -> named.update("insert into subscriber (id, msisdn, account_number, name, sku_code, store_code, region,"
+        step(steps, "insert subscribers", () -> named.update(
+                "insert into subscriber (id, msisdn, account_number, name, sku_code, store_code, region,"
                 + " data_plan, last_sync_at, version) select " + sequences.next("subscriber_seq") + ", t.msisdn,"
                 + " t.account_number, t.name, t.sku_code, t.store_code, t.region, t.data_plan, t.last_sync_at, 0"
                 + " from " + staging(importId) + " t where t.import_id = :importId"
                 + " and not exists (select 1 from subscriber s where s.msisdn = t.msisdn)", p));
 
         // the list columns copied onto the subscriber's impacts in other incidents follow the subscriber (V7)
-        step(steps, "other incidents", () -> named.update("update impact i set (" + LIST_COLUMNS + ") = (select s.name, s.region, s.sku_code,"
+        step(steps, "other incidents", () -> named.update(
+                "update impact i set (" + LIST_COLUMNS + ") = (select s.name, s.region, s.sku_code,"
                 + " s.store_code from subscriber s where s.id = i.subscriber_id)"
                 + " where i.incident_id <> :incident and exists (select 1 from subscriber s join "
                 + staging(importId) + " t on t.msisdn = s.msisdn and t.import_id = :importId"
@@ -314,7 +318,8 @@ class ImpactImporter {
         boolean impactsExist = existing != null && existing > 0;
         if (impactsExist) {
             // status changes of impacts that exist already, before the update overwrites their status
-            step(steps, "history of changed", () -> named.update("insert into impact_status_change (id, impact_id, incident_id, changed_at, changed_by,"
+            step(steps, "history of changed", () -> named.update(
+                    "insert into impact_status_change (id, impact_id, incident_id, changed_at, changed_by,"
                     + " from_status, to_status, reason) select " + sequences.next("impact_status_change_seq")
                     + ", i.id, i.incident_id, :at, :by,"
                     + " i.status, t.status, :reason from " + staging(importId) + " t"
@@ -328,7 +333,8 @@ class ImpactImporter {
         String sourceCategories = String.join(", ", java.util.Arrays.stream(DataCategory.values())
                 .map(c -> "t." + c.column()).toList());
         if (impactsExist) {
-            step(steps, "update impacts", () -> named.update("update impact i set (status, " + categories + ", " + LIST_COLUMNS + ") = (select t.status, "
+            step(steps, "update impacts", () -> named.update(
+                    "update impact i set (status, " + categories + ", " + LIST_COLUMNS + ") = (select t.status, "
                     + sourceCategories + ", t.name, t.region, t.sku_code, t.store_code"
                     + " from " + staging(importId) + " t join subscriber s on s.msisdn = t.msisdn"
                     + " where t.import_id = :importId and s.id = i.subscriber_id), updated_at = :at,"
@@ -337,15 +343,18 @@ class ImpactImporter {
                     + " join " + staging(importId) + " t on t.msisdn = s.msisdn and t.import_id = :importId"
                     + " where s.id = i.subscriber_id)", p));
         }
-        step(steps, "insert impacts", () -> named.update("insert into impact (id, incident_id, subscriber_id, status, " + categories + ", "
+        step(steps, "insert impacts", () -> named.update(
+                "insert into impact (id, incident_id, subscriber_id, status, " + categories + ", "
                 + LIST_COLUMNS + ", updated_at, version) select " + sequences.next("impact_seq")
                 + ", :incident, s.id, t.status, " + sourceCategories
-                + ", t.name, t.region, t.sku_code, t.store_code, :at, 0 from " + staging(importId) + " t join subscriber s on s.msisdn = t.msisdn"
+                + ", t.name, t.region, t.sku_code, t.store_code, :at, 0 from " + staging(importId)
+                + " t join subscriber s on s.msisdn = t.msisdn"
                 + " where t.import_id = :importId and not exists (select 1 from impact i"
                 + " where i.incident_id = :incident and i.subscriber_id = s.id)", p));
 
         // the first status of impacts created now, so that the history tells the whole story
-        step(steps, "history of new", () -> named.update("insert into impact_status_change (id, impact_id, incident_id, changed_at, changed_by,"
+        step(steps, "history of new", () -> named.update(
+                "insert into impact_status_change (id, impact_id, incident_id, changed_at, changed_by,"
                 + " from_status, to_status, reason) select " + sequences.next("impact_status_change_seq")
                 + ", i.id, i.incident_id, :at, :by,"
                 + " null, i.status, :reason from " + staging(importId) + " t"
@@ -437,7 +446,9 @@ class ImpactImporter {
             return 0;
         }
         // one short transaction per batch: in autocommit H2 would commit (and write to disk) once per row
-        transaction.executeWithoutResult(tx -> jdbc.batchUpdate("insert into " + staging((String) batch.get(0)[0]) + " (import_id, line, msisdn, account_number, name, sku_code,"
+        transaction.executeWithoutResult(tx -> jdbc.batchUpdate(
+                "insert into " + staging((String) batch.get(0)[0])
+                + " (import_id, line, msisdn, account_number, name, sku_code,"
                 + " store_code, region, data_plan, last_sync_at, status, cat_contacts, cat_photos, cat_email,"
                 + " cat_sms, cat_calendar, cat_todo) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 batch));
@@ -450,7 +461,8 @@ class ImpactImporter {
     private void findDuplicates(String importId, Errors errors) {
         jdbc.query("select t.line, t.msisdn, (select min(f.line) from " + staging(importId) + " f"
                 + " where f.import_id = t.import_id and f.msisdn = t.msisdn) from " + staging(importId) + " t"
-                + " where t.import_id = ? and exists (select 1 from " + staging(importId) + " e where e.import_id = t.import_id"
+                + " where t.import_id = ? and exists (select 1 from " + staging(importId)
+                + " e where e.import_id = t.import_id"
                 + " and e.msisdn = t.msisdn and e.line < t.line) order by t.line", rs -> {
                     errors.add(new RowError(rs.getLong(1), "msisdn", rs.getString(2)
                             + " appears more than once in the file (first on line " + rs.getLong(3) + ")"));

@@ -107,7 +107,8 @@ class ImpactQueries {
     }
 
     /** A page of the list; {@code total} counts the whole selection when the page does not tell it. */
-    Page<ImpactRow> find(long incidentId, ImpactFilter filter, Pageable pageable, java.util.function.LongSupplier total) {
+    Page<ImpactRow> find(long incidentId, ImpactFilter filter, Pageable pageable,
+            java.util.function.LongSupplier total) {
         String order = orderBy(pageable.getSort());
         boolean deferJoin = pageable.isPaged() && !notBlank(filter.q()) && !order.contains("s.");
         Where w = where(incidentId, filter, !deferJoin);
