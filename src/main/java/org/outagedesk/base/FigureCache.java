@@ -70,6 +70,11 @@ public final class FigureCache<K> {
         return compute(key, compute);
     }
 
+    /** How many figures are kept (for tests). */
+    int size() {
+        return entries.size();
+    }
+
     /** Forgets every kept figure (the next question computes). */
     public void clear() {
         entries.clear();
@@ -81,6 +86,8 @@ public final class FigureCache<K> {
         long done = System.nanoTime();
         if (done - started >= expensiveNanos) {
             entries.put(key, new Entry(value, started, new AtomicBoolean()));
+            // keys include what people filter by: figures past their maximum age are never served, so they go
+            entries.values().removeIf(e -> done - e.computedAt() >= maxAgeNanos);
         } else {
             entries.remove(key);
         }

@@ -55,4 +55,14 @@ class FigureCacheTest {
         assertThat(cache.<Integer>get("a", this::compute)).isEqualTo(2);
         assertThat(cache.<Integer>get("a", this::compute)).isEqualTo(3);
     }
+
+    @Test
+    void figures_past_their_maximum_age_are_dropped_when_another_is_kept() throws InterruptedException {
+        FigureCache<String> cache = new FigureCache<>(Duration.ZERO, Duration.ofHours(1), Duration.ofMillis(50));
+        cache.get("text search 1", this::compute);
+        cache.get("text search 2", this::compute);
+        Thread.sleep(60);
+        cache.get("text search 3", this::compute);
+        assertThat(cache.size()).as("only the figure still young enough to be served").isEqualTo(1);
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -111,12 +112,18 @@ final class ImpactReportWorkbook {
      * @param timeline writes the timeline's rows, in {@link #TIMELINE_COLUMNS} order
      * @return how many timeline rows were written
      */
+    private static final java.time.format.DateTimeFormatter FIGURES_AS_OF =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+
     static long write(ImpactSummary s, String generatedBy, Instant generatedAt, Consumer<TableWriter> timeline,
             OutputStream out) {
         ZoneId zone = ZoneId.of(s.referenceZone());
         ImpactReportWorkbook w = new ImpactReportWorkbook(zone);
         String what = "Impact report of incident " + s.incidentId() + " '" + s.title() + "'";
-        try (XlsxReport x = new XlsxReport(what, "whole incident", generatedBy, generatedAt, zone, w.book)) {
+        // at a million subscribers the figures may have been computed a little earlier (ImpactSummaryService)
+        String scope = Duration.between(s.asOf(), generatedAt).abs().toSeconds() < 1 ? "whole incident"
+                : "whole incident; figures as of " + FIGURES_AS_OF.format(s.asOf().atZone(zone));
+        try (XlsxReport x = new XlsxReport(what, scope, generatedBy, generatedAt, zone, w.book)) {
             w.summary(what + " — " + x.generatedLine(), s);
             TableWriter t = x.table(TIMELINE, TIMELINE_COLUMNS);
             timeline.accept(t);
