@@ -3,14 +3,19 @@ package org.outagedesk.holds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -18,6 +23,8 @@ class HoldApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     Api as(String user) {
         return Api.as(port, user);
@@ -163,16 +170,21 @@ class HoldApiTest {
 
     @Test
     void a_daily_sales_file_with_a_bad_row_is_refused_whole_with_line_and_field() {
+        // the valid line is a held Sidekick: a partial import would add a sale AND a violation
         String file = """
                 store,sku,quantity,soldAt
-                D-NY-UWS-03,G1-BLA,1,2009-10-14T15:00:00Z
+                D-NY-UWS-03,SK-S3-WHI,1,2009-10-14T15:00:00Z
                 D-NY-UWS-03,NOPE,1,2009-10-14T15:00:00Z
                 D-NY-UWS-03,G1-BLA,zero,2009-10-14T15:00:00Z
                 """;
         long before = as("exec").get("/api/holds/violations?store=D-NY-UWS-03").json().get("totalElements").asLong();
+        long salesBefore = salesAt("D-NY-UWS-03");
         Api.Response refused = importCsv("till", file);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("detail").asString()).contains("2 problem(s)", "line 3", "sku");
+        assertThat(salesAt("D-NY-UWS-03")).as("no sale of a refused file is kept").isEqualTo(salesBefore);
+        assertThat(as("exec").get("/api/holds/violations?store=D-NY-UWS-03").json().get("totalElements").asLong())
+                .isEqualTo(before);
 
         Api.Response loaded = importCsv("till", """
                 store,sku,quantity,soldAt
@@ -184,6 +196,89 @@ class HoldApiTest {
         assertThat(loaded.json().get("violations").asLong()).isEqualTo(1);
         assertThat(as("exec").get("/api/holds/violations?store=D-NY-UWS-03").json().get("totalElements").asLong())
                 .isEqualTo(before + 1);
+        assertThat(salesAt("D-NY-UWS-03")).isEqualTo(salesBefore + 2);
+    }
+
+    long salesAt(String store) {
+        return jdbc.queryForObject("select count(*) from sale where store_code = ?", Long.class, store);
+    }
+
+    /** A hold of this test's own on one SKU at one store, in force from two hours ago. */
+    long placeOwnHold(String sku, String store, Instant from) {
+        Api.Response placed = as("manager").post("/api/holds", """
+                {"incidentId": %d, "skus": ["%s"], "channels": ["RETAIL"], "stores": ["%s"],
+                 "effectiveFrom": "%s", "reason": "API test: own hold %s"}"""
+                .formatted(sampleIncident(), sku, store, from, UUID.randomUUID()));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        return placed.json().get("id").asLong();
+    }
+
+    @Test
+    void only_sales_inside_the_window_of_a_hold_are_violations_for_a_single_sale_and_for_a_file() {
+        Instant now = Instant.now();
+        long id = placeOwnHold("BB8220-PIN", "C-OR-POR-01", now.minus(Duration.ofHours(2)));
+        Api.Response lifted = as("manager").post("/api/holds/" + id + "/lift", "{\"reason\": \"window test\"}");
+        assertThat(lifted.status()).isEqualTo(200);
+        Instant before = now.minus(Duration.ofHours(3));
+        Instant inside = now.minus(Duration.ofHours(1));
+        Instant after = Instant.now().plusMillis(1); // the lift happened before this line
+
+        Api till = as("till");
+        for (Instant at : List.of(before, inside, after)) {
+            Api.Response sale = till.post("/api/sales", """
+                    {"store": "C-OR-POR-01", "sku": "BB8220-PIN", "quantity": 1, "soldAt": "%s"}""".formatted(at));
+            assertThat(sale.status()).isEqualTo(201);
+            assertThat(sale.json().get("violation").asBoolean()).as("single sale at " + at).isEqualTo(at == inside);
+        }
+        Api.Response file = importCsv("till", "store,sku,quantity,soldAt\n" + "C-OR-POR-01,BB8220-PIN,1,%s\n"
+                .formatted(before) + "C-OR-POR-01,BB8220-PIN,1,%s\n".formatted(inside)
+                + "C-OR-POR-01,BB8220-PIN,1,%s\n".formatted(after));
+        assertThat(file.status()).as(file.body()).isEqualTo(200);
+        assertThat(file.json().get("sales").asLong()).isEqualTo(3);
+        assertThat(file.json().get("violations").asLong()).as("only the sale inside the window").isEqualTo(1);
+
+        JsonNode violations = as("exec").get("/api/holds/violations?holdId=" + id).json();
+        assertThat(violations.get("totalElements").asLong()).isEqualTo(2);
+        assertThat(violations.get("content").findValues("soldAt").stream().map(v -> Instant.parse(v.asString())))
+                .containsOnly(inside.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+
+    @Test
+    void a_store_manager_sees_the_holds_of_their_store_and_not_those_of_another_store() {
+        long seattle = placeOwnHold("BB8220-BLA", "C-WA-SEA-01", Instant.now().minusSeconds(60));
+        long portland = placeOwnHold("BB8220-BLA", "C-OR-POR-01", Instant.now().minusSeconds(60));
+        try {
+            List<Long> ofStore2 = as("store2").get("/api/my-store/holds").json().findValues("id").stream()
+                    .map(JsonNode::asLong).toList();
+            assertThat(ofStore2).contains(seattle).doesNotContain(portland);
+            List<Long> ofStore = as("store").get("/api/my-store/holds").json().findValues("id").stream()
+                    .map(JsonNode::asLong).toList();
+            assertThat(ofStore).doesNotContain(seattle, portland);
+        } finally {
+            as("manager").post("/api/holds/" + seattle + "/lift", "{\"reason\": \"test over\"}");
+            as("manager").post("/api/holds/" + portland + "/lift", "{\"reason\": \"test over\"}");
+        }
+    }
+
+    @Test
+    void the_sales_file_may_come_as_a_multipart_form_upload() {
+        String boundary = "----od" + UUID.randomUUID().toString().replace("-", "");
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"daily.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n"
+                + "store,sku,quantity,soldAt\r\nD-OR-POR-03,G1-BRO,2,2009-10-20T10:00:00Z\r\n"
+                + "--" + boundary + "--\r\n";
+        long salesBefore = salesAt("D-OR-POR-03");
+        Api till = as("till");
+        Api.Response loaded = till.send(till.request("/api/sales/import")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+        assertThat(loaded.json().get("sales").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select sum(quantity) from sale where store_code = 'D-OR-POR-03'"
+                + " and sku_code = 'G1-BRO' and sold_at = ?", Long.class,
+                java.sql.Timestamp.from(Instant.parse("2009-10-20T10:00:00Z")))).isEqualTo(2);
+        assertThat(salesAt("D-OR-POR-03")).isEqualTo(salesBefore + 1);
     }
 
     Api.Response importCsv(String user, String csv) {
@@ -202,6 +297,7 @@ class HoldApiTest {
             exec     | GET  | /api/holds                                        | 200
             store    | GET  | /api/holds                                        | 403
             till     | GET  | /api/holds                                        | 403
+            agent    | POST | /api/holds/1/lift                                 | 403
             exec     | POST | /api/holds/1/lift                                 | 403
             store    | POST | /api/holds/1/lift                                 | 403
             till     | POST | /api/holds/1/lift                                 | 403
