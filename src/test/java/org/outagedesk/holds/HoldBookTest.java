@@ -73,11 +73,19 @@ class HoldBookTest {
         assertThatThrownBy(() -> status(code, null)).isInstanceOf(NotFoundException.class);
         jdbc.update("insert into sku (id, code, model, colour, family) values (?, ?, 'Book test', 'Grey', 'SIDEKICK')",
                 900_000_000L + (code.hashCode() & 0xffffff), code);
-        // a SIDEKICK family hold covers it ("SK-" as every Sidekick SKU, which other tests rely on): the sample's
-        // online hold of the whole family applies at once
-        SaleStatus online = status(code, null);
-        assertThat(online.sku()).isEqualTo(code);
-        assertThat(online.sellable()).isEqualTo(status("SK-LX09-CARBLA", null).sellable());
+        // a SIDEKICK family hold of this test's own (online) covers it: the book answers for it at once
+        HoldSummary hold = SystemActor.call(() -> holds.place(new NewHold(incidentId(), null, "SIDEKICK",
+                List.of(SalesChannel.ONLINE), null, null, null, null, null, "Book test: a new Sidekick SKU")));
+        try {
+            SaleStatus online = status(code, null);
+            assertThat(online.sku()).isEqualTo(code);
+            assertThat(online.channel()).isEqualTo(SalesChannel.ONLINE);
+            assertThat(online.sellable()).isFalse();
+            assertThat(online.holds()).extracting(SaleStatus.HoldRef::id).contains(hold.id());
+        } finally {
+            SystemActor.run(() -> holds.lift(hold.id(), "Book test over"));
+        }
+        assertThat(status(code, null).holds()).extracting(SaleStatus.HoldRef::id).doesNotContain(hold.id());
     }
 
     private SaleStatus status(String sku, String store) {
