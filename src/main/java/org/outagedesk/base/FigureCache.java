@@ -3,7 +3,9 @@ package org.outagedesk.base;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,23 +38,33 @@ public final class FigureCache<K> {
     private final long expensiveNanos;
     private final long refreshAfterNanos;
     private final long maxAgeNanos;
+    private final LongSupplier nanoTime;
+    private final Executor background;
 
     public FigureCache(Duration expensive, Duration refreshAfter, Duration maxAge) {
+        this(expensive, refreshAfter, maxAge, System::nanoTime, task -> Thread.ofVirtual().name("figures").start(task));
+    }
+
+    /** With a ticker and a background executor of the caller's: tests control time and the refresh. */
+    FigureCache(Duration expensive, Duration refreshAfter, Duration maxAge, LongSupplier nanoTime,
+            Executor background) {
         this.expensiveNanos = expensive.toNanos();
         this.refreshAfterNanos = refreshAfter.toNanos();
         this.maxAgeNanos = maxAge.toNanos();
+        this.nanoTime = nanoTime;
+        this.background = background;
     }
 
     /** The figures of {@code key}: kept ones when computing them is expensive, else {@code compute}'s. */
     @SuppressWarnings("unchecked")
     public <T> T get(K key, Supplier<T> compute) {
         Entry e = entries.get(key);
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (e != null && now - e.computedAt() < maxAgeNanos) {
             if (now - e.computedAt() >= refreshAfterNanos && e.refreshing().compareAndSet(false, true)) {
                 // as the caller: the computation may check roles
                 SecurityContext caller = SecurityContextHolder.getContext();
-                Thread.ofVirtual().name("figures-" + key).start(() -> {
+                background.execute(() -> {
                     try {
                         SecurityContextHolder.setContext(caller);
                         compute(key, compute);
@@ -81,9 +93,9 @@ public final class FigureCache<K> {
     }
 
     private <T> T compute(K key, Supplier<T> compute) {
-        long started = System.nanoTime();
+        long started = nanoTime.getAsLong();
         T value = compute.get();
-        long done = System.nanoTime();
+        long done = nanoTime.getAsLong();
         if (done - started >= expensiveNanos) {
             entries.put(key, new Entry(value, started, new AtomicBoolean()));
             // keys include what people filter by: figures past their maximum age are never served, so they go
