@@ -33,6 +33,8 @@ class CreditApiTest {
     IncidentService incidents;
     @Autowired
     ImpactService impacts;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     long incident;
     Sub lost;
@@ -247,5 +249,78 @@ class CreditApiTest {
             assertThat(Api.as(port, user).get(ofSubscriber).status()).as(user).isEqualTo(403);
         }
         assertThat(Api.anonymous(port).get(list).status()).isEqualTo(401);
+    }
+
+    @Test
+    void one_credit_is_read_by_id_by_those_who_read_credits() {
+        long id = issue("agent", credit(lost.msisdn(), incident, "GOODWILL", "12.34")).json().get("id").asLong();
+        for (String user : List.of("agent", "manager", "exec")) {
+            Api.Response one = Api.as(port, user).get("/api/credits/" + id);
+            assertThat(one.status()).as(user).isEqualTo(200);
+            assertThat(one.json().get("id").asLong()).isEqualTo(id);
+            assertThat(one.json().get("msisdn").asString()).isEqualTo(lost.msisdn());
+            assertThat(one.json().get("incidentId").asLong()).isEqualTo(incident);
+            assertThat(one.json().get("reasonCode").asString()).isEqualTo("GOODWILL");
+            assertThat(one.body()).contains("12.34");
+            assertThat(one.json().get("requestedBy").asString()).isEqualTo("agent");
+        }
+        for (String user : List.of("store", "till")) {
+            assertThat(Api.as(port, user).get("/api/credits/" + id).status()).as(user).isEqualTo(403);
+        }
+        assertThat(Api.as(port, "manager").get("/api/credits/999999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_reason_codes_are_listed_in_their_order_for_those_who_issue_or_read_credits() {
+        for (String user : List.of("agent", "manager", "exec")) {
+            Api.Response reasons = Api.as(port, user).get("/api/credit-reasons");
+            assertThat(reasons.status()).as(user).isEqualTo(200);
+            assertThat(reasons.json().findValues("code").stream().map(JsonNode::asString)).containsExactly(
+                    "DATA_SERVICE_MONTH", "PERMANENT_LOSS", "GOODWILL", "DEVICE_DISCOUNT", "CONTRACT_RELEASE");
+            assertThat(reasons.json().get(4).get("allowsZero").asBoolean()).isTrue();
+            assertThat(reasons.json().get(0).get("allowsZero").asBoolean()).isFalse();
+            assertThat(reasons.json().get(0).get("label").asString()).isEqualTo("One month of data service");
+        }
+        for (String user : List.of("store", "till")) {
+            assertThat(Api.as(port, user).get("/api/credit-reasons").status()).as(user).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void a_running_campaign_and_single_credits_on_one_subscriber_never_pass_the_cap_together() throws Exception {
+        Api.Response created = Api.as(port, "manager").post("/api/campaigns", "{\"incidentId\":" + incident
+                + ",\"name\":\"Race\",\"tiers\":[{\"name\":\"Loss\",\"rules\":{\"statuses\":[\"LOST\"]},"
+                + "\"reasonCode\":\"PERMANENT_LOSS\",\"amount\":100.00}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long campaign = created.json().get("id").asLong();
+        assertThat(Api.as(port, "manager").post("/api/campaigns/" + campaign + "/submit", null).status())
+                .isEqualTo(200);
+        ExecutorService pool = Executors.newFixedThreadPool(9);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        calls.add(() -> Api.as(port, "manager2").post("/api/campaigns/" + campaign + "/approve", null).status());
+        for (int k = 0; k < 8; k++) {
+            calls.add(() -> issue("manager", credit(lost.msisdn(), incident, "GOODWILL", "20.00")).status());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(calls)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(statuses.get(0)).as("approved").isEqualTo(200);
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+        while (!Api.as(port, "exec").get("/api/campaigns/" + campaign).json().get("status").asString()
+                .equals("COMPLETED") && java.time.Instant.now().isBefore(deadline)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
+        assertThat(Api.as(port, "exec").get("/api/campaigns/" + campaign).json().get("status").asString())
+                .isEqualTo("COMPLETED");
+        java.math.BigDecimal net = jdbc.queryForObject("select sum(c.amount) from credit c join subscriber s"
+                + " on s.id = c.subscriber_id where s.msisdn = ? and c.incident_id = ? and c.status = 'ISSUED'",
+                java.math.BigDecimal.class, lost.msisdn(), incident);
+        // $100 first: 2 x $20 fit after it (140); three or more $20 first: the campaign pays what is left (150)
+        assertThat(net).isBetween(new java.math.BigDecimal("140.00"), new java.math.BigDecimal("150.00"));
+        long singles = statuses.subList(1, statuses.size()).stream().filter(s -> s == 201).count();
+        assertThat(singles).isBetween(2L, 7L);
+        assertThat(statuses.subList(1, statuses.size())).containsOnly(201, 409);
     }
 }

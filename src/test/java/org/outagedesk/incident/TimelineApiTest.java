@@ -137,6 +137,39 @@ class TimelineApiTest {
                 .formatted(type, occurredAt, text);
     }
 
+    @Test
+    void an_incident_manager_corrects_the_lifecycle_times_and_others_may_not() {
+        long id = newIncident();
+        Instant started = Instant.parse(as("manager").get("/api/incidents/" + id).json().get("startedAt").asString());
+        Instant detected = started.plus(20, ChronoUnit.MINUTES);
+        Instant acknowledged = started.plus(50, ChronoUnit.MINUTES);
+        Api.Response corrected = as("manager").put("/api/incidents/" + id + "/lifecycle", """
+                {"detectedAt": "%s", "acknowledgedAt": "%s", "mitigatedAt": null, "resolvedAt": null}"""
+                .formatted(detected, acknowledged));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        JsonNode incident = as("agent").get("/api/incidents/" + id).json();
+        assertThat(Instant.parse(incident.get("detectedAt").asString())).isEqualTo(detected);
+        assertThat(Instant.parse(incident.get("acknowledgedAt").asString())).isEqualTo(acknowledged);
+        assertThat(incident.get("mitigatedAt").isNull()).isTrue();
+        assertThat(java.time.Duration.parse(incident.get("timeToDetect").asString()))
+                .isEqualTo(java.time.Duration.ofMinutes(20));
+
+        Api.Response early = as("manager").put("/api/incidents/" + id + "/lifecycle", """
+                {"detectedAt": "%s"}""".formatted(started.minus(1, ChronoUnit.MINUTES)));
+        assertThat(early.status()).isEqualTo(400);
+        assertField(early, "detectedAt");
+        Api.Response garbled = as("manager").put("/api/incidents/" + id + "/lifecycle", """
+                {"mitigatedAt": "yesterday"}""");
+        assertThat(garbled.status()).isEqualTo(400);
+        assertField(garbled, "mitigatedAt");
+        for (String user : List.of("agent", "exec", "store", "till")) {
+            assertThat(as(user).put("/api/incidents/" + id + "/lifecycle", "{\"detectedAt\": null}").status())
+                    .as(user).isEqualTo(403);
+        }
+        assertThat(Instant.parse(as("agent").get("/api/incidents/" + id).json().get("detectedAt").asString()))
+                .as("the refused corrections changed nothing").isEqualTo(detected);
+    }
+
     private static void assertField(Api.Response response, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().get("fields").has(field)).as(response.body()).isTrue();
