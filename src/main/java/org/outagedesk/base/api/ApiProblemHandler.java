@@ -88,7 +88,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             int cut = message.indexOf('\n');
             detail += ": " + (cut > 0 ? message.substring(0, cut) : message);
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail, null));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail,
+                JsonFields.of(ex)));
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail, @Nullable Map<String, String> fields) {

@@ -3,10 +3,10 @@ package org.outagedesk.credits.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.Money;
 import org.outagedesk.base.api.PageResponse;
 import org.outagedesk.credits.CreditRecord;
 import org.outagedesk.credits.CreditService;
@@ -44,7 +44,7 @@ class CreditController {
     }
 
     record CreditRequest(@Nullable String msisdn, @Nullable Long incidentId, @Nullable String reasonCode,
-            @Nullable BigDecimal amount, @Nullable String note) {
+            @Nullable Money amount, @Nullable String note) {
     }
 
     record ReasonRequest(@Nullable String reason) {
@@ -61,7 +61,7 @@ class CreditController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @RequestBody CreditRequest body) {
         IssuedCredit result = credits.issue(new NewCredit(body.msisdn(), body.incidentId(), body.reasonCode(),
-                body.amount(), body.note()), key);
+                Dollars.of(body.amount(), "amount"), body.note()), key);
         return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .header("Idempotent-Replayed", String.valueOf(result.replayed())).body(result.credit());
     }
