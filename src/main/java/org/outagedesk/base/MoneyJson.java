@@ -76,8 +76,9 @@ public final class MoneyJson extends ValueDeserializer<Money> {
         try {
             return new Money(amount, currency);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            return ctxt.reportInputMismatch(Money.class, "amount has more than "
-                    + currency.getDefaultFractionDigits() + " decimals for " + currency.getCurrencyCode());
+            int digits = currency.getDefaultFractionDigits();
+            return ctxt.reportInputMismatch(Money.class, "Amounts are in " + currency.getCurrencyCode() + " with at most "
+                    + (digits == 2 ? "two" : String.valueOf(digits)) + " decimals");
         }
     }
 }

@@ -74,8 +74,10 @@ class CampaignController {
     }
 
     @GetMapping("/api/campaigns")
-    @Operation(summary = "The campaigns of an incident, newest first (incident managers, executives)")
-    List<CampaignDetails> ofIncident(@RequestParam long incidentId) {
+    @Operation(summary = "The campaigns of an incident, or of every incident without incidentId, newest first"
+            + " (incident managers, executives)", description = "A short list (a few campaigns per incident): not a"
+            + " page.")
+    List<CampaignDetails> ofIncident(@RequestParam(required = false) @Nullable Long incidentId) {
         return campaigns.ofIncident(incidentId);
     }
 

@@ -14,6 +14,7 @@ import org.outagedesk.credits.CreditStatus;
 import org.outagedesk.credits.CreditSummary;
 import org.outagedesk.credits.IssuedCredit;
 import org.outagedesk.credits.NewCredit;
+import org.outagedesk.credits.SubscriberCreditList;
 import org.outagedesk.credits.ReasonCode;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -113,10 +114,14 @@ class CreditController {
     }
 
     @GetMapping("/api/subscribers/{msisdn}/credits")
-    @Operation(summary = "A subscriber's credits and reversals, newest first (agents, incident managers, executives)")
-    List<CreditRecord> ofSubscriber(@PathVariable String msisdn,
+    @Operation(summary = "A subscriber's credits and reversals, newest first, and per incident the net total, the cap"
+            + " and the room left under it (agents, incident managers, executives)", description = "With incidentId:"
+            + " that incident's credits and its room (404 when the subscriber is not in it); without: every credit and"
+            + " the room in each incident that has one. A short list (a subscriber has a handful of credits): not"
+            + " a page.")
+    SubscriberCreditList ofSubscriber(@PathVariable String msisdn,
             @RequestParam(required = false) @Nullable Long incidentId) {
-        return credits.ofSubscriber(msisdn, incidentId);
+        return credits.creditList(msisdn, incidentId);
     }
 
     @GetMapping("/api/incidents/{id}/credits/summary")

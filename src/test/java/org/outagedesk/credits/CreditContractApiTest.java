@@ -14,9 +14,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** Money has one shape on the API: {"amount", "currency"} in answers; that object or a bare number in requests. */
+/**
+ * The credits contract of the README: money has one shape ({"amount", "currency"} in answers; that object or a bare
+ * number in requests), and a subscriber's credits come with the room left under the cap.
+ */
 @IntegrationTest
-class MoneyJsonApiTest {
+class CreditContractApiTest {
 
     @LocalServerPort
     int port;
@@ -99,5 +102,23 @@ class MoneyJsonApiTest {
                 .get("Money");
         assertThat(money.get("properties").propertyNames()).containsExactlyInAnyOrder("amount", "currency");
         assertThat(money.get("description").asString()).contains("bare number");
+    }
+
+    @Test
+    void a_subscribers_credits_come_with_the_total_the_cap_and_the_room_left() {
+        assertThat(Api.as(port, "agent").post("/api/credits", credit("20.00")).status()).isEqualTo(201);
+
+        JsonNode answer = Api.as(port, "agent").get("/api/subscribers/" + sub.msisdn() + "/credits?incidentId="
+                + incident).json();
+        assertThat(answer.get("credits")).hasSize(1);
+        JsonNode room = answer.get("incidents").get(0);
+        assertThat(room.get("incidentId").asLong()).isEqualTo(incident);
+        assertThat(room.get("total").get("amount").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(room.get("cap").get("amount").decimalValue()).isEqualByComparingTo("150.00");
+        assertThat(room.get("roomLeft").get("amount").decimalValue()).isEqualByComparingTo("130.00");
+
+        JsonNode all = Api.as(port, "agent").get("/api/subscribers/" + sub.msisdn() + "/credits").json();
+        assertThat(all.get("incidents")).hasSize(1);
+        assertThat(all.get("credits")).hasSize(1);
     }
 }
