@@ -1,16 +1,28 @@
 package org.outagedesk.base;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * An amount of money in one currency, always with the currency's number of decimals (two for USD). Never a double:
  * amounts are parsed from text or built from {@link BigDecimal}, and a value with more decimals than the currency
  * allows is refused rather than rounded silently.
+ *
+ * <p>On the API it is always {@code {"amount": 20.00, "currency": "USD"}} in answers; requests may send that object
+ * or a bare number of US dollars ({@link MoneyJson}).
  */
-public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+@JsonDeserialize(using = MoneyJson.class)
+@Schema(description = "Money: {\"amount\": 20.00, \"currency\": \"USD\"} (the amount a decimal number with the"
+        + " currency's two decimals, never floating point). Requests may also send a bare number of US dollars"
+        + " (20.00).", example = "{\"amount\": 20.00, \"currency\": \"USD\"}")
+public record Money(
+        @Schema(description = "The amount, two decimals for USD", example = "20.00", type = "number") BigDecimal amount,
+        @Schema(description = "ISO 4217 currency code", example = "USD", type = "string") Currency currency) implements Comparable<Money> {
 
     public static final Currency USD = Currency.getInstance("USD");
 
@@ -51,10 +63,12 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.negate(), currency);
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return amount.signum() < 0;
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return amount.signum() == 0;
     }

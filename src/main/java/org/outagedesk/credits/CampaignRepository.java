@@ -11,4 +11,6 @@ interface CampaignRepository extends JpaRepository<Campaign, Long> {
     List<Campaign> findUnfinished();
 
     List<Campaign> findByIncidentIdOrderByIdDesc(long incidentId);
+
+    List<Campaign> findAllByOrderByIdDesc();
 }

@@ -108,12 +108,22 @@ class CampaignRunner {
             return false;
         }
         Instant now = clock.instant();
-        Long end = sql.nextBatchEnd(c.getIncidentId(), c.getJobCursor(), properties.batchSize());
+        long from = c.getJobCursor();
+        if (c.getJob() == CampaignJob.REVERSE) {
+            // walks the campaign's credits, not the impacts, and locks no impact: single credits never wait on it
+            Long last = sql.nextCreditBatchEnd(campaignId, from, properties.batchSize());
+            if (last == null) {
+                finish(c, now);
+                return false;
+            }
+            c.progress(last, sql.reverseBatch(c, c.getReversedBy(), c.getReverseReason(), from, last, now));
+            return true;
+        }
+        Long end = sql.nextBatchEnd(c.getIncidentId(), from, properties.batchSize());
         if (end == null) {
             finish(c, now);
             return false;
         }
-        long from = c.getJobCursor();
         int impacts = sql.lockBatch(c.getIncidentId(), from, end);
         BigDecimal cap = properties.cap().amount();
         switch (c.getJob()) {
@@ -126,7 +136,7 @@ class CampaignRunner {
                 CampaignTier t = tier(campaignId, c.getJobTier());
                 sql.topUpTier(c, t, c.getJobRound(), cap, from, end, now);
             }
-            case REVERSE -> sql.reverseBatch(c, c.getReversedBy(), c.getReverseReason(), from, end, now);
+            case REVERSE -> throw new IllegalStateException("reversals walk credits (above)");
             case null -> throw new IllegalStateException("Campaign " + campaignId + " has no job");
         }
         c.progress(end, impacts);

@@ -296,7 +296,7 @@ public class CampaignService {
     public CampaignDetails reverse(long id, @Nullable String reason) {
         Campaign campaign = campaign(id);
         Instant now = clock.instant();
-        campaign.startReverse(CurrentActor.username(), reason, sql.countImpacts(campaign.getIncidentId()), now);
+        campaign.startReverse(CurrentActor.username(), reason, sql.countStanding(id), now);
         audit.record("CAMPAIGN_REVERSE_STARTED", "Campaign", id, campaign.getName() + ": " + reason);
         campaigns.flush();
         startAfterCommit(id);
@@ -322,7 +322,11 @@ public class CampaignService {
     }
 
     @PreAuthorize(READ)
-    public List<CampaignDetails> ofIncident(long incidentId) {
+    public List<CampaignDetails> ofIncident(@Nullable Long incidentId) {
+        if (incidentId == null) {
+            // a handful per incident and a few incidents a year: a short list, not a page
+            return campaigns.findAllByOrderByIdDesc().stream().map(this::details).toList();
+        }
         incidents.get(incidentId);
         return campaigns.findByIncidentIdOrderByIdDesc(incidentId).stream().map(this::details).toList();
     }

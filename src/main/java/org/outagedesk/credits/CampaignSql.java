@@ -154,20 +154,44 @@ class CampaignSql {
         return jdbc.update(sql, p);
     }
 
-    /** Reverses the campaign's standing credits of a batch's subscribers: compensating entries, then the status. */
+    /** How many credits of the campaign stand (issued, not reversed): what a reversal has to undo. */
+    long countStanding(long campaignId) {
+        return jdbc.queryForObject("select count(*) from credit where campaign_id = :campaign and entry_type = 'CREDIT'"
+                + " and status = 'ISSUED'", new MapSqlParameterSource("campaign", campaignId), Long.class);
+    }
+
+    /**
+     * The last credit id of the next reversal batch after {@code cursor}, or null when none is left: a reversal walks
+     * the campaign's own credits in id order (index credit_campaign_walk_ix), not the incident's impacts.
+     */
+    @Nullable Long nextCreditBatchEnd(long campaignId, long cursor, int size) {
+        MapSqlParameterSource p = new MapSqlParameterSource("campaign", campaignId).addValue("cursor", cursor);
+        List<Long> ids = jdbc.queryForList("select id from credit where campaign_id = :campaign and id > :cursor"
+                + " order by campaign_id, id offset " + (size - 1) + " rows fetch next 1 rows only", p, Long.class);
+        if (!ids.isEmpty()) {
+            return ids.getFirst();
+        }
+        return jdbc.queryForObject("select max(id) from credit where campaign_id = :campaign and id > :cursor", p,
+                Long.class);
+    }
+
+    /**
+     * Reverses the campaign's standing credits with ids in (from, to]: compensating entries, then the status; two
+     * statements over one range of the campaign's own credits. It takes no lock on impacts: a reversal only lowers a
+     * subscriber's total, so a single credit checking the cap at the same moment can only see too little room, never
+     * too much, and never waits for it. Done twice, it reverses nothing twice: only ISSUED credits are taken, and a
+     * credit is reversed at most once (UNIQUE reverses_id).
+     */
     int reverseBatch(Campaign campaign, String by, String reason, long from, long to, Instant at) {
         MapSqlParameterSource p = new MapSqlParameterSource("campaign", campaign.getId())
-                .addValue("incident", campaign.getIncidentId()).addValue("from", from).addValue("to", to)
+                .addValue("from", from).addValue("to", to)
                 .addValue("by", by).addValue("reason", reason).addValue("at", Timestamp.from(at));
-        String batch = "select i.subscriber_id from impact i where i.incident_id = :incident and i.id > :from"
-                + " and i.id <= :to";
+        String range = " where c.campaign_id = :campaign and c.id > :from and c.id <= :to and c.entry_type = 'CREDIT'"
+                + " and c.status = 'ISSUED'";
         int reversed = jdbc.update(INSERT + "select " + sequences.next("credit_seq") + ", c.incident_id,"
                 + " c.subscriber_id, c.reason_code, -c.amount, c.currency, :reason, 'ISSUED', 'REVERSAL', c.id, :by, :at,"
-                + " :by, :at, :reason, c.campaign_id, c.campaign_tier_id, c.tier_round, 0 from credit c"
-                + " where c.campaign_id = :campaign and c.entry_type = 'CREDIT' and c.status = 'ISSUED'"
-                + " and c.subscriber_id in (" + batch + ")", p);
-        jdbc.update("update credit set status = 'REVERSED', version = version + 1 where campaign_id = :campaign"
-                + " and entry_type = 'CREDIT' and status = 'ISSUED' and subscriber_id in (" + batch + ")", p);
+                + " :by, :at, :reason, c.campaign_id, c.campaign_tier_id, c.tier_round, 0 from credit c" + range, p);
+        jdbc.update("update credit c set status = 'REVERSED', version = version + 1" + range, p);
         return reversed;
     }
 

@@ -3,6 +3,7 @@ package org.outagedesk.credits;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
+import org.outagedesk.base.SystemActor;
 import org.outagedesk.impact.DataCategory;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.incident.Incident;
@@ -43,17 +44,21 @@ class CreditSampleData implements SampleDataStep {
 
     @Override
     public void load(SampleFiles files) {
-        Incident incident = SampleIncident.find(incidents);
-        CampaignDetails campaign = campaigns.create(new NewCampaign(incident.getId(), CAMPAIGN_NAME, List.of(
-                new NewCampaign.Tier("Month of data service",
-                        new TierRules(EnumSet.of(DataLossStatus.UNKNOWN, DataLossStatus.DEVICE_ONLY,
-                                DataLossStatus.LOST, DataLossStatus.RECOVERED), null, true, null, null),
-                        "DATA_SERVICE_MONTH", new BigDecimal("20.00")),
-                new NewCampaign.Tier("Permanent loss of photos or contacts",
-                        new TierRules(EnumSet.of(DataLossStatus.LOST),
-                                EnumSet.of(DataCategory.PHOTOS, DataCategory.CONTACTS), null, null, null),
-                        "PERMANENT_LOSS", new BigDecimal("100.00")))));
-        campaigns.dryRun(campaign.id());
-        campaigns.submit(campaign.id());
+        // prepared by the incident manager "manager", so that a second one ("manager2") approves it
+        SystemActor.callAs("manager", () -> {
+            Incident incident = SampleIncident.find(incidents);
+            CampaignDetails campaign = campaigns.create(new NewCampaign(incident.getId(), CAMPAIGN_NAME, List.of(
+                    new NewCampaign.Tier("Month of data service",
+                            new TierRules(EnumSet.of(DataLossStatus.UNKNOWN, DataLossStatus.DEVICE_ONLY,
+                                    DataLossStatus.LOST, DataLossStatus.RECOVERED), null, true, null, null),
+                            "DATA_SERVICE_MONTH", new BigDecimal("20.00")),
+                    new NewCampaign.Tier("Permanent loss of photos or contacts",
+                            new TierRules(EnumSet.of(DataLossStatus.LOST),
+                                    EnumSet.of(DataCategory.PHOTOS, DataCategory.CONTACTS), null, null, null),
+                            "PERMANENT_LOSS", new BigDecimal("100.00")))));
+            campaigns.dryRun(campaign.id());
+            campaigns.submit(campaign.id());
+            return null;
+        });
     }
 }

@@ -196,6 +196,32 @@ public class CreditService {
         return queries.ofSubscriber(parse(msisdn).value(), incidentId);
     }
 
+    /**
+     * A subscriber's credits (of one incident, or of all) with, per incident, the net total, the cap and the room left
+     * under it. Incidents: the one asked for (404 when the subscriber is not in it), else those with credits.
+     */
+    @PreAuthorize(READ_SUBSCRIBER)
+    public SubscriberCreditList creditList(String msisdn, @Nullable Long incidentId) {
+        Msisdn number = parse(msisdn);
+        List<CreditRecord> list = queries.ofSubscriber(number.value(), incidentId);
+        java.util.Set<Long> incidentIds = new java.util.LinkedHashSet<>();
+        if (incidentId != null) {
+            incidents.get(incidentId);
+            incidentIds.add(incidentId);
+        }
+        list.forEach(c -> incidentIds.add(c.incidentId()));
+        List<SubscriberCreditList.Room> rooms = new java.util.ArrayList<>();
+        for (long id : incidentIds) {
+            CreditQueries.Target target = queries.target(id, number.value(), false)
+                    .orElseThrow(() -> new NotFoundException("Subscriber", number + " in incident " + id));
+            Money net = queries.net(id, target.subscriberId());
+            Money room = properties.cap().minus(net);
+            rooms.add(new SubscriberCreditList.Room(id, net, properties.cap(),
+                    room.isNegative() ? Money.usd("0") : room));
+        }
+        return new SubscriberCreditList(number.value(), list, rooms);
+    }
+
     /** What the agent's dialog shows before issuing: status, earlier credits, room under the cap. */
     @PreAuthorize(READ_SUBSCRIBER)
     public SubscriberCredits subscriberInIncident(String msisdn, long incidentId) {

@@ -300,9 +300,15 @@ public class HoldService {
     @Transactional
     @PreAuthorize(STORE_MANAGERS)
     public StoreHold acknowledge(long holdId) {
+        return acknowledgeAt(holdId, clock.instant());
+    }
+
+    /** Acknowledges at a given time: the 2009 replay's stores acknowledge within hours of each hold, in 2009. */
+    @Transactional
+    @PreAuthorize(STORE_MANAGERS)
+    StoreHold acknowledgeAt(long holdId, Instant now) {
         Store store = catalog.getStore(myStoreCode());
         SalesHold hold = find(holdId);
-        Instant now = clock.instant();
         HoldStatus status = hold.statusAt(now);
         if (status == HoldStatus.LIFTED || status == HoldStatus.EXPIRED) {
             throw DomainException.conflict("Hold " + holdId + " is " + status.name().toLowerCase()

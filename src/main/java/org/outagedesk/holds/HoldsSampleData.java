@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * The 2009 stop-sales, replayed through the real services: on Sunday Oct 11 every Sidekick is off the web store; on
  * Monday Oct 12 at 12:30 pm Pacific the carrier confirms the hold in its own stores and online, and third-party
  * retailers are told the same; at 2:00 pm Upper West Side dealers still sell Sidekicks (violations), and again the
- * next day (a daily sales file). Most stores acknowledge; the Upper West Side dealers that kept selling do not.
+ * next day (a daily sales file). Every store acknowledges within hours of its hold, on Oct 12, 2009, except the two
+ * Upper West Side dealers that kept selling: they are the only stores overdue.
  */
 @Component
 class HoldsSampleData implements SampleDataStep {
@@ -36,8 +37,6 @@ class HoldsSampleData implements SampleDataStep {
     static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     /** The dealers that kept selling: they never acknowledge, so they show on the overdue list. */
     static final Set<String> NON_ACKNOWLEDGING = Set.of("D-NY-UWS-01", "D-NY-UWS-02");
-    /** Their neighbours that stopped selling acknowledge. */
-    static final Set<String> ACKNOWLEDGING = Set.of("D-NY-UWS-03", "D-NY-UWS-04", "C-NY-UWS-01");
 
     private final HoldService holds;
     private final SaleStatusService sales;
@@ -85,12 +84,15 @@ class HoldsSampleData implements SampleDataStep {
         // and the next day's sales file
         sales.importSales(files.reader("sales-2009-10-13.csv"), "sales-2009-10-13.csv");
 
-        acknowledge(stores.id(), StoreType.COMPANY, 4);
-        acknowledge(dealers.id(), StoreType.DEALER, 2);
+        acknowledge(stores.id(), StoreType.COMPANY, pacific(2009, 10, 12, 12, 30));
+        acknowledge(dealers.id(), StoreType.DEALER, pacific(2009, 10, 12, 12, 30));
     }
 
-    /** Stores of a type acknowledge a hold, all but every n-th one (and never the dealers that kept selling). */
-    private void acknowledge(long holdId, StoreType type, int everyNthMisses) {
+    /**
+     * Every store of a type acknowledges a hold within hours of its start, spread over the afternoon of Oct 12, 2009
+     * (deterministic: by the store's place in code order), except the dealers that kept selling.
+     */
+    private void acknowledge(long holdId, StoreType type, java.time.Instant holdStart) {
         int index = 0;
         int page = 0;
         List<Store> batch;
@@ -100,10 +102,9 @@ class HoldsSampleData implements SampleDataStep {
                 if (store.getType() != type || NON_ACKNOWLEDGING.contains(store.getCode())) {
                     continue;
                 }
-                if (index++ % everyNthMisses == everyNthMisses - 1 && !ACKNOWLEDGING.contains(store.getCode())) {
-                    continue;
-                }
-                asManagerOf(store.getCode(), () -> holds.acknowledge(holdId));
+                // between 10 minutes and about 4 hours after the hold: well within its 24-hour deadline
+                java.time.Instant at = holdStart.plus(java.time.Duration.ofMinutes(10 + (index++ * 7L) % 230));
+                asManagerOf(store.getCode(), () -> holds.acknowledgeAt(holdId, at));
             }
         } while (batch.size() == 200);
     }

@@ -61,7 +61,8 @@ public class SaleStatusService {
     /** Till clocks drift: a sale a few minutes "in the future" is accepted. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int BATCH = 500;
-    private static final int MAX_ERRORS = 200;
+    /** Checking a refused file stops at this many problems (the report says it was truncated). */
+    public static final int MAX_ERRORS = 200;
 
     private final SalesHoldRepository holds;
     private final SaleRepository sales;
@@ -243,7 +244,7 @@ public class SaleStatusService {
         broken += flush(batch, stores, skus, holdsByStore);
         audit.record("SALES_IMPORTED", "Sale", null, fileName + ": " + count + " sales, " + broken
                 + " sold during a hold");
-        return new SalesImportResult(count, broken);
+        return SalesImportResult.imported(count, broken);
     }
 
     /** Saves a batch of sales and their violations, then empties the persistence context to keep memory flat. */

@@ -288,7 +288,8 @@ class ImpactQueries {
         for (Sort.Order o : sort) {
             String column = SORT_COLUMNS.get(o.getProperty());
             if (column == null) {
-                throw new IllegalArgumentException("Cannot sort by '" + o.getProperty() + "'; use one of "
+                String asked = o.getProperty().length() > 40 ? o.getProperty().substring(0, 40) + "…" : o.getProperty();
+                throw new org.outagedesk.base.DomainException("sort", "Cannot sort by '" + asked + "'; use one of "
                         + SORT_COLUMNS.keySet().stream().sorted().toList());
             }
             parts.add(column + (o.isAscending() ? " asc" : " desc")

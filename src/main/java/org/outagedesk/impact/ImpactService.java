@@ -171,12 +171,14 @@ public class ImpactService {
      */
     @Transactional
     @PreAuthorize(CHANGE)
-    public void changeStatus(long incidentId, String msisdn, DataLossStatus newStatus,
+    public void changeStatus(long incidentId, String msisdn, @Nullable DataLossStatus status,
             @Nullable Set<DataCategory> categories, @Nullable String reason) {
-        if (newStatus == null) {
+        if (status == null && categories == null) {
             throw new DomainException("status", "Choose the new status");
         }
         Impact impact = impact(incidentId, msisdn);
+        // no status: only the categories change, the status stays
+        DataLossStatus newStatus = status == null ? impact.getStatus() : status;
         DataLossStatus before = impact.getStatus();
         ImpactStatusChange change = impact.change(newStatus, categories, reason, CurrentActor.username(),
                 clock.instant());

@@ -121,7 +121,7 @@ class CreditApiTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("$150.00").contains("$10.00 of room left");
         assertThat(issue("agent", credit(lost.msisdn(), incident, "GOODWILL", "10.00")).status()).isEqualTo(201);
-        JsonNode list = Api.as(port, "agent").get("/api/subscribers/" + lost.msisdn() + "/credits").json();
+        JsonNode list = Api.as(port, "agent").get("/api/subscribers/" + lost.msisdn() + "/credits").json().get("credits");
         assertThat(list).hasSize(3);
     }
 
@@ -172,7 +172,7 @@ class CreditApiTest {
                 .status()).isEqualTo(409);
 
         JsonNode list = Api.as(port, "agent").get("/api/subscribers/" + lost.msisdn() + "/credits?incidentId="
-                + incident).json();
+                + incident).json().get("credits");
         assertThat(list).hasSize(2);
         JsonNode summary = Api.as(port, "exec").get("/api/incidents/" + incident + "/credits/summary").json();
         assertThat(summary.get("issued").get("amount").decimalValue()).isEqualByComparingTo("20.00");
@@ -194,7 +194,7 @@ class CreditApiTest {
         Api.Response different = issue("agent", key, credit(lost.msisdn(), incident, "GOODWILL", "16.00"));
         assertThat(different.status()).isEqualTo(409);
         assertThat(different.json().get("detail").asString()).contains("already used for a different");
-        assertThat(Api.as(port, "agent").get("/api/subscribers/" + lost.msisdn() + "/credits").json()).hasSize(1);
+        assertThat(Api.as(port, "agent").get("/api/subscribers/" + lost.msisdn() + "/credits").json().get("credits")).hasSize(1);
     }
 
     @Test
@@ -216,7 +216,7 @@ class CreditApiTest {
         assertThat(statuses).containsOnly(200, 201);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
         assertThat(ids).hasSize(1);
-        JsonNode list = Api.as(port, "agent").get("/api/subscribers/" + other.msisdn() + "/credits").json();
+        JsonNode list = Api.as(port, "agent").get("/api/subscribers/" + other.msisdn() + "/credits").json().get("credits");
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("amount").get("amount").decimalValue()).isEqualByComparingTo("5.00");
     }
@@ -227,7 +227,7 @@ class CreditApiTest {
             assertThat(issue(user, credit(lost.msisdn(), incident, "GOODWILL", "5.00")).status()).as(user)
                     .isEqualTo(403);
         }
-        assertThat(Api.as(port, "agent").get("/api/subscribers/" + lost.msisdn() + "/credits").json()).isEmpty();
+        assertThat(Api.as(port, "agent").get("/api/subscribers/" + lost.msisdn() + "/credits").json().get("credits")).isEmpty();
     }
 
     @Test

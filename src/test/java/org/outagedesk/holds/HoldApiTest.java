@@ -124,7 +124,7 @@ class HoldApiTest {
         long dealerHold = status.get("holds").get(0).get("id").asLong();
         JsonNode overdue = as("manager").get("/api/holds/" + dealerHold + "/acknowledgements?state=OVERDUE&size=1000")
                 .json();
-        assertThat(overdue.get("progress").get("overdue").asLong()).isGreaterThan(2);
+        assertThat(overdue.get("progress").get("overdue").asLong()).isEqualTo(2);
         assertThat(overdue.get("progress").get("acknowledged").asLong()).isGreaterThan(10);
         assertThat(overdue.get("stores").get("content").findValues("store").stream().map(JsonNode::asString))
                 .contains("D-NY-UWS-01", "D-NY-UWS-02").doesNotContain("D-NY-UWS-03");
@@ -180,8 +180,14 @@ class HoldApiTest {
         long before = as("exec").get("/api/holds/violations?store=D-NY-UWS-03").json().get("totalElements").asLong();
         long salesBefore = salesAt("D-NY-UWS-03");
         Api.Response refused = importCsv("till", file);
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("detail").asString()).contains("2 problem(s)", "line 3", "sku");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("applied").asBoolean()).isFalse();
+        assertThat(refused.json().get("imported").asLong()).isZero();
+        assertThat(refused.json().get("rejected").asLong()).isEqualTo(2);
+        assertThat(refused.json().get("errors")).hasSize(2);
+        assertThat(refused.json().get("errors").get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("sku");
+        assertThat(refused.json().get("errors").get(1).get("field").asString()).isEqualTo("quantity");
         assertThat(salesAt("D-NY-UWS-03")).as("no sale of a refused file is kept").isEqualTo(salesBefore);
         assertThat(as("exec").get("/api/holds/violations?store=D-NY-UWS-03").json().get("totalElements").asLong())
                 .isEqualTo(before);
@@ -192,7 +198,7 @@ class HoldApiTest {
                 D-NY-UWS-03,SK-S3-WHI,2,2009-10-14T16:00:00Z
                 """);
         assertThat(loaded.status()).isEqualTo(200);
-        assertThat(loaded.json().get("sales").asLong()).isEqualTo(2);
+        assertThat(loaded.json().get("imported").asLong()).isEqualTo(2);
         assertThat(loaded.json().get("violations").asLong()).isEqualTo(1);
         assertThat(as("exec").get("/api/holds/violations?store=D-NY-UWS-03").json().get("totalElements").asLong())
                 .isEqualTo(before + 1);

@@ -17,10 +17,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -88,7 +91,34 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             int cut = message.indexOf('\n');
             detail += ": " + (cut > 0 ? message.substring(0, cut) : message);
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail, null));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail,
+                JsonFields.of(ex)));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "Parameter '" + ex.getParameterName() + "' is required",
+                Map.of(ex.getParameterName(), "required")));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "The multipart field '" + ex.getRequestPartName() + "' is required",
+                Map.of(ex.getRequestPartName(), "required")));
+    }
+
+    /** An upload over {@code OUTAGEDESK_IMPORT_MAX_FILE_SIZE} (multipart is resolved lazily, so it arrives here). */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+                "File too large", "The file is larger than this installation accepts"
+                        + " (OUTAGEDESK_IMPORT_MAX_FILE_SIZE)", Map.of("file", "too large")));
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail, @Nullable Map<String, String> fields) {

@@ -2,13 +2,13 @@ package org.outagedesk.credits.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.Money;
 import org.outagedesk.credits.CampaignDetails;
 import org.outagedesk.credits.CampaignDryRun;
 import org.outagedesk.credits.CampaignService;
@@ -44,13 +44,13 @@ class CampaignController {
     }
 
     record TierRequest(@Nullable String name, @Nullable RulesRequest rules, @Nullable String reasonCode,
-            @Nullable BigDecimal amount) {
+            @Nullable Money amount) {
     }
 
     record CampaignRequest(@Nullable Long incidentId, @Nullable String name, @Nullable List<TierRequest> tiers) {
     }
 
-    record AmountRequest(@Nullable BigDecimal amount) {
+    record AmountRequest(@Nullable Money amount) {
     }
 
     record ReasonRequest(@Nullable String reason) {
@@ -66,7 +66,7 @@ class CampaignController {
             for (int k = 0; k < body.tiers().size(); k++) {
                 TierRequest t = body.tiers().get(k);
                 tiers.add(t == null ? null : new NewCampaign.Tier(t.name(), rules(t.rules(), "tiers[" + k + "].rules"),
-                        t.reasonCode(), t.amount()));
+                        t.reasonCode(), Dollars.of(t.amount(), "tiers[" + k + "].amount")));
             }
         }
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -74,8 +74,10 @@ class CampaignController {
     }
 
     @GetMapping("/api/campaigns")
-    @Operation(summary = "The campaigns of an incident, newest first (incident managers, executives)")
-    List<CampaignDetails> ofIncident(@RequestParam long incidentId) {
+    @Operation(summary = "The campaigns of an incident, or of every incident without incidentId, newest first"
+            + " (incident managers, executives)", description = "A short list (a few campaigns per incident): not a"
+            + " page.")
+    List<CampaignDetails> ofIncident(@RequestParam(required = false) @Nullable Long incidentId) {
         return campaigns.ofIncident(incidentId);
     }
 
@@ -121,7 +123,7 @@ class CampaignController {
     @Operation(summary = "Raise a tier's amount after the run; the difference goes to those it credited (incident"
             + " managers)")
     CampaignDetails topUp(@PathVariable long id, @PathVariable int tier, @RequestBody AmountRequest body) {
-        return campaigns.topUp(id, tier, body.amount());
+        return campaigns.topUp(id, tier, Dollars.of(body.amount(), "amount"));
     }
 
     @PostMapping("/api/campaigns/{id}/reverse")

@@ -3,10 +3,10 @@ package org.outagedesk.credits.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.Money;
 import org.outagedesk.base.api.PageResponse;
 import org.outagedesk.credits.CreditRecord;
 import org.outagedesk.credits.CreditService;
@@ -14,6 +14,7 @@ import org.outagedesk.credits.CreditStatus;
 import org.outagedesk.credits.CreditSummary;
 import org.outagedesk.credits.IssuedCredit;
 import org.outagedesk.credits.NewCredit;
+import org.outagedesk.credits.SubscriberCreditList;
 import org.outagedesk.credits.ReasonCode;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -44,7 +45,7 @@ class CreditController {
     }
 
     record CreditRequest(@Nullable String msisdn, @Nullable Long incidentId, @Nullable String reasonCode,
-            @Nullable BigDecimal amount, @Nullable String note) {
+            @Nullable Money amount, @Nullable String note) {
     }
 
     record ReasonRequest(@Nullable String reason) {
@@ -61,7 +62,7 @@ class CreditController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @RequestBody CreditRequest body) {
         IssuedCredit result = credits.issue(new NewCredit(body.msisdn(), body.incidentId(), body.reasonCode(),
-                body.amount(), body.note()), key);
+                Dollars.of(body.amount(), "amount"), body.note()), key);
         return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .header("Idempotent-Replayed", String.valueOf(result.replayed())).body(result.credit());
     }
@@ -113,10 +114,14 @@ class CreditController {
     }
 
     @GetMapping("/api/subscribers/{msisdn}/credits")
-    @Operation(summary = "A subscriber's credits and reversals, newest first (agents, incident managers, executives)")
-    List<CreditRecord> ofSubscriber(@PathVariable String msisdn,
+    @Operation(summary = "A subscriber's credits and reversals, newest first, and per incident the net total, the cap"
+            + " and the room left under it (agents, incident managers, executives)", description = "With incidentId:"
+            + " that incident's credits and its room (404 when the subscriber is not in it); without: every credit and"
+            + " the room in each incident that has one. A short list (a subscriber has a handful of credits): not"
+            + " a page.")
+    SubscriberCreditList ofSubscriber(@PathVariable String msisdn,
             @RequestParam(required = false) @Nullable Long incidentId) {
-        return credits.ofSubscriber(msisdn, incidentId);
+        return credits.creditList(msisdn, incidentId);
     }
 
     @GetMapping("/api/incidents/{id}/credits/summary")

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.CsvImportException;
 import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.NewSale;
 import org.outagedesk.holds.RecordedSale;
@@ -70,21 +71,32 @@ class SaleStatusController {
     @PostMapping(value = "/api/sales/import", consumes = "text/csv")
     @PreAuthorize(REPORTERS)
     @Operation(summary = "Upload a daily sales file as the request body (text/csv)",
-            description = "Columns store,sku,quantity,soldAt. All or nothing: a bad row refuses the file with every "
-                    + "problem by line and field.")
-    SalesImportResult importCsv(HttpServletRequest request) throws IOException {
+            description = "Columns store,sku,quantity,soldAt. All or nothing: 200 with {applied, imported, rejected,"
+                    + " errors, errorsTruncated, violations}; a bad row refuses the file: 422 with the same report,"
+                    + " every problem by line and field.")
+    ResponseEntity<SalesImportResult> importCsv(HttpServletRequest request) throws IOException {
         try (Reader reader = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
-            return sales.importSales(reader, "The sales file");
+            return report(() -> sales.importSales(reader, "The sales file"));
+        }
+    }
+
+    /** The import's report: 200 when applied, 422 with every row at fault when the file was refused. */
+    private static ResponseEntity<SalesImportResult> report(java.util.function.Supplier<SalesImportResult> run) {
+        try {
+            return ResponseEntity.ok(run.get());
+        } catch (CsvImportException e) {
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                    .body(SalesImportResult.refused(e, e.errors().size() >= SaleStatusService.MAX_ERRORS));
         }
     }
 
     @PostMapping(value = "/api/sales/import", consumes = "multipart/form-data")
     @PreAuthorize(REPORTERS)
     @Operation(summary = "Upload a daily sales file as a form field named file")
-    SalesImportResult importMultipart(@RequestPart("file") MultipartFile file) throws IOException {
+    ResponseEntity<SalesImportResult> importMultipart(@RequestPart("file") MultipartFile file) throws IOException {
         try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            return sales.importSales(reader, file.getOriginalFilename() == null ? "The sales file"
-                    : file.getOriginalFilename());
+            return report(() -> sales.importSales(reader, file.getOriginalFilename() == null ? "The sales file"
+                    : file.getOriginalFilename()));
         }
     }
 

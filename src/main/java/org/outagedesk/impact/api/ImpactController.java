@@ -1,5 +1,6 @@
 package org.outagedesk.impact.api;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import org.outagedesk.base.AppRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -56,7 +57,8 @@ class ImpactController {
     }
 
     /** The filter fields of the list, as query parameters or in the body of a bulk change. */
-    record FilterRequest(@Nullable List<String> status, @Nullable String category, @Nullable String sku,
+    record FilterRequest(
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> status, @Nullable String category, @Nullable String sku,
             @Nullable String region, @Nullable String store, @Nullable Boolean contacted, @Nullable String q) {
 
         ImpactFilter toFilter() {
@@ -117,10 +119,12 @@ class ImpactController {
     }
 
     @PatchMapping("/api/incidents/{id}/impacts/{msisdn}")
-    @Operation(summary = "Change one subscriber's status (a reason is required) and/or data categories")
+    @Operation(summary = "Change one subscriber's status (a reason is required when it changes) and/or data"
+            + " categories", description = "Either may be left out: without status the status stays, without"
+            + " categories the categories stay.")
     SubscriberDetails change(@PathVariable long id, @PathVariable String msisdn, @RequestBody ImpactChange change) {
-        if (change.status() == null) {
-            throw new DomainException("status", "status is required");
+        if (change.status() == null && change.categories() == null) {
+            throw new DomainException("status", "Send a new status, new categories, or both");
         }
         impacts.changeStatus(id, msisdn, change.status(), change.categories(), change.reason());
         return impacts.subscriber(msisdn);
@@ -185,9 +189,11 @@ class ImpactController {
             String property = sort.get(i).strip();
             String[] parts = property.split(",");
             Sort.Direction direction = Sort.Direction.ASC;
-            if (parts.length == 2) {
+            if (parts.length == 2 && isDirection(parts[1])) {
                 property = parts[0];
                 direction = Sort.Direction.fromString(parts[1].strip());
+            } else if (parts.length > 1) {
+                throw new DomainException("sort", "sort is property[,asc|desc], e.g. name,desc");
             } else if (i + 1 < sort.size() && isDirection(sort.get(i + 1))) {
                 direction = Sort.Direction.fromString(sort.get(++i).strip());
             }
