@@ -43,6 +43,16 @@ public class AuditService {
                 entityId == null ? null : String.valueOf(entityId), summary));
     }
 
+    /**
+     * Records something done in the name of {@code actor} rather than the signed-in user: a failed sign-in has no
+     * signed-in user, only the username someone typed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(String actor, String action, String entityType, @Nullable Object entityId, String summary) {
+        entries.save(new AuditEntry(clock.instant(), actor, action, entityType,
+                entityId == null ? null : String.valueOf(entityId), summary));
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
     public Page<AuditEntry> find(AuditFilter filter, Pageable pageable) {

@@ -199,7 +199,8 @@ public class CatalogService {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the " + what + " file", e);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            errors.add(new RowError(0, "file", "not a readable CSV file: " + e.getMessage()));
+            // the parser's message names its own classes: not for people
+            errors.add(new RowError(0, "file", "not a readable CSV file: check the quotes and the commas"));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.Text;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
@@ -126,7 +127,7 @@ public class CreditService {
         ReasonCode reason = reason(request.reasonCode());
         Money amount = amount(request.amount(), reason);
         String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
-        if (note != null && note.length() > 1000) {
+        if (note != null && Text.length(note) > 1000) {
             throw new DomainException("note", "Keep the note under 1,000 characters");
         }
         if (amount.isGreaterThan(properties.incidentManagerLimit())) {

@@ -18,8 +18,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.Text;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.DateBounds;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.UserIdentity;
@@ -68,8 +70,12 @@ public class HoldService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final DateBounds dates;
+
     HoldService(SalesHoldRepository holds, HoldAcknowledgementRepository acknowledgements, CatalogService catalog,
-            IncidentService incidents, AuditService audit, ApplicationEventPublisher events, Clock clock) {
+            IncidentService incidents, AuditService audit, ApplicationEventPublisher events, Clock clock,
+            DateBounds dates) {
+        this.dates = dates;
         this.holds = holds;
         this.acknowledgements = acknowledgements;
         this.catalog = catalog;
@@ -150,6 +156,8 @@ public class HoldService {
                     + "the ONLINE channel has no stores");
         }
 
+        dates.check("effectiveFrom", request.effectiveFrom());
+        dates.check("effectiveUntil", request.effectiveUntil());
         Instant now = clock.instant();
         Instant from = request.effectiveFrom() == null ? now : request.effectiveFrom();
         Instant until = request.effectiveUntil();
@@ -382,7 +390,7 @@ public class HoldService {
         if (value == null || value.isBlank()) {
             throw new DomainException(field, "A " + field + " is required");
         }
-        if (value.strip().length() > max) {
+        if (Text.length(value.strip()) > max) {
             throw new DomainException(field, "Keep the " + field + " under " + max + " characters");
         }
         return value.strip();

@@ -22,6 +22,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.DateBounds;
+import org.outagedesk.base.Text;
 import org.outagedesk.base.CsvImportException;
 import org.outagedesk.base.CsvImportException.RowError;
 import org.outagedesk.base.CurrentActor;
@@ -75,8 +77,11 @@ public class SaleStatusService {
     @PersistenceContext
     private EntityManager entityManager;
 
+    private final DateBounds dates;
+
     SaleStatusService(SalesHoldRepository holds, SaleRepository sales, SaleViolationRepository violations,
-            CatalogService catalog, HoldBook book, AuditService audit, Clock clock) {
+            CatalogService catalog, HoldBook book, AuditService audit, Clock clock, DateBounds dates) {
+        this.dates = dates;
         this.holds = holds;
         this.sales = sales;
         this.violations = violations;
@@ -218,7 +223,7 @@ public class SaleStatusService {
                     }
                 } catch (DateTimeParseException e) {
                     errors.add(new RowError(line, "soldAt",
-                            "'" + row.get(3) + "' is not an ISO-8601 instant such as 2009-10-12T21:00:00Z"));
+                            "'" + Text.quote(row.get(3)) + "' is not an ISO-8601 instant such as 2009-10-12T21:00:00Z"));
                 }
                 if (errors.size() >= MAX_ERRORS) {
                     break;
@@ -316,7 +321,11 @@ public class SaleStatusService {
         return quantity < 1 || quantity > MAX_QUANTITY ? "must be between 1 and " + MAX_QUANTITY : null;
     }
 
-    private static @Nullable String checkSoldAt(Instant soldAt, Instant now) {
+    private @Nullable String checkSoldAt(Instant soldAt, Instant now) {
+        String outside = dates.problem(soldAt);
+        if (outside != null) {
+            return outside;
+        }
         return soldAt.isAfter(now.plus(CLOCK_SKEW)) ? "is in the future" : null;
     }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.Text;
 import org.outagedesk.base.AbstractEntity;
 import org.outagedesk.base.DomainException;
 
@@ -127,6 +128,11 @@ public class Impact extends AbstractEntity {
             if (reason == null || reason.isBlank()) {
                 throw new DomainException("reason", "Say why the status changes (it goes into the history)");
             }
+            if (Text.length(reason.strip()) > ImpactStatusChange.MAX_REASON) {
+                // refused, never cut: a reason cut short can say the opposite of what was meant
+                throw new DomainException("reason", "The reason has " + Text.length(reason.strip())
+                        + " characters; at most " + ImpactStatusChange.MAX_REASON + " are allowed");
+            }
             change = new ImpactStatusChange(this, at, by, status, newStatus, reason.strip());
             status = newStatus;
         }
@@ -146,7 +152,7 @@ public class Impact extends AbstractEntity {
         if (note == null || note.isBlank()) {
             throw new DomainException("note", "Write what was said or agreed on the call");
         }
-        if (note.strip().length() > 2000) {
+        if (Text.length(note.strip()) > 2000) {
             throw new DomainException("note", "Keep the note under 2,000 characters");
         }
         lastContactedAt = at;

@@ -31,6 +31,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.DateBounds;
+import org.outagedesk.base.Text;
 import org.outagedesk.base.CsvImportException.RowError;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.Msisdn;
@@ -84,8 +86,11 @@ class ImpactImporter {
     private final SequenceSql sequences;
     private final Clock clock;
 
+    private final DateBounds dates;
+
     ImpactImporter(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, PlatformTransactionManager transactions,
-            CatalogService catalog, AuditService audit, SequenceSql sequences, Clock clock) {
+            CatalogService catalog, AuditService audit, SequenceSql sequences, Clock clock, DateBounds dates) {
+        this.dates = dates;
         this.jdbc = jdbc;
         this.named = named;
         this.transaction = new TransactionTemplate(transactions);
@@ -426,8 +431,12 @@ class ImpactImporter {
         if (!row.get(8).isEmpty()) {
             try {
                 lastSync = OffsetDateTime.parse(row.get(8));
+                String outside = dates.problem(lastSync.toInstant());
+                if (outside != null) {
+                    errors.add(new RowError(line, "last_sync", outside));
+                }
             } catch (DateTimeParseException e) {
-                errors.add(new RowError(line, "last_sync", "'" + row.get(8)
+                errors.add(new RowError(line, "last_sync", "'" + Text.quote(row.get(8))
                         + "' is not an ISO-8601 date and time with offset, such as 2009-10-01T14:22:05-07:00"));
             }
         }
@@ -530,7 +539,9 @@ class ImpactImporter {
             }
             cause = cause.getCause();
         }
-        return new RowError(line, "file", "Not a readable CSV file near line " + line + ": " + e.getMessage());
+        // the parser's own message names its classes (org.apache.commons.csv.CSVException): not for people
+        return new RowError(line, "file", "Not a readable CSV file near line " + line
+                + ": check the quotes (a field that opens a quote must close it) and the commas");
     }
 
     private static @Nullable String required(String value, long line, String field, int max, Errors errors) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.Text;
 import org.outagedesk.base.FigureCache;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
@@ -223,7 +224,7 @@ public class ImpactService {
         if (reason == null || reason.isBlank()) {
             throw new DomainException("reason", "Say why these statuses change (it goes into each history)");
         }
-        if (reason.strip().length() > 1000) {
+        if (Text.length(reason.strip()) > 1000) {
             throw new DomainException("reason", "Keep the reason under 1,000 characters");
         }
         incidents.get(incidentId);

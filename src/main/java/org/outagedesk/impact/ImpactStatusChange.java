@@ -16,6 +16,7 @@ import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.Text;
 import org.outagedesk.base.AbstractEntity;
 
 /** One change of an impact's status: never updated, never deleted. The first entry has no "from". */
@@ -53,7 +54,10 @@ public class ImpactStatusChange extends AbstractEntity {
     @Column(name = "to_status", nullable = false, updatable = false, length = 16)
     private DataLossStatus toStatus;
 
-    @Column(nullable = false, updatable = false, length = 1000)
+    /** Characters (code points) of a reason; longer ones are refused by {@link Impact#change}. */
+    static final int MAX_REASON = 1000;
+
+    @Column(nullable = false, updatable = false, length = 2 * MAX_REASON)
     private String reason;
 
     protected ImpactStatusChange() {
@@ -67,7 +71,7 @@ public class ImpactStatusChange extends AbstractEntity {
         this.changedBy = changedBy;
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
-        this.reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        this.reason = reason;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.outagedesk.impact;
 
+import org.outagedesk.base.DomainException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -71,7 +72,8 @@ class ImportJobs {
             finish(job, result, null);
             return result;
         } catch (RuntimeException e) {
-            finish(job, null, e.getMessage());
+            finish(job, null, e instanceof DomainException ? e.getMessage()
+                    : "The import failed and nothing was imported; the error has been logged");
             throw e;
         }
     }
@@ -87,7 +89,8 @@ class ImportJobs {
             finish(job, result, null);
         } catch (Exception e) {
             log.error("Import of {} into incident {} failed", job.fileName(), job.incidentId(), e);
-            finish(job, null, "The import failed and nothing was imported: " + e.getMessage());
+            finish(job, null, "The import failed and nothing was imported" + (e instanceof DomainException
+                    ? ": " + e.getMessage() : "; the error has been logged"));
         } finally {
             deleteQuietly(file);
         }

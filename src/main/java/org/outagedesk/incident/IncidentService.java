@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.Text;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.DateBounds;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,7 +39,11 @@ public class IncidentService {
     private final Clock clock;
     private final TimelineService timeline;
 
-    IncidentService(IncidentRepository incidents, AuditService audit, Clock clock, TimelineService timeline) {
+    private final DateBounds dates;
+
+    IncidentService(IncidentRepository incidents, AuditService audit, Clock clock, TimelineService timeline,
+            DateBounds dates) {
+        this.dates = dates;
         this.incidents = incidents;
         this.audit = audit;
         this.clock = clock;
@@ -47,6 +53,10 @@ public class IncidentService {
     @Transactional
     @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
     public Incident create(@Valid NewIncident request) {
+        dates.check("startedAt", request.startedAt());
+        if (request.startedAt().isAfter(clock.instant().plus(Duration.ofDays(1)))) {
+            throw new DomainException("startedAt", "The start is more than a day in the future");
+        }
         ZoneId zone;
         try {
             zone = ZoneId.of(request.referenceZone());
@@ -89,10 +99,11 @@ public class IncidentService {
         if (from.isReopeningTo(target) && reason.isEmpty()) {
             throw new DomainException("note", "Say why the incident is reopened");
         }
-        if (reason.length() > MAX_NOTE) {
-            throw new DomainException("note", "The note is " + reason.length() + " characters long; at most "
+        if (Text.length(reason) > MAX_NOTE) {
+            throw new DomainException("note", "The note is " + Text.length(reason) + " characters long; at most "
                     + MAX_NOTE + " are allowed");
         }
+        dates.check("at", at);
         Instant now = clock.instant();
         Instant when = at == null ? now : at;
         if (when.isAfter(now.plus(Duration.ofDays(1)))) {
@@ -124,6 +135,7 @@ public class IncidentService {
         given.put("mitigatedAt", times.mitigatedAt());
         given.put("resolvedAt", times.resolvedAt());
         given.forEach((field, value) -> {
+            dates.check(field, value);
             if (value != null && value.isBefore(incident.getStartedAt())) {
                 throw new DomainException(field, "The time " + value + " is before the incident started ("
                         + incident.getStartedAt() + ")");

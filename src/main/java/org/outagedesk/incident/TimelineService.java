@@ -7,8 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.Text;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.DateBounds;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
 import org.springframework.data.domain.Page;
@@ -48,8 +50,11 @@ public class TimelineService {
     private final AuditService audit;
     private final Clock clock;
 
+    private final DateBounds dates;
+
     TimelineService(TimelineEntryRepository entries, TimelineEntryRevisionRepository revisions,
-            IncidentRepository incidents, AuditService audit, Clock clock) {
+            IncidentRepository incidents, AuditService audit, Clock clock, DateBounds dates) {
+        this.dates = dates;
         this.entries = entries;
         this.revisions = revisions;
         this.incidents = incidents;
@@ -144,7 +149,7 @@ public class TimelineService {
         if (reason == null || reason.isBlank()) {
             throw new DomainException("reason", "Say why the entry is retracted");
         }
-        if (reason.strip().length() > MAX_REASON) {
+        if (Text.length(reason.strip()) > MAX_REASON) {
             throw new DomainException("reason", "The reason is " + reason.strip().length()
                     + " characters long; at most " + MAX_REASON + " are allowed");
         }
@@ -224,6 +229,7 @@ public class TimelineService {
         if (draft.occurredAt() == null) {
             throw new DomainException("occurredAt", "Enter when it happened");
         }
+        dates.check("occurredAt", draft.occurredAt());
         if (draft.occurredAt().isAfter(clock.instant().plus(MAX_FUTURE))) {
             throw new DomainException("occurredAt", "The time " + draft.occurredAt()
                     + " is more than a day in the future");
@@ -232,7 +238,7 @@ public class TimelineService {
         if (text.isEmpty()) {
             throw new DomainException("text", "Enter the text of the entry");
         }
-        if (text.length() > TimelineEntry.MAX_TEXT) {
+        if (Text.length(text) > TimelineEntry.MAX_TEXT) {
             throw new DomainException("text", "The text is " + text.length() + " characters long; at most "
                     + TimelineEntry.MAX_TEXT + " are allowed");
         }

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * HTTP Basic sends the password with every API call, and bcrypt is slow on purpose (about 50-100 ms): the tills
  * asking "may I sell this?" cannot pay that per request. After one successful bcrypt check, this cache accepts the
  * same username and password for a few minutes, comparing a keyed hash (HMAC with a key that lives only in this
- * process) instead. Any change to a user (password, role, store, disabled) evicts them at once.
+ * process) instead. Any change to a user (password, role, store, disabled) evicts them at once on this node, and
+ * each hit checks the user's credentials version in the database, so a change made on another node counts too.
  */
 @Component
 class ApiCredentialsCache {
@@ -35,14 +36,21 @@ class ApiCredentialsCache {
     private record Entry(byte[] mac, Authentication authentication, Instant expiresAt) {
     }
 
-    private final DaoAuthenticationProvider delegate;
+    private final AuthenticationProvider delegate;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final SecretKeySpec key;
     private final Clock clock;
 
-    ApiCredentialsCache(UserDetailsService users, PasswordEncoder passwordEncoder, Clock clock) {
-        this.delegate = new DaoAuthenticationProvider(users);
-        this.delegate.setPasswordEncoder(passwordEncoder);
+    private final AppUserRepository stamps;
+
+    ApiCredentialsCache(UserDetailsService users, PasswordEncoder passwordEncoder, Clock clock,
+            AppUserRepository stamps, SignInThrottle throttle) {
+        this.stamps = stamps;
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        // a cache hit is never throttled: it proves the password that passed bcrypt a moment ago, so a guesser who
+        // slows a username down does not lock out its till
+        this.delegate = new ThrottledAuthentication(passwords, throttle, "API");
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -73,7 +81,8 @@ class ApiCredentialsCache {
         byte[] mac = mac(username, credentials.toString());
         Entry cached = entries.get(username);
         Instant now = clock.instant();
-        if (cached != null && now.isBefore(cached.expiresAt()) && MessageDigest.isEqual(cached.mac(), mac)) {
+        if (cached != null && now.isBefore(cached.expiresAt()) && MessageDigest.isEqual(cached.mac(), mac)
+                && stillValid(cached.authentication())) {
             return cached.authentication();
         }
         Authentication result = delegate.authenticate(request);
@@ -98,6 +107,15 @@ class ApiCredentialsCache {
                 }
             });
         }
+    }
+
+    /**
+     * Another node may have disabled or changed the user: its eviction does not reach this node's memory, the
+     * database does (one indexed row, far cheaper than the bcrypt check this cache saves).
+     */
+    private boolean stillValid(Authentication authentication) {
+        return !(authentication.getPrincipal() instanceof OutageDeskUser user)
+                || SessionStillValidFilter.stillValid(user, stamps.findStamp(user.getUsername()));
     }
 
     private byte[] mac(String username, String password) {

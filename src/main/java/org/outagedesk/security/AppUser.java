@@ -50,6 +50,10 @@ public class AppUser extends AbstractEntity {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** Raised whenever what a signed-in session may do changes; sessions signed in under an older value end. */
+    @Column(name = "credentials_version", nullable = false)
+    private int credentialsVersion;
+
     @Version
     private int version;
 
@@ -77,8 +81,13 @@ public class AppUser extends AbstractEntity {
         if (!AppRoles.STORE_MANAGER.equals(role) && store != null) {
             throw new DomainException("store", "Only store managers are bound to a store");
         }
+        boolean changed = this.role != null && (!role.equals(this.role) || !java.util.Objects.equals(
+                store == null ? null : store.getId(), this.store == null ? null : this.store.getId()));
         this.role = role;
         this.store = store;
+        if (changed) {
+            credentialsVersion++;
+        }
     }
 
     void rename(String displayName) {
@@ -87,6 +96,7 @@ public class AppUser extends AbstractEntity {
 
     void disable() {
         this.enabled = false;
+        credentialsVersion++;
     }
 
     void enable() {
@@ -95,6 +105,11 @@ public class AppUser extends AbstractEntity {
 
     void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+        credentialsVersion++;
+    }
+
+    public int getCredentialsVersion() {
+        return credentialsVersion;
     }
 
     @Override

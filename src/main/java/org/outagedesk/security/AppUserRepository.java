@@ -22,4 +22,9 @@ interface AppUserRepository extends JpaRepository<AppUser, Long>, JpaSpecificati
     List<AppUser> lockActiveIncidentManagers();
 
     long countByRoleAndEnabledTrue(String role);
+
+    /** One indexed row, two columns: what every signed-in request checks. */
+    @Query("select new org.outagedesk.security.CredentialsStamp(u.credentialsVersion, u.enabled) from AppUser u"
+            + " where u.username = :username")
+    Optional<CredentialsStamp> findStamp(String username);
 }

@@ -22,6 +22,6 @@ class DatabaseUserDetailsService implements UserDetailsService {
         AppUser user = users.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
         return new OutageDeskUser(user.getUsername(), user.getPasswordHash(), user.isEnabled(), user.getDisplayName(),
-                user.getRole(), user.getStore() == null ? null : user.getStore().getCode());
+                user.getRole(), user.getStore() == null ? null : user.getStore().getCode(), user.getCredentialsVersion());
     }
 }

@@ -12,13 +12,20 @@ public class OutageDeskUser extends User implements UserIdentity {
     private final String displayName;
     private final String role;
     private final @Nullable String storeCode;
+    private final int credentialsVersion;
 
     OutageDeskUser(String username, String passwordHash, boolean enabled, String displayName, String role,
-            @Nullable String storeCode) {
+            @Nullable String storeCode, int credentialsVersion) {
         super(username, passwordHash, enabled, true, true, true, List.of(new SimpleGrantedAuthority("ROLE_" + role)));
         this.displayName = displayName;
         this.role = role;
         this.storeCode = storeCode;
+        this.credentialsVersion = credentialsVersion;
+    }
+
+    /** The user's credentials version when this session signed in (see {@link SessionStillValidFilter}). */
+    int credentialsVersion() {
+        return credentialsVersion;
     }
 
     @Override

@@ -51,7 +51,8 @@ class ProductionBootstrap implements ApplicationRunner {
     }
 
     private void refuseWeak(String password) {
-        if (properties.forbiddenPasswords().contains(password.toLowerCase(Locale.ROOT))) {
+        if (properties.forbiddenPasswords().contains(password.toLowerCase(Locale.ROOT))
+                || (properties.rejectCommonPasswords() && CommonPasswords.contains(password))) {
             throw new IllegalStateException("Refusing to start: OUTAGEDESK_SECURITY_ADMIN_PASSWORD is a default "
                     + "password. Choose one of at least " + properties.minPasswordLength() + " characters.");
         }

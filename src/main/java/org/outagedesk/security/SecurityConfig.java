@@ -1,8 +1,10 @@
 package org.outagedesk.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import java.util.Map;
+import org.outagedesk.base.api.ProblemResponses;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.security.ui.LoginView;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +19,13 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Two filter chains. {@code /api/**}: HTTP Basic, stateless, no CSRF (tills and scripts, not browsers with a
@@ -30,6 +38,24 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfig {
 
+    /**
+     * What the console's pages may load (issue 16, hole 7). Vaadin's client needs inline scripts and styles and
+     * evaluates the JavaScript the server sends ('unsafe-eval'); everything else comes from this origin only.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:;"
+            + " connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'self'; object-src 'none';"
+            + " base-uri 'self'; form-action 'self'";
+
+    /** Headers of every answer, console and API alike. */
+    static void headers(HttpSecurity http) throws Exception {
+        http.headers(h -> h
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .contentTypeOptions(Customizer.withDefaults())
+                .frameOptions(f -> f.sameOrigin()));
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
@@ -38,18 +64,28 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiCredentialsCache credentials) throws Exception {
+        headers(http);
         return http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(credentials.asProvider()))
                 .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
                         .requestMatchers("/api/users/**", "/api/audit/**").hasRole(AppRoles.INCIDENT_MANAGER)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                                "Sign in with HTTP Basic: a username and password of an Outage Desk user", true)))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof SignInThrottledException throttled) {
+                        ProblemResponses.write(response, 429, "Too many requests", "Too many failed sign-ins: try"
+                                + " again in " + throttled.retryAfterSeconds() + " seconds",
+                                Map.of("Retry-After", String.valueOf(throttled.retryAfterSeconds())));
+                        return;
+                    }
+                    ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                            "Sign in with HTTP Basic: a username and password of an Outage Desk user",
+                            Map.of("WWW-Authenticate", "Basic realm=\"Outage Desk\""));
+                }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Your role may not do this",
-                                false)))
+                        ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                                "Your role may not do this")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -57,24 +93,23 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, AppUserRepository users, UserDetailsService userDetails,
+            PasswordEncoder passwordEncoder, SignInThrottle throttle) throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails);
+        passwords.setPasswordEncoder(passwordEncoder);
+        http.authenticationManager(new ProviderManager(new ThrottledAuthentication(passwords, throttle, "console")));
+        http.addFilterAfter(new SessionStillValidFilter(users), SecurityContextHolderFilter.class);
+        headers(http);
+        // Vaadin leaves its login page out of CSRF protection; its login form sends the token, so check it
+        http.addFilterBefore(new LoginCsrfFilter(), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth
+                // the error page reports the caller's own failed request (a 404, 405, 500...): never refuse it
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers("/error").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasRole(AppRoles.INCIDENT_MANAGER)
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/images/**", "/styles/**").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail,
-            boolean challenge) throws IOException {
-        response.setStatus(status);
-        if (challenge) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Outage Desk\"");
-        }
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}");
     }
 }

@@ -9,6 +9,8 @@ import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
+import org.outagedesk.base.SystemActor;
+import org.outagedesk.base.Text;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Store;
 import org.springframework.data.domain.Page;
@@ -49,6 +51,10 @@ public class UserService {
         this.clock = clock;
     }
 
+    /** Names no user may take: "system" is what the audit trail writes for the application's own actions. */
+    static final java.util.Set<String> RESERVED_USERNAMES = java.util.Set.of(SystemActor.NAME, "anonymous",
+            "anonymoususer");
+
     @Transactional(readOnly = true)
     public Page<UserSummary> find(@Nullable String text, @Nullable String role, Pageable pageable) {
         return users.findAll(filter(text, role), pageable).map(UserSummary::of);
@@ -67,6 +73,10 @@ public class UserService {
     @Transactional
     public UserSummary create(@Valid NewUser request) {
         String username = request.username().strip().toLowerCase(Locale.ROOT);
+        if (RESERVED_USERNAMES.contains(username)) {
+            throw new DomainException("username", "The username '" + username + "' is reserved: the audit trail"
+                    + " uses it for the application itself");
+        }
         if (users.existsByUsername(username)) {
             throw new DomainException("username", "The username '" + username + "' is taken");
         }
@@ -93,7 +103,7 @@ public class UserService {
 
     @Transactional
     public UserSummary rename(long id, String displayName) {
-        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+        if (displayName == null || displayName.isBlank() || Text.length(displayName) > 200) {
             throw new DomainException("displayName", "The name must have 1 to 200 characters");
         }
         AppUser user = load(id);
@@ -147,12 +157,17 @@ public class UserService {
     }
 
     void checkPassword(@Nullable String password) {
-        if (password == null || password.length() < properties.minPasswordLength()) {
+        if (password == null || Text.length(password) < properties.minPasswordLength()) {
             throw new DomainException("password",
                     "The password must have at least " + properties.minPasswordLength() + " characters");
         }
-        if (password.length() > 72) {
-            throw new DomainException("password", "The password must have at most 72 characters");
+        // bcrypt reads at most 72 bytes: a longer password would be cut without a word
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new DomainException("password", "The password must have at most 72 bytes (72 letters without"
+                    + " accents)");
+        }
+        if (properties.rejectCommonPasswords() && CommonPasswords.contains(password)) {
+            throw new DomainException("password", "This password is on a list of common passwords: choose another");
         }
     }
 

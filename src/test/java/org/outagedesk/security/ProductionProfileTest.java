@@ -48,7 +48,20 @@ class ProductionProfileTest {
                 assertThat(users.find(null, null, org.springframework.data.domain.Pageable.unpaged()).getContent())
                         .extracting(UserSummary::username).containsExactly("chief");
                 assertThat(catalog.skus()).isEmpty();
+                // issue 16, hole 7: a common password is refused in prod, whatever its length
+                assertThatThrownBy(() -> users.create(new NewUser("casual", "Casual", "AGENT", null,
+                        "password1234"))).hasMessageContaining("common passwords");
             });
+            // the API's description is off in prod unless turned on
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            assertThat(org.outagedesk.Api.anonymous(port).get("/v3/api-docs").status()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void the_common_password_list_is_shipped() {
+        assertThat(CommonPasswords.size()).isGreaterThan(150);
+        assertThat(CommonPasswords.contains("Password1234")).isTrue();
+        assertThat(CommonPasswords.contains("a-long-and-unusual-secret")).isFalse();
     }
 }

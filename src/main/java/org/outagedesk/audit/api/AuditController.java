@@ -9,6 +9,7 @@ import org.outagedesk.audit.AuditFilter;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.api.PageResponse;
+import org.outagedesk.base.api.Paging;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,7 +47,7 @@ class AuditController {
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         AuditFilter filter = new AuditFilter(actor, action, entityType, entityId, q, from, to);
-        PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 500),
+        PageRequest request = Paging.of(page, size, 500,
                 Sort.by(Sort.Direction.DESC, "occurredAt", "id"));
         return PageResponse.of(audit.find(filter, request), AuditLine::of);
     }

@@ -3,7 +3,13 @@ package org.outagedesk.base.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
 import org.springframework.http.HttpHeaders;
@@ -25,13 +31,23 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Turns every error of the REST API into an RFC 9457 problem ({@code application/problem+json}) whose
  * {@code detail} a person can read and whose {@code fields} name the input at fault.
  */
-@RestControllerAdvice(basePackages = "org.outagedesk")
+@RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    /** Characters of a problem's detail, and of each field's message: the answer never grows with the input. */
+    static final int MAX_DETAIL = 400;
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -64,8 +80,41 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                "Parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'",
+                "Parameter '" + Text.quote(e.getName()) + "' has an invalid value '"
+                        + Text.quote(String.valueOf(e.getValue())) + "'",
                 Map.of(e.getName(), "invalid value"));
+    }
+
+    /** A service's {@code @Valid} argument refused: the fields at fault, by the name of their last path part. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraint(ConstraintViolationException e) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            String path = v.getPropertyPath().toString();
+            fields.putIfAbsent(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
+        }
+        List<String> parts = fields.entrySet().stream().map(f -> f.getKey() + ": " + f.getValue()).toList();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "Invalid input: " + String.join("; ", parts),
+                fields);
+    }
+
+    /** A failure of ours: logged in full, answered without any internals (no class, method or message). */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        LOG.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; it has been logged. Try again, or tell the administrator the time"
+                        + " it happened.", null);
+    }
+
+    /** Every problem built by Spring's own handlers (405, 415, missing parameters...) is kept short too. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getDetail() != null) {
+            problem.setDetail(Text.shorten(problem.getDetail(), MAX_DETAIL));
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     @Override
@@ -85,14 +134,27 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = "The request body is not valid JSON for this endpoint";
-        Throwable cause = ex.getMostSpecificCause();
-        if (cause != null && cause.getMessage() != null) {
-            String message = cause.getMessage();
-            int cut = message.indexOf('\n');
-            detail += ": " + (cut > 0 ? message.substring(0, cut) : message);
+        Map<String, String> fields = null;
+        Throwable cause = ex.getCause();
+        if (cause instanceof StreamConstraintsException) {
+            detail += ": a number, text or nesting in it passes the limits (numbers of at most "
+                    + JsonLimits.MAX_NUMBER_LENGTH + " characters)";
+        } else if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+            String field = path(bind);
+            String reason = bind instanceof InvalidFormatException invalid
+                    && JsonLimits.OUT_OF_RANGE.equals(invalid.getOriginalMessage())
+                    ? JsonLimits.OUT_OF_RANGE : "the value is not of the expected kind";
+            detail += ": '" + field + "': " + reason;
+            fields = Map.of(field, reason);
+        } else if (cause instanceof StreamReadException read && read.getLocation() != null) {
+            detail += " (line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr()
+                    + ")";
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail,
-                JsonFields.of(ex)));
+        Map<String, String> named = JsonFields.of(ex);
+        if (named != null && (fields == null || !fields.containsValue(JsonLimits.OUT_OF_RANGE))) {
+            fields = named;
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail, fields));
     }
 
     @Override
@@ -121,11 +183,29 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                         + " (OUTAGEDESK_IMPORT_MAX_FILE_SIZE)", Map.of("file", "too large")));
     }
 
+    /** "tiers[0].amount": where in the body a value was refused (names of the request, never of our classes). */
+    private static String path(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(Text.quote(reference.getPropertyName()));
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
     static ProblemDetail problem(HttpStatus status, String title, String detail, @Nullable Map<String, String> fields) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, Text.shorten(detail, MAX_DETAIL));
         problem.setTitle(title);
         if (fields != null && !fields.isEmpty()) {
-            problem.setProperty("fields", fields);
+            Map<String, String> shortened = new LinkedHashMap<>();
+            fields.forEach((k, v) -> shortened.put(Text.quote(k), Text.shorten(v, MAX_DETAIL)));
+            problem.setProperty("fields", shortened);
         }
         return problem;
     }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.api.PageResponse;
+import org.outagedesk.base.api.Paging;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Sku;
 import org.outagedesk.catalog.Store;
@@ -46,8 +47,7 @@ class CatalogController {
     PageResponse<StoreLine> stores(@RequestParam(required = false) String region,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        return PageResponse.of(catalog.findStores(q, region, PageRequest.of(Math.max(page, 0),
-                Math.clamp(size, 1, 1000), Sort.by("code"))), (Store s) -> new StoreLine(s.getCode(), s.getName(),
+        return PageResponse.of(catalog.findStores(q, region, Paging.of(page, size, 1000, Sort.by("code"))), (Store s) -> new StoreLine(s.getCode(), s.getName(),
                 s.getRegion(), s.getCity(), s.getType().name()));
     }
 }

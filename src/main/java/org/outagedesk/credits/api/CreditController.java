@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.Money;
 import org.outagedesk.base.api.PageResponse;
+import org.outagedesk.base.api.Paging;
 import org.outagedesk.credits.CreditRecord;
 import org.outagedesk.credits.CreditService;
 import org.outagedesk.credits.CreditStatus;
@@ -106,10 +107,7 @@ class CreditController {
                         + List.of(CreditStatus.values()));
             }
         }
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new DomainException("size", "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
-        }
-        return PageResponse.of(credits.find(parsed, incidentId, PageRequest.of(page, size,
+        return PageResponse.of(credits.find(parsed, incidentId, Paging.of(page, size, MAX_PAGE_SIZE,
                 Sort.by(Sort.Direction.DESC, "requestedAt"))), c -> c);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.api.PageResponse;
+import org.outagedesk.base.api.Paging;
 import org.outagedesk.holds.AcknowledgementProgress;
 import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.HoldService.AckState;
@@ -84,8 +85,7 @@ class HoldController {
     PageResponse<HoldSummary> list(@RequestParam(required = false) HoldStatus status,
             @RequestParam(required = false) Long incidentId, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return PageResponse.of(holds.find(status, incidentId, PageRequest.of(Math.max(page, 0),
-                Math.clamp(size, 1, 500), Sort.by(Sort.Direction.DESC, "placedAt", "id"))), h -> h);
+        return PageResponse.of(holds.find(status, incidentId, Paging.of(page, size, 500, Sort.by(Sort.Direction.DESC, "placedAt", "id"))), h -> h);
     }
 
     @GetMapping("/{id}")
@@ -117,7 +117,7 @@ class HoldController {
     Acknowledgements acknowledgements(@PathVariable long id, @RequestParam(defaultValue = "ALL") AckState state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         HoldSummary hold = holds.get(id);
-        var rows = holds.stores(id, state, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 1000),
+        var rows = holds.stores(id, state, Paging.of(page, size, 1000,
                 Sort.by("region", "code")));
         return new Acknowledgements(holds.progress(id), PageResponse.of(rows, (StoreAcknowledgementRow r) ->
                 new StoreLine(r.storeCode(), r.storeName(), r.region(), r.storeType().name(),
@@ -132,7 +132,7 @@ class HoldController {
             @RequestParam(required = false) String store, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
         return PageResponse.of(sales.violations(new ViolationFilter(incidentId, holdId, region, store),
-                PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 1000),
+                Paging.of(page, size, 1000,
                         Sort.by(Sort.Direction.DESC, "soldAt", "id"))), Violation::of);
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.api.PageResponse;
+import org.outagedesk.base.api.Paging;
 import org.outagedesk.impact.BulkCountChangedException;
 import org.outagedesk.impact.DataCategory;
 import org.outagedesk.impact.DataLossStatus;
@@ -93,14 +94,8 @@ class ImpactController {
             @RequestParam(required = false) Boolean contacted, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) List<String> sort) {
-        if (page < 0) {
-            throw new DomainException("page", "page starts at 0");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new DomainException("size", "size must be between 1 and " + MAX_PAGE_SIZE);
-        }
         ImpactFilter filter = new FilterRequest(status, category, sku, region, store, contacted, q).toFilter();
-        return PageResponse.of(impacts.find(id, filter, PageRequest.of(page, size, sort(sort))), r -> r);
+        return PageResponse.of(impacts.find(id, filter, Paging.of(page, size, MAX_PAGE_SIZE, sort(sort))), r -> r);
     }
 
     @GetMapping("/api/incidents/{id}/impacts/counts")
@@ -191,7 +186,7 @@ class ImpactController {
             Sort.Direction direction = Sort.Direction.ASC;
             if (parts.length == 2 && isDirection(parts[1])) {
                 property = parts[0];
-                direction = Sort.Direction.fromString(parts[1].strip());
+                direction = Paging.direction(parts[1]);
             } else if (parts.length > 1) {
                 throw new DomainException("sort", "sort is property[,asc|desc], e.g. name,desc");
             } else if (i + 1 < sort.size() && isDirection(sort.get(i + 1))) {

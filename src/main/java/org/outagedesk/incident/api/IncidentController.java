@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.api.PageResponse;
+import org.outagedesk.base.api.Paging;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.IncidentStatus;
@@ -160,7 +161,7 @@ class IncidentController {
             String type, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         TimelineFilter filter = new TimelineFilter(parseOptional(TimelineEntryType.class, "type", type),
                 parseOptional(Visibility.class, "visibility", visibility));
-        return PageResponse.of(timeline.find(id, filter, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 500))),
+        return PageResponse.of(timeline.find(id, filter, Paging.of(page, size, 500)),
                 EntryResponse::of);
     }
 

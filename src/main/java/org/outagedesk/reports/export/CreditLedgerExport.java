@@ -17,13 +17,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The credits ledger of an incident as XLSX: every credit and reversal, oldest first, with campaign and tier,
- * streamed from the database. Agents, incident managers and executives; audited.
+ * streamed from the database. Incident managers and executives (not agents: see {@link #READERS}); audited.
  */
 @Service
 public class CreditLedgerExport {
 
-    static final String READERS = "hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "','"
-            + AppRoles.EXECUTIVE + "')";
+    /**
+     * Incident managers and executives. Agents may not: they are refused the list and the totals of credits too,
+     * and see one subscriber's credits at a time (docs/decisions/0010-hardening-agents-and-the-ledger.md).
+     */
+    static final String READERS = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "')";
 
     static final List<Column> COLUMNS = List.of(Column.count("Credit"), Column.dateTime("Requested at"),
             Column.text("MSISDN", 16), Column.text("Name", 28), Column.text("Reason", 18), Column.text("Entry", 10),

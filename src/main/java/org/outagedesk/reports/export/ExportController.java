@@ -54,7 +54,7 @@ class ExportController {
 
     @GetMapping("/api/exports/credits.xlsx")
     @Operation(summary = "Credits ledger of an incident as XLSX: every credit and reversal with campaign and tier",
-            description = "Agents, incident managers, executives.")
+            description = "Incident managers, executives (agents are refused, as for the list of credits).")
     void creditsXlsx(@RequestParam long incidentId, HttpServletResponse response) throws IOException {
         start(response, ExportFormat.XLSX, creditLedger.fileName(incidentId));
         creditLedger.write(incidentId, response.getOutputStream());

@@ -212,8 +212,15 @@ public final class XlsxReport implements AutoCloseable {
                         cell.setCellStyle(moneyStyle);
                     }
                     case DATE_TIME -> {
-                        cell.setCellValue(LocalDateTime.ofInstant((Instant) v, zone));
-                        cell.setCellStyle(dateStyle);
+                        LocalDateTime local = LocalDateTime.ofInstant((Instant) v, zone);
+                        if (local.getYear() < 1900 || local.getYear() > 9999) {
+                            // a spreadsheet's dates start in 1900: an earlier one would become serial -1
+                            cell.setCellValue(v.toString());
+                            cell.setCellStyle(textStyle);
+                        } else {
+                            cell.setCellValue(local);
+                            cell.setCellStyle(dateStyle);
+                        }
                     }
                     case TEXT -> {
                         String s = v.toString();

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.api.PageResponse;
+import org.outagedesk.base.api.Paging;
 import org.outagedesk.security.NewUser;
 import org.outagedesk.security.UserService;
 import org.outagedesk.security.UserSummary;
@@ -47,7 +48,7 @@ class UserController {
     PageResponse<UserSummary> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) String role, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return PageResponse.of(users.find(q, role, PageRequest.of(page, Math.min(size, 500), Sort.by("username"))),
+        return PageResponse.of(users.find(q, role, Paging.of(page, size, 500, Sort.by("username"))),
                 u -> u);
     }
 

@@ -1,0 +1,41 @@
+package org.outagedesk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * Issue 16, hole 7, in the browser: the console works under its Content Security Policy (sign in, move between
+ * screens, a grid fills) and the browser reports no violation of it.
+ */
+class ContentSecurityPolicyJourneyTest extends BrowserTest {
+
+    @Test
+    void the_console_works_under_its_content_security_policy() {
+        driver.get(url("login"));
+        ((JavascriptExecutor) driver).executeScript("window.__csp = [];"
+                + "document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective"
+                + " + ' ' + e.blockedURI));");
+        signIn("manager");
+        ((JavascriptExecutor) driver).executeScript("window.__csp = window.__csp || [];"
+                + "document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective"
+                + " + ' ' + e.blockedURI));");
+        driver.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
+                .filter(e -> e.getText().strip().equals("Stop-sales")).findFirst().orElseThrow().click();
+        waitUpTo(30).until(d -> d.getCurrentUrl().contains("/holds") || d.getCurrentUrl().contains("stop-sales"));
+        waitForVaadin();
+        waitUpTo(30).until(d -> !d.findElements(By.cssSelector("vaadin-grid")).isEmpty());
+        driver.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
+                .filter(e -> e.getText().strip().equals("Subscribers")).findFirst().orElseThrow().click();
+        waitForVaadin();
+
+        Object header = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[0];"
+                + "fetch('/login').then(r => done(r.headers.get('content-security-policy')));");
+        assertThat(header).asString().contains("default-src 'self'");
+        Object violations = ((JavascriptExecutor) driver).executeScript("return window.__csp;");
+        assertThat(violations).asList().isEmpty();
+        screenshot("csp-console");
+    }
+}
