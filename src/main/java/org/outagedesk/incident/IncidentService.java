@@ -18,6 +18,7 @@ import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DateBounds;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,16 +39,18 @@ public class IncidentService {
     private final AuditService audit;
     private final Clock clock;
     private final TimelineService timeline;
+    private final ApplicationEventPublisher events;
 
     private final DateBounds dates;
 
     IncidentService(IncidentRepository incidents, AuditService audit, Clock clock, TimelineService timeline,
-            DateBounds dates) {
+            ApplicationEventPublisher events, DateBounds dates) {
         this.dates = dates;
         this.incidents = incidents;
         this.audit = audit;
         this.clock = clock;
         this.timeline = timeline;
+        this.events = events;
     }
 
     @Transactional
@@ -69,6 +72,7 @@ public class IncidentService {
                 request.startedAt(), clock.instant(), CurrentActor.username()));
         audit.record("INCIDENT_CREATED", "Incident", incident.getId(),
                 incident.getTitle() + " (" + incident.getSeverity() + ")");
+        events.publishEvent(new TimelineChanged(incident.getId()));
         return incident;
     }
 
@@ -76,6 +80,16 @@ public class IncidentService {
             + "','" + AppRoles.STORE_MANAGER + "')")
     public Incident get(long id) {
         return incidents.findById(id).orElseThrow(() -> new NotFoundException("Incident", id));
+    }
+
+    /**
+     * When the incident's next public update is due by the update cadence of its severity, counted from its newest
+     * public entry (or its start); null once resolved. {@link UpdateDue#overdueAt} says whether it is late.
+     */
+    @PreAuthorize("hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.AGENT + "','" + AppRoles.EXECUTIVE
+            + "','" + AppRoles.STORE_MANAGER + "')")
+    public @Nullable UpdateDue updateDue(long id) {
+        return timeline.updateDue(get(id));
     }
 
     /**

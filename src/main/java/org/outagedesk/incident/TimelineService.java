@@ -13,6 +13,7 @@ import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DateBounds;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -48,17 +49,22 @@ public class TimelineService {
     private final TimelineEntryRevisionRepository revisions;
     private final IncidentRepository incidents;
     private final AuditService audit;
+    private final UpdateCadence cadence;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     private final DateBounds dates;
 
     TimelineService(TimelineEntryRepository entries, TimelineEntryRevisionRepository revisions,
-            IncidentRepository incidents, AuditService audit, Clock clock, DateBounds dates) {
+            IncidentRepository incidents, AuditService audit, UpdateCadence cadence, ApplicationEventPublisher events,
+            Clock clock, DateBounds dates) {
         this.dates = dates;
         this.entries = entries;
         this.revisions = revisions;
         this.incidents = incidents;
         this.audit = audit;
+        this.cadence = cadence;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -134,6 +140,7 @@ public class TimelineService {
         revisions.save(new TimelineEntryRevision(entry, revisions.countByEntryId(entryId) + 1, change, user, now));
         audit.record("TIMELINE_ENTRY_EDITED", "TimelineEntry", entryId,
                 "Incident " + entry.getIncidentId() + ": " + change);
+        events.publishEvent(new TimelineChanged(entry.getIncidentId()));
         return entry;
     }
 
@@ -165,6 +172,7 @@ public class TimelineService {
                 "retracted: " + reason.strip(), user, now));
         audit.record("TIMELINE_ENTRY_RETRACTED", "TimelineEntry", entryId,
                 "Incident " + entry.getIncidentId() + ": " + reason.strip());
+        events.publishEvent(new TimelineChanged(entry.getIncidentId()));
         return entry;
     }
 
@@ -174,7 +182,21 @@ public class TimelineService {
      */
     @PreAuthorize("permitAll()")
     public List<IncidentBulletin> advisory() {
-        return bulletins(false);
+        return bulletins(incidents.findAllOpenFirst().stream().filter(i -> i.getStatus().isOpen()).toList(), false);
+    }
+
+    /**
+     * The public advisory with the incidents resolved since {@code resolvedSince} as well (after the open ones), so
+     * that a link to an incident's public page sent during the outage still answers once it is resolved.
+     */
+    @PreAuthorize("permitAll()")
+    public List<IncidentBulletin> advisoryWithResolvedSince(Instant resolvedSince) {
+        return bulletins(incidents.findOpenOrResolvedSince(resolvedSince), false);
+    }
+
+    /** When the next public update of an open incident is due by its cadence; null once resolved. */
+    @Nullable UpdateDue updateDue(Incident incident) {
+        return cadence.dueFor(incident, entries.newestPublicAt(incident.getId(), clock.instant()));
     }
 
     /**
@@ -183,7 +205,7 @@ public class TimelineService {
      */
     @PreAuthorize(READERS)
     public List<IncidentBulletin> retailGuidance() {
-        return bulletins(true);
+        return bulletins(incidents.findAllOpenFirst().stream().filter(i -> i.getStatus().isOpen()).toList(), true);
     }
 
     /**
@@ -199,18 +221,21 @@ public class TimelineService {
         revisions.save(new TimelineEntryRevision(entry, 1, "created", author, entry.getCreatedAt()));
         audit.record("TIMELINE_ENTRY_ADDED", "TimelineEntry", entry.getId(), "Incident " + incidentId + ": "
                 + checked.type() + " " + checked.visibility() + " at " + checked.occurredAt());
+        events.publishEvent(new TimelineChanged(incidentId));
         return entry;
     }
 
-    private List<IncidentBulletin> bulletins(boolean withRetail) {
-        return incidents.findAllOpenFirst().stream().filter(i -> i.getStatus().isOpen()).map(i -> {
+    private List<IncidentBulletin> bulletins(List<Incident> shownIncidents, boolean withRetail) {
+        return shownIncidents.stream().map(i -> {
             List<TimelineEntry> shown = entries.findCurrentForAudience(i.getId(), withRetail,
                     PageRequest.of(0, MAX_UPDATES_SHOWN));
             List<Notice> guidance = shown.stream().filter(e -> isGuidance(e)).map(Notice::of).toList();
             List<Notice> updates = shown.stream().filter(e -> !isGuidance(e))
                     .sorted((a, b) -> b.getOccurredAt().compareTo(a.getOccurredAt())).map(Notice::of).toList();
+            UpdateDue due = updateDue(i);
             return new IncidentBulletin(i.getId(), i.getTitle(), i.getStatus(), i.getSeverity(), i.getStartedAt(),
-                    i.getReferenceZone(), i.getAffectedServices(), guidance, updates);
+                    i.getReferenceZone(), i.getAffectedServices(), guidance, updates,
+                    due == null ? null : due.dueAt(), i.getResolvedAt());
         }).toList();
     }
 

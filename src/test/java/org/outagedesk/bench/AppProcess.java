@@ -44,6 +44,12 @@ final class AppProcess implements AutoCloseable {
 
     /** As {@link #start(Path, Path, String, Path)}, with JVM options and in the jar's folder (for an AOT cache). */
     static AppProcess start(Path jar, List<String> jvmOptions, Path dataDir, String heap, Path log) throws Exception {
+        return start(jar, jvmOptions, dataDir, heap, log, List.of());
+    }
+
+    /** As above, with settings for the application ({@code --name=value}). */
+    static AppProcess start(Path jar, List<String> jvmOptions, Path dataDir, String heap, Path log,
+            List<String> appArgs) throws Exception {
         int port = freePort();
         int jmxPort = freePort();
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx" + heap));
@@ -53,6 +59,7 @@ final class AppProcess implements AutoCloseable {
                 "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
                 "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
                 "-jar", jar.getFileName().toString(), "--server.port=" + port, "--outagedesk.data-dir=" + dataDir));
+        cmd.addAll(appArgs);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .timeout(Duration.ofSeconds(5)).build();
@@ -86,6 +93,34 @@ final class AppProcess implements AutoCloseable {
         java.lang.management.MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx(),
                 ManagementFactory.MEMORY_MXBEAN_NAME, java.lang.management.MemoryMXBean.class);
         return new HeapSampler(() -> memory.getHeapMemoryUsage().getUsed());
+    }
+
+    /** A full GC in the process, then its heap use: what the heap still holds. */
+    long heapAfterFullGc() throws IOException {
+        java.lang.management.MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx(),
+                ManagementFactory.MEMORY_MXBEAN_NAME, java.lang.management.MemoryMXBean.class);
+        memory.gc();
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * How many HTTP sessions the server created since it started (Tomcat's session managers, over JMX: the jar must
+     * run with {@code --server.tomcat.mbeanregistry.enabled=true}).
+     */
+    long sessionsCreated() throws Exception {
+        MBeanServerConnection c = jmx();
+        java.util.Set<javax.management.ObjectName> managers = c.queryNames(
+                new javax.management.ObjectName("*:type=Manager,*"), null);
+        if (managers.isEmpty()) {
+            throw new IllegalStateException("No Tomcat session manager over JMX: start the jar with "
+                    + "--server.tomcat.mbeanregistry.enabled=true");
+        }
+        long total = 0;
+        for (javax.management.ObjectName name : managers) {
+            total += ((Number) c.getAttribute(name, "sessionCounter")).longValue();
+        }
+        return total;
     }
 
     private MBeanServerConnection jmx() throws IOException {

@@ -16,16 +16,28 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LoadClient {
 
-    record Result(long requests, long errors, double seconds, double perSecond, double p50Ms, double p99Ms) {
+    /** {@code withCookie}: answers that carried a Set-Cookie header (an anonymous page must set none). */
+    record Result(long requests, long errors, double seconds, double perSecond, double p50Ms, double p99Ms,
+            long withCookie) {
     }
 
     static Result run(String url, String user, String password, int threads, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        return run(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json").build();
+                .header("Accept", "application/json").build(), threads, seconds);
+    }
+
+    /** As a browser that never signed in: no credentials, no cookies kept. */
+    static Result anonymous(String url, int threads, int seconds) throws Exception {
+        return run(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).header("Accept", "*/*")
+                .build(), threads, seconds);
+    }
+
+    private static Result run(HttpRequest request, int threads, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        AtomicLong withCookie = new AtomicLong();
         long[][] latencies = new long[threads][];
         int[] counts = new int[threads];
         AtomicLong errors = new AtomicLong();
@@ -43,6 +55,9 @@ final class LoadClient {
                         if (r.statusCode() != 200) {
                             errors.incrementAndGet();
                             continue;
+                        }
+                        if (r.headers().firstValue("Set-Cookie").isPresent()) {
+                            withCookie.incrementAndGet();
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
@@ -69,7 +84,7 @@ final class LoadClient {
         }
         Arrays.sort(all);
         return new Result(total, errors.get(), elapsed, total / elapsed, percentile(all, 0.50),
-                percentile(all, 0.99));
+                percentile(all, 0.99), withCookie.get());
     }
 
     private static double percentile(long[] sorted, double p) {

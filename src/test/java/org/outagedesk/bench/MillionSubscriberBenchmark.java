@@ -96,7 +96,7 @@ class MillionSubscriberBenchmark {
     private final int loadThreads = Integer.getInteger("bench.load-threads", 8);
     private final boolean reuse = Boolean.getBoolean("bench.reuse");
     private final Set<String> paths = Set.of(System.getProperty("bench.paths",
-            "import,grid,counts,summary,campaign,start,export,sale-status").split(","));
+            "import,grid,counts,summary,campaign,start,export,sale-status,advisory").split(","));
     private final Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
     private final Path data = dir.resolve("data");
     private final ResultTable table = new ResultTable();
@@ -398,7 +398,8 @@ class MillionSubscriberBenchmark {
         boolean start = paths.contains("start");
         boolean export = paths.contains("export");
         boolean sale = paths.contains("sale-status");
-        if (!start && !export && !sale) {
+        boolean advisory = paths.contains("advisory");
+        if (!start && !export && !sale && !advisory) {
             return;
         }
         Path jar = productionJar();
@@ -411,7 +412,11 @@ class MillionSubscriberBenchmark {
                 if (app != null) {
                     app.close();
                 }
-                app = AppProcess.start(jar, data, "256m", dir.resolve("app-" + i + ".log"));
+                app = AppProcess.start(jar, List.of(), data, "256m", dir.resolve("app-" + i + ".log"), List.of(
+                        // the advisory path: the server's session count over JMX, and a folder of static files
+                        "--server.tomcat.mbeanregistry.enabled=true",
+                        "--spring.web.resources.static-locations=classpath:/META-INF/resources/,classpath:/static/,"
+                                + "file:" + staticFiles() + "/"));
                 starts.add(app.startMillis);
             }
             log("start with the benchmark database", starts);
@@ -431,6 +436,9 @@ class MillionSubscriberBenchmark {
             }
             if (sale) {
                 saleStatus(app);
+            }
+            if (advisory) {
+                advisory(app);
             }
         } finally {
             if (app != null) {
@@ -505,6 +513,80 @@ class MillionSubscriberBenchmark {
                         + " (same authentication, no database): p50 %.1f ms, p99 %.1f ms. Load from a Java client"
                         + " in the benchmark's JVM on loopback; ratio = throughput, higher is better", s.p50Ms(),
                         s.p99Ms(), s.errors(), t.p50Ms(), t.p99Ms())));
+    }
+
+    private Path staticFiles() throws IOException {
+        return Files.createDirectories(dir.resolve("static"));
+    }
+
+    /**
+     * The public advisory under the load of an outage (issue 20): anonymous clients on the page and on the JSON, each
+     * beside a static file of the same size served by the same server. Targets: at least 0.8x the static file's
+     * throughput, p99 under 20 ms, no session created (the server's own count), and the heap after a full GC within
+     * 10 MB of where it was before the load.
+     */
+    private void advisory(AppProcess app) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("/advisory", "page");
+        pages.put("/api/public/advisory", "json");
+        Map<String, String> statics = new java.util.LinkedHashMap<>();
+        for (String path : pages.keySet()) {
+            byte[] body = http.send(HttpRequest.newBuilder(URI.create(app.url(path))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+            // under /styles/: a path the console lets anyone read, as static files are
+            String name = "styles/bench-" + pages.get(path) + ".txt";
+            Path file = staticFiles().resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.write(file, body);
+            HttpResponse<byte[]> check = http.send(HttpRequest.newBuilder(URI.create(app.url("/" + name))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(check.statusCode()).as("the static file /" + name + " is served").isEqualTo(200);
+            assertThat(check.body()).as("the static file /" + name).hasSize(body.length);
+            statics.put(path, "/" + name);
+        }
+        int warm = Math.min(10, loadSeconds);
+        for (String path : pages.keySet()) {
+            LoadClient.anonymous(app.url(path), loadThreads, warm);
+            LoadClient.anonymous(app.url(statics.get(path)), loadThreads, warm);
+        }
+        long heapBefore = app.heapAfterFullGc();
+        long sessionsBefore = app.sessionsCreated();
+        long requests = 0;
+        Map<String, LoadClient.Result[]> results = new java.util.LinkedHashMap<>();
+        for (String path : pages.keySet()) {
+            LoadClient.Result page = LoadClient.anonymous(app.url(path), loadThreads, loadSeconds);
+            LoadClient.Result file = LoadClient.anonymous(app.url(statics.get(path)), loadThreads, loadSeconds);
+            results.put(path, new LoadClient.Result[] {page, file});
+            requests += page.requests() + file.requests();
+            log.append(String.format(Locale.ROOT, "advisory %s: %s%nstatic file of its size: %s%n", path, page,
+                    file));
+        }
+        long sessions = app.sessionsCreated() - sessionsBefore;
+        long heapAfter = app.heapAfterFullGc();
+        long heapGrowth = heapAfter - heapBefore;
+        log.append(String.format(Locale.ROOT, "advisory: %,d requests, %d sessions created, heap after full GC %s"
+                + " before, %s after%n", requests, sessions, ResultTable.mb(heapBefore), ResultTable.mb(heapAfter)));
+        for (var e : results.entrySet()) {
+            LoadClient.Result page = e.getValue()[0];
+            LoadClient.Result file = e.getValue()[1];
+            Stats pageStats = new Stats();
+            pageStats.add(page.perSecond());
+            Stats fileStats = new Stats();
+            fileStats.add(file.perSecond());
+            boolean met = file.perSecond() > 0 && page.perSecond() / file.perSecond() >= 0.8 && page.p99Ms() < 20
+                    && page.errors() == 0 && page.withCookie() == 0 && sessions == 0
+                    && Math.abs(heapGrowth) <= 10L * 1024 * 1024;
+            table.add(new Row("public advisory under load: anonymous GET " + e.getKey() + " (" + loadThreads
+                    + " clients, " + loadSeconds + " s)", Unit.REQ_PER_S, pageStats, fileStats,
+                    "≥ 0.8x, p99 < 20 ms, 0 sessions, heap ±10 MB", verdict(met),
+                    "after full GC " + ResultTable.mb(heapBefore) + " → " + ResultTable.mb(heapAfter),
+                    String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, %d errors, %d answers with a cookie; "
+                            + "the static file of the same size (%s): p50 %.1f ms, p99 %.1f ms. Sessions created "
+                            + "during the %,d requests (Tomcat's count over JMX): %d", page.p50Ms(), page.p99Ms(),
+                            page.errors(), page.withCookie(), statics.get(e.getKey()), file.p50Ms(), file.p99Ms(),
+                            requests, sessions)));
+        }
     }
 
     private long[] bareExport() throws Exception {

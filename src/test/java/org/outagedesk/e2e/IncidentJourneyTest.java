@@ -124,7 +124,6 @@ class IncidentJourneyTest extends BrowserTest {
     @Test
     void a_customer_reads_the_advisory_without_signing_in_and_sees_no_internal_text() {
         driver.get(url("advisory"));
-        waitForVaadin();
         WebElement advisory = waitFor(By.id("advisory"));
         assertThat(advisory.getText()).contains("What you should do", "do not reset your Sidekick")
                 .doesNotContain("retail sales managers", "main and the backup databases");

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -27,6 +28,7 @@ import org.outagedesk.incident.TimelineEntryRevision;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.TimelineFilter;
 import org.outagedesk.incident.TimelineService;
+import org.outagedesk.incident.UpdateDue;
 import org.outagedesk.incident.Visibility;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -59,14 +61,21 @@ class IncidentController {
             List<IncidentStatus> allowedNextStatuses, List<String> affectedServices, String referenceZone,
             Instant startedAt, @Nullable Instant detectedAt, @Nullable Instant acknowledgedAt,
             @Nullable Instant mitigatedAt, @Nullable Instant resolvedAt, @Nullable Duration timeToDetect,
-            @Nullable Duration timeToResolve, Instant createdAt, String createdBy, int version) {
+            @Nullable Duration timeToResolve, Instant createdAt, String createdBy, int version,
+            @Nullable Instant nextUpdateDueAt, @Nullable Boolean updateOverdue) {
 
         static IncidentResponse of(Incident i) {
+            return of(i, null, null);
+        }
+
+        /** With the update cadence: when the next public update is due and whether it is late (null once resolved). */
+        static IncidentResponse of(Incident i, @Nullable UpdateDue due, @Nullable Instant now) {
             return new IncidentResponse(i.getId(), i.getTitle(), i.getDescription(), i.getSeverity(), i.getStatus(),
                     i.getStatus().allowedNext(), i.getAffectedServices(), i.getReferenceZone().getId(),
                     i.getStartedAt(), i.getDetectedAt(), i.getAcknowledgedAt(), i.getMitigatedAt(),
                     i.getResolvedAt(), i.timeToDetect(), i.timeToResolve(), i.getCreatedAt(), i.getCreatedBy(),
-                    i.getVersion());
+                    i.getVersion(), due == null ? null : due.dueAt(),
+                    due == null || now == null ? null : due.overdueAt(now));
         }
     }
 
@@ -107,10 +116,12 @@ class IncidentController {
 
     private final IncidentService incidents;
     private final TimelineService timeline;
+    private final Clock clock;
 
-    IncidentController(IncidentService incidents, TimelineService timeline) {
+    IncidentController(IncidentService incidents, TimelineService timeline, Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -128,9 +139,11 @@ class IncidentController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One incident with its lifecycle times and derived durations (ISO-8601)")
+    @Operation(summary = "One incident with its lifecycle times and derived durations (ISO-8601), and when its next "
+            + "public update is due by the update cadence of its severity (nextUpdateDueAt, updateOverdue; null once "
+            + "resolved)")
     IncidentResponse get(@PathVariable long id) {
-        return IncidentResponse.of(incidents.get(id));
+        return IncidentResponse.of(incidents.get(id), incidents.updateDue(id), clock.instant());
     }
 
     @PostMapping("/{id}/status")

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -55,6 +56,7 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
 
     private final IncidentService incidents;
     private final TimelineService timeline;
+    private final Clock clock;
     private final boolean canChange = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
 
     private final ComboBox<Incident> chooser = new ComboBox<>();
@@ -67,9 +69,10 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
     private @Nullable Incident incident;
     private ZoneId viewer = ZoneOffset.UTC;
 
-    IncidentView(IncidentService incidents, TimelineService timeline) {
+    IncidentView(IncidentService incidents, TimelineService timeline, Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
+        this.clock = clock;
         setSizeFull();
 
         chooser.setId("incident-chooser");
@@ -212,7 +215,12 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
                 line("Resolved", Times.both(i.getResolvedAt(), ref, viewer)),
                 line("Time to detect", Times.duration(i.timeToDetect())),
                 line("Time to resolve", i.getResolvedAt() == null ? "still open" : Times.duration(i.timeToResolve())));
-        header.add(top, services, times);
+        header.add(top, services);
+        Span due = UpdateDueLine.of(incidents.updateDue(i.getId()), clock.instant(), ref, viewer);
+        if (due != null) {
+            header.add(due);
+        }
+        header.add(times);
     }
 
     private static Div line(String label, String value) {
