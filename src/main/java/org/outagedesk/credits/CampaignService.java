@@ -55,7 +55,15 @@ public class CampaignService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    private final FigureCache<Long> figures;
+    /**
+     * Keyed by the campaign and the state of its job: figures kept while a job runs are never served once it has
+     * finished (or another job started), so a finished campaign shows what the ledger holds.
+     */
+    private final FigureCache<FiguresKey> figures;
+
+    private record FiguresKey(long campaign, CampaignStatus status, @Nullable CampaignJob job,
+            @Nullable Instant jobStartedAt, @Nullable Instant completedAt) {
+    }
 
     CampaignService(CampaignRepository campaigns, CampaignTierRepository tiers, CampaignSql sql, CampaignRunner runner,
             CreditService credits, CreditProperties properties, IncidentService incidents, CatalogService catalog,
@@ -356,7 +364,8 @@ public class CampaignService {
      */
     private CampaignDetails details(Campaign c) {
         long id = c.getId();
-        List<CampaignSql.TierFigures> figures = this.figures.get(id, () -> sql.figures(id));
+        List<CampaignSql.TierFigures> figures = this.figures.get(new FiguresKey(id, c.getStatus(), c.getJob(),
+                c.getJobStartedAt(), c.getCompletedAt()), () -> sql.figures(id));
         List<CampaignDetails.Tier> list = new ArrayList<>();
         Money credited = Money.usd("0");
         Money reversed = Money.usd("0");

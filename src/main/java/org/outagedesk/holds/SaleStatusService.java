@@ -282,6 +282,12 @@ public class SaleStatusService {
         return broken;
     }
 
+    /** The signed-in store manager's own store's violations (never another store's), for its retail pack. */
+    @PreAuthorize("hasRole('" + AppRoles.STORE_MANAGER + "')")
+    public Page<SaleViolation> violationsOfMyStore(Pageable pageable) {
+        return violations.findAll(spec(new ViolationFilter(null, null, null, HoldService.myStoreCode())), pageable);
+    }
+
     @PreAuthorize(VIOLATION_READERS)
     public Page<SaleViolation> violations(ViolationFilter filter, Pageable pageable) {
         return violations.findAll(spec(filter), pageable);

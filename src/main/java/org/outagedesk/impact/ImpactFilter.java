@@ -74,14 +74,15 @@ public record ImpactFilter(@Nullable Set<DataLossStatus> statuses, @Nullable Dat
     public String describe() {
         StringBuilder b = new StringBuilder();
         if (statuses != null && !statuses.isEmpty()) {
-            b.append("status ").append(statuses.stream().sorted().map(Enum::name).toList()).append(", ");
+            b.append("status ").append(String.join(" or ", statuses.stream().sorted().map(DataLossStatus::label)
+                    .toList())).append(", ");
         }
-        if (category != null) b.append("category ").append(category).append(", ");
+        if (category != null) b.append("data concerned ").append(category.label()).append(", ");
         if (sku != null && !sku.isBlank()) b.append("SKU ").append(sku).append(", ");
         if (region != null && !region.isBlank()) b.append("region ").append(region).append(", ");
-        if (store != null && !store.isBlank()) b.append("store ").append(store).append(", ");
+        if (store != null && !store.isBlank()) b.append("home store ").append(store).append(", ");
         if (contacted != null) b.append(contacted ? "contacted, " : "never contacted, ");
-        if (q != null && !q.isBlank()) b.append("text '").append(q.strip()).append("', ");
+        if (q != null && !q.isBlank()) b.append("number, account or name containing '").append(q.strip()).append("', ");
         return b.isEmpty() ? "all subscribers of the incident" : b.substring(0, b.length() - 2);
     }
 }

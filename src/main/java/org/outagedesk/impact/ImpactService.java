@@ -49,6 +49,8 @@ public class ImpactService {
             + AppRoles.EXECUTIVE + "')";
     static final String CHANGE = "hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "')";
     static final String IMPORT = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
+    /** Bulk status changes are for incident managers; agents change one subscriber at a time. */
+    static final String BULK = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
 
     private final ImpactQueries queries;
     private final ImpactRepository impacts;
@@ -203,7 +205,7 @@ public class ImpactService {
     }
 
     /** How many impacts a bulk change to {@code newStatus} would change (those selected and not already in it). */
-    @PreAuthorize(CHANGE)
+    @PreAuthorize(BULK)
     public long previewBulkChange(long incidentId, ImpactFilter filter, DataLossStatus newStatus) {
         incidents.get(incidentId);
         return queries.countToChange(incidentId, filter, newStatus);
@@ -215,7 +217,7 @@ public class ImpactService {
      * user saw and confirmed).
      */
     @Transactional
-    @PreAuthorize(CHANGE)
+    @PreAuthorize(BULK)
     public int bulkChangeStatus(long incidentId, ImpactFilter filter, DataLossStatus newStatus, String reason,
             long expectedCount) {
         if (newStatus == null) {

@@ -87,6 +87,17 @@ class ImpactServiceTest {
 
     @Test
     @WithUserDetails("agent")
+    void an_agent_may_not_change_statuses_in_bulk() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> impacts.previewBulkChange(incident,
+                ImpactFilter.all(), DataLossStatus.LOST))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> impacts.bulkChangeStatus(incident,
+                ImpactFilter.all(), DataLossStatus.LOST, "Backups gone", 2))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    @WithUserDetails("manager")
     void a_bulk_change_is_refused_with_the_new_count_when_the_selection_changed() {
         ImpactFilter filter = ImpactFilter.all();
         long seen = impacts.previewBulkChange(incident, filter, DataLossStatus.LOST);

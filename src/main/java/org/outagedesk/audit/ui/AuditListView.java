@@ -39,7 +39,7 @@ class AuditListView extends VerticalLayout {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Grid<AuditEntry> grid = new Grid<>();
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final ZoneId zone = org.outagedesk.base.ui.ShownTime.viewerZone();
 
     AuditListView(AuditService audit) {
         setSizeFull();
@@ -70,14 +70,14 @@ class AuditListView extends VerticalLayout {
         from.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-        grid.addColumn(e -> when.format(e.getOccurredAt().atZone(zone))).setHeader("When (" + zone.getId() + ")")
+        grid.addColumn(e -> org.outagedesk.base.ui.ShownTime.at(e.getOccurredAt(), zone)).setHeader("When")
                 .setSortProperty("occurredAt").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::getActor).setHeader("User").setSortProperty("actor").setAutoWidth(true);
         grid.addColumn(AuditEntry::getAction).setHeader("Action").setSortProperty("action").setAutoWidth(true);
         grid.addColumn(e -> e.getEntityType() + (e.getEntityId() == null ? "" : " " + e.getEntityId()))
                 .setHeader("Record").setSortProperty("entityType").setAutoWidth(true);
-        grid.addColumn(AuditEntry::getSummary).setHeader("Summary").setFlexGrow(1);
+        grid.addColumn(AuditEntry::getSummary).setHeader("Summary").setFlexGrow(1)
+                .setTooltipGenerator(AuditEntry::getSummary);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText("Nothing recorded matches these filters. Clear a filter to see more.");
         grid.setSizeFull();

@@ -49,18 +49,27 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     private static SideNav createSideNav() {
         SideNav nav = new SideNav();
+        nav.setId("main-nav");
         nav.addClassNames("mx-s");
-        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
+        java.util.List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
+        entries.forEach(entry -> nav.addItem(item(entry, entries)));
         return nav;
     }
 
-    private static SideNavItem item(MenuEntry entry) {
+    private static SideNavItem item(MenuEntry entry, java.util.List<MenuEntry> all) {
         SideNavItem item = new SideNavItem(entry.title(), entry.path());
-        item.setMatchNested(true);
+        // an entry lights up for the screens under it (a subscriber under Subscribers), but not when another entry
+        // of the menu is under it (Credit approvals under Credits): one entry is highlighted, never two
+        item.setMatchNested(matchesNested(entry.path(), all.stream().map(MenuEntry::path).toList()));
         if (entry.icon() != null) {
             item.setPrefixComponent(new Icon(entry.icon()));
         }
         return item;
+    }
+
+    static boolean matchesNested(String path, java.util.List<String> paths) {
+        String prefix = path.endsWith("/") ? path : path + "/";
+        return paths.stream().noneMatch(other -> !other.equals(path) && other.startsWith(prefix));
     }
 
     private static Div userBox(AuthenticationContext authentication) {
@@ -83,6 +92,24 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
             box.add(avatar, who, logout);
         });
         return box;
+    }
+
+    /**
+     * Times are shown in the browser's zone (ShownTime). Should the browser's details not have come with the page,
+     * ask for them once and show the screen again when they arrive.
+     */
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        var ui = event.getUI();
+        var details = ui.getPage().getExtendedClientDetails();
+        if (details == null || details.getTimeZoneId() == null || details.getTimeZoneId().isBlank()) {
+            ui.getPage().retrieveExtendedClientDetails(d -> {
+                if (d.getTimeZoneId() != null && !d.getTimeZoneId().isBlank()) {
+                    ui.refreshCurrentRoute(false);
+                }
+            });
+        }
     }
 
     @Override

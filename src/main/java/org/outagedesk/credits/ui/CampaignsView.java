@@ -28,6 +28,7 @@ import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.base.ui.ViewToolbar;
+import org.outagedesk.base.ui.Words;
 import org.springframework.beans.factory.ObjectProvider;
 import org.outagedesk.credits.CampaignDetails;
 import org.outagedesk.credits.CampaignDryRun;
@@ -51,11 +52,13 @@ class CampaignsView extends VerticalLayout {
     private final ComboBox<Incident> incident = new ComboBox<>();
     private final Grid<CampaignDetails> grid = new Grid<>();
     private final VerticalLayout details = new VerticalLayout();
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final ZoneId zone = org.outagedesk.base.ui.ShownTime.viewerZone();
     private final boolean mayRun = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
     private CampaignDetails selected;
+    private List<CampaignDetails> items = List.of();
 
-    CampaignsView(CampaignService campaigns, IncidentService incidents, ObjectProvider<CampaignsAction> actions) {
+    CampaignsView(CampaignService campaigns, IncidentService incidents, ObjectProvider<CampaignsAction> actions,
+            org.outagedesk.credits.CreditService credits) {
         this.campaigns = campaigns;
         setSizeFull();
         List<Incident> all = incidents.findAll();
@@ -65,17 +68,29 @@ class CampaignsView extends VerticalLayout {
         incident.setWidth("22rem");
         incident.addValueChangeListener(e -> refresh());
         grid.addColumn(CampaignDetails::name).setHeader("Campaign").setFlexGrow(1);
-        grid.addColumn(c -> c.status().name()).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(c -> Words.of(c.status())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(c -> c.progress().percent() + " %").setHeader("Progress").setAutoWidth(true);
-        grid.addColumn(c -> c.credited().toString()).setHeader("Credited").setAutoWidth(true);
-        grid.addColumn(c -> c.reversed().toString()).setHeader("Reversed").setAutoWidth(true);
+        grid.addColumn(c -> Words.money(c.credited())).setHeader("Credited").setAutoWidth(true);
+        grid.addColumn(c -> Words.money(c.reversed())).setHeader("Reversed").setAutoWidth(true);
         grid.addColumn(CampaignDetails::createdBy).setHeader("Created by").setAutoWidth(true);
         grid.addColumn(c -> CreditFormat.time(c.createdAt(), zone)).setHeader("Created").setAutoWidth(true);
-        grid.setEmptyStateText("No campaign in this incident. Create one with POST /api/campaigns (see the API docs).");
+        grid.setEmptyStateText(mayRun ? "No campaign in this incident yet. Create one with \"New campaign\"."
+                : "No campaign in this incident yet.");
         grid.setHeight("14rem");
         grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
         details.setPadding(false);
         java.util.List<com.vaadin.flow.component.Component> tools = new java.util.ArrayList<>(java.util.List.of(incident));
+        if (mayRun) {
+            Button create = new Button("New campaign", com.vaadin.flow.component.icon.VaadinIcon.PLUS_CIRCLE.create(),
+                    e -> {
+                        if (incident.getValue() != null) {
+                            new NewCampaignDialog(campaigns, credits.reasonCodes(), incident.getValue().getId(),
+                                    this::showInList).open();
+                        }
+                    });
+            create.setId("campaign-new");
+            tools.add(create);
+        }
         actions.orderedStream().map(a -> a.create(() -> incident.getValue() == null ? null
                 : incident.getValue().getId())).flatMap(java.util.Optional::stream).forEach(tools::add);
         add(new ViewToolbar("Credit campaigns", tools.toArray(com.vaadin.flow.component.Component[]::new)), grid,
@@ -88,12 +103,7 @@ class CampaignsView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         event.getUI().setPollInterval(2000);
-        event.getUI().addPollListener(e -> {
-            if (selected != null && (selected.status() == CampaignStatus.RUNNING
-                    || selected.status() == CampaignStatus.REVERSING)) {
-                show(campaigns.get(selected.id()));
-            }
-        });
+        event.getUI().addPollListener(e -> poll());
     }
 
     @Override
@@ -102,11 +112,40 @@ class CampaignsView extends VerticalLayout {
     }
 
     private void refresh() {
-        if (incident.getValue() != null) {
-            grid.setItems(campaigns.ofIncident(incident.getValue().getId()));
-        }
+        items = incident.getValue() == null ? List.of() : campaigns.ofIncident(incident.getValue().getId());
+        grid.setItems(items);
         details.removeAll();
         selected = null;
+    }
+
+    /**
+     * While a campaign runs (here or because another manager approved it), the list and the detail move with it,
+     * and both show the finished figures once it is done, without a reload.
+     */
+    void poll() {
+        boolean moving = items.stream().anyMatch(c -> c.status() == CampaignStatus.RUNNING
+                || c.status() == CampaignStatus.REVERSING || c.status() == CampaignStatus.SUBMITTED)
+                || (selected != null && (selected.status() == CampaignStatus.RUNNING
+                || selected.status() == CampaignStatus.REVERSING));
+        if (!moving || incident.getValue() == null) {
+            return;
+        }
+        Long keep = selected == null ? null : selected.id();
+        items = campaigns.ofIncident(incident.getValue().getId());
+        grid.setItems(items);
+        CampaignDetails again = keep == null ? null
+                : items.stream().filter(c -> c.id() == keep).findFirst().orElse(null);
+        if (again != null) {
+            grid.select(again); // shows it
+        } else {
+            show(null);
+        }
+    }
+
+    /** After an action: the list shows the campaign's new state and the detail shows it. */
+    private void showInList(CampaignDetails after) {
+        refresh();
+        items.stream().filter(x -> x.id() == after.id()).findFirst().ifPresentOrElse(grid::select, () -> show(after));
     }
 
     private void show(CampaignDetails c) {
@@ -115,15 +154,15 @@ class CampaignsView extends VerticalLayout {
         if (c == null) {
             return;
         }
-        details.add(new H3(c.name() + " – " + c.status()));
+        details.add(new H3(c.name() + " – " + Words.of(c.status())));
         Grid<CampaignDetails.Tier> tiers = new Grid<>();
         tiers.addColumn(CampaignDetails.Tier::tierNo).setHeader("Tier").setAutoWidth(true);
         tiers.addColumn(CampaignDetails.Tier::name).setHeader("Name").setAutoWidth(true);
         tiers.addColumn(CampaignDetails.Tier::describe).setHeader("Who").setFlexGrow(1);
-        tiers.addColumn(CampaignDetails.Tier::reasonCode).setHeader("Reason").setAutoWidth(true);
-        tiers.addColumn(t -> t.amount().toString()).setHeader("Amount").setAutoWidth(true);
-        tiers.addColumn(CampaignDetails.Tier::subscribers).setHeader("Credited subscribers").setAutoWidth(true);
-        tiers.addColumn(t -> t.credited().toString()).setHeader("Credited").setAutoWidth(true);
+        tiers.addColumn(t -> Words.plain(t.reasonCode())).setHeader("Reason").setAutoWidth(true);
+        tiers.addColumn(t -> Words.money(t.amount())).setHeader("Amount").setAutoWidth(true);
+        tiers.addColumn(t -> Words.number(t.subscribers())).setHeader("Credited subscribers").setAutoWidth(true);
+        tiers.addColumn(t -> Words.money(t.credited())).setHeader("Credited").setAutoWidth(true);
         tiers.setItems(c.tiers());
         tiers.setAllRowsVisible(true);
         details.add(tiers);
@@ -131,7 +170,8 @@ class CampaignsView extends VerticalLayout {
             ProgressBar bar = new ProgressBar(0, 100, c.progress().percent());
             bar.setId("campaign-progress");
             details.add(new Span((c.status() == CampaignStatus.REVERSING ? "Reversing: " : "Running: ")
-                    + c.progress().processed() + " of " + c.progress().total() + " affected subscribers gone through ("
+                    + Words.number(c.progress().processed()) + " of " + Words.count(c.progress().total(),
+                    "affected subscriber") + " gone through ("
                     + c.progress().percent() + " %)"), bar);
         }
         if (c.progress().error() != null) {
@@ -161,7 +201,8 @@ class CampaignsView extends VerticalLayout {
                 } else {
                     Button approve = confirmed("Approve and run", "Approve '" + c.name() + "'? It starts crediting"
                             + " every eligible subscriber now (see the dry run for the figures).",
-                            () -> campaigns.approve(c.id()));
+                            () -> campaigns.approve(c.id()), "Approved: the campaign is running; its progress shows"
+                            + " below and in the list");
                     approve.setId("campaign-approve");
                     approve.setEnabled(!author);
                     if (author) {
@@ -191,14 +232,15 @@ class CampaignsView extends VerticalLayout {
         Grid<CampaignDryRun.Tier> g = new Grid<>();
         g.addColumn(CampaignDryRun.Tier::tierNo).setHeader("Tier").setAutoWidth(true);
         g.addColumn(CampaignDryRun.Tier::name).setHeader("Name").setAutoWidth(true);
-        g.addColumn(CampaignDryRun.Tier::subscribers).setHeader("Subscribers").setAutoWidth(true);
-        g.addColumn(t -> t.total().toString()).setHeader("Total").setAutoWidth(true);
-        g.addColumn(CampaignDryRun.Tier::capped).setHeader("Hit the cap").setAutoWidth(true);
+        g.addColumn(t -> Words.number(t.subscribers())).setHeader("Subscribers").setAutoWidth(true);
+        g.addColumn(t -> Words.money(t.total())).setHeader("Total").setAutoWidth(true);
+        g.addColumn(t -> Words.number(t.capped())).setHeader("Hit the cap").setAutoWidth(true);
         g.setItems(d.tiers());
         g.setAllRowsVisible(true);
         g.setWidth("48rem");
-        Paragraph total = new Paragraph(d.subscribers() + " subscribers, " + d.cappedSubscribers()
-                + " of them limited by the cap; grand total " + d.grandTotal() + ". Nothing has been paid.");
+        Paragraph total = new Paragraph(Words.count(d.subscribers(), "subscriber") + ", "
+                + Words.number(d.cappedSubscribers()) + " of them limited by the cap; grand total "
+                + Words.money(d.grandTotal()) + ". Nothing has been paid.");
         total.setId("campaign-dry-run-total");
         dialog.add(g, total);
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
@@ -209,7 +251,7 @@ class CampaignsView extends VerticalLayout {
         Dialog dialog = new Dialog("Top up a tier of " + c.name());
         ComboBox<CampaignDetails.Tier> tier = new ComboBox<>("Tier");
         tier.setItems(c.tiers());
-        tier.setItemLabelGenerator(t -> t.tierNo() + " " + t.name() + " (" + t.amount() + ")");
+        tier.setItemLabelGenerator(t -> t.tierNo() + " " + t.name() + " (" + Words.money(t.amount()) + ")");
         BigDecimalField amount = new BigDecimalField("New amount (USD)");
         amount.setHelperText("Only the difference is credited, only to those the tier already credited");
         Button go = new Button("Top up", e -> {
@@ -217,7 +259,7 @@ class CampaignsView extends VerticalLayout {
                 if (tier.getValue() == null) {
                     throw new DomainException("tier", "Choose the tier");
                 }
-                show(campaigns.topUp(c.id(), tier.getValue().tierNo(), amount.getValue()));
+                showInList(campaigns.topUp(c.id(), tier.getValue().tierNo(), amount.getValue()));
                 dialog.close();
             } catch (DomainException ex) {
                 amount.setErrorMessage(ex.getMessage());
@@ -231,12 +273,12 @@ class CampaignsView extends VerticalLayout {
     }
 
     private void reverse(CampaignDetails c) {
-        Dialog dialog = new Dialog("Reverse " + c.name() + " (" + c.credited() + " credited)");
+        Dialog dialog = new Dialog("Reverse " + c.name() + " (" + Words.money(c.credited()) + " credited)");
         TextArea reason = new TextArea("Reason");
         reason.setWidthFull();
         Button go = new Button("Reverse every credit", e -> {
             try {
-                show(campaigns.reverse(c.id(), reason.getValue()));
+                showInList(campaigns.reverse(c.id(), reason.getValue()));
                 dialog.close();
             } catch (DomainException ex) {
                 reason.setErrorMessage(ex.getMessage());
@@ -250,11 +292,15 @@ class CampaignsView extends VerticalLayout {
     }
 
     private Button confirmed(String label, String question, Supplier<CampaignDetails> action) {
+        return confirmed(label, question, action, label + ": done");
+    }
+
+    private Button confirmed(String label, String question, Supplier<CampaignDetails> action, String done) {
         return new Button(label, e -> {
             ConfirmDialog confirm = new ConfirmDialog(label, question, label, ok -> {
                 try {
-                    show(action.get());
-                    Notifications.success(label + ": done");
+                    showInList(action.get());
+                    Notifications.success(done);
                 } catch (DomainException ex) {
                     Notifications.error(ex.getMessage());
                 }

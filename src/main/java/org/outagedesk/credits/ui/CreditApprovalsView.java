@@ -18,6 +18,7 @@ import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.base.ui.ViewToolbar;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.credits.CreditRecord;
 import org.outagedesk.credits.CreditService;
 import org.outagedesk.credits.CreditStatus;
@@ -31,7 +32,7 @@ class CreditApprovalsView extends VerticalLayout {
 
     private final CreditService credits;
     private final Grid<CreditRecord> grid = new Grid<>();
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final ZoneId zone = org.outagedesk.base.ui.ShownTime.viewerZone();
 
     CreditApprovalsView(CreditService credits) {
         this.credits = credits;
@@ -40,13 +41,14 @@ class CreditApprovalsView extends VerticalLayout {
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(CreditRecord::msisdn).setHeader("Subscriber").setKey("msisdn").setSortable(true)
                 .setAutoWidth(true);
-        grid.addColumn(CreditRecord::reasonCode).setHeader("Reason").setKey("reasonCode").setSortable(true)
+        grid.addColumn(c -> Words.plain(c.reasonCode())).setHeader("Reason").setKey("reasonCode").setSortable(true)
                 .setAutoWidth(true);
-        grid.addColumn(c -> c.amount().toString()).setHeader("Amount").setKey("amount").setSortable(true)
+        grid.addColumn(c -> Words.money(c.amount())).setHeader("Amount").setKey("amount").setSortable(true)
                 .setAutoWidth(true);
         grid.addColumn(CreditRecord::requestedBy).setHeader("Asked by").setKey("requestedBy").setSortable(true)
                 .setAutoWidth(true);
-        grid.addColumn(c -> c.note() == null ? "" : c.note()).setHeader("Note").setFlexGrow(1);
+        grid.addColumn(c -> c.note() == null ? "" : c.note()).setHeader("Note").setFlexGrow(1)
+                .setTooltipGenerator(c -> c.note() == null ? "" : c.note());
         grid.addComponentColumn(this::actions).setHeader("Decision").setAutoWidth(true);
         grid.setItems(q -> credits.find(CreditStatus.PENDING_APPROVAL, null,
                 VaadinSpringDataHelpers.toSpringPageRequest(q)).stream());
@@ -60,7 +62,7 @@ class CreditApprovalsView extends VerticalLayout {
         Button approve = new Button("Approve", e -> {
             try {
                 credits.approve(c.id());
-                Notifications.success("Approved " + c.amount() + " to " + c.msisdn());
+                Notifications.success("Approved " + Words.money(c.amount()) + " to " + c.msisdn());
             } catch (DomainException ex) {
                 Notifications.error(ex.getMessage());
             }

@@ -43,7 +43,7 @@ class CreditDialog extends Dialog {
         note.setMaxLength(1000);
         FormLayout form = new FormLayout(reason, amount, note);
         form.setColspan(note, 2);
-        add(new Paragraph("Data-loss status: " + subscriber.status() + (subscriber.dataPlan() ? ", has a data plan"
+        add(new Paragraph("Data-loss status: " + java.util.Optional.ofNullable(org.outagedesk.impact.DataLossStatus.parseOrNull(subscriber.status())).map(org.outagedesk.impact.DataLossStatus::label).orElse(subscriber.status()) + (subscriber.dataPlan() ? ", has a data plan"
                 : ", no data plan") + ". Credited so far in this incident: " + subscriber.net() + " of "
                 + subscriber.cap() + "."), form);
         Button issue = new Button("Issue credit", e -> {

@@ -45,7 +45,7 @@ class SubscriberCreditsView extends VerticalLayout implements BeforeEnterObserve
     private final Span room = new Span();
     private final Grid<CreditRecord> grid = new Grid<>();
     private final Button issue = new Button("Issue credit…");
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final ZoneId zone = org.outagedesk.base.ui.ShownTime.viewerZone();
     private final boolean mayIssue = CurrentActor.hasRole(AppRoles.AGENT)
             || CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
     private final List<Incident> all;
@@ -73,14 +73,16 @@ class SubscriberCreditsView extends VerticalLayout implements BeforeEnterObserve
         issue.addClickListener(e -> new CreditDialog(credits, current, c -> load()).open());
 
         grid.addColumn(c -> CreditFormat.time(c.requestedAt(), zone)).setHeader("When").setAutoWidth(true);
-        grid.addColumn(CreditRecord::reasonCode).setHeader("Reason").setAutoWidth(true);
-        grid.addColumn(c -> c.amount().toString()).setHeader("Amount").setAutoWidth(true);
+        grid.addColumn(c -> org.outagedesk.base.ui.Words.plain(c.reasonCode())).setHeader("Reason").setAutoWidth(true);
+        grid.addColumn(c -> org.outagedesk.base.ui.Words.money(c.amount())).setHeader("Amount").setAutoWidth(true);
         grid.addColumn(c -> c.entryType().name().equals("REVERSAL") ? "Reversal of #" + c.reversesId()
                 : c.status().label()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(CreditRecord::requestedBy).setHeader("Asked by").setAutoWidth(true);
         grid.addColumn(c -> c.decidedBy() == null ? "" : c.decidedBy()).setHeader("Decided by").setAutoWidth(true);
         grid.addColumn(c -> c.decisionReason() != null ? c.decisionReason() : c.note() == null ? "" : c.note())
-                .setHeader("Note / reason").setFlexGrow(1);
+                .setHeader("Note / reason").setFlexGrow(1)
+                .setTooltipGenerator(c -> c.decisionReason() != null ? c.decisionReason()
+                        : c.note() == null ? "" : c.note());
         grid.setEmptyStateText("No credits yet for this subscriber in this incident.");
         grid.setVisible(false);
 
@@ -116,10 +118,13 @@ class SubscriberCreditsView extends VerticalLayout implements BeforeEnterObserve
             room.setText("");
             return;
         }
-        heading.setText(current.msisdn() + " – " + current.name() + ": data-loss status " + current.status()
+        heading.setText(current.msisdn() + " – " + current.name() + ": data-loss status "
+                + java.util.Optional.ofNullable(org.outagedesk.impact.DataLossStatus.parseOrNull(current.status()))
+                        .map(org.outagedesk.impact.DataLossStatus::label).orElse(current.status())
                 + (current.dataPlan() ? ", has a data plan" : ", no data plan"));
-        room.setText("Credited " + current.net() + " of the " + current.cap() + " cap: " + current.room()
-                + " of room left.");
+        room.setText("Credited " + org.outagedesk.base.ui.Words.money(current.net()) + " of the "
+                + org.outagedesk.base.ui.Words.money(current.cap()) + " cap: "
+                + org.outagedesk.base.ui.Words.money(current.room()) + " of room left.");
         room.setId("credits-room");
         grid.setItems(current.credits());
         grid.setVisible(true);

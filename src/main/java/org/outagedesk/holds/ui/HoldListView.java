@@ -31,6 +31,7 @@ import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.base.ui.ViewToolbar;
+import org.outagedesk.base.ui.Words;
 import org.springframework.beans.factory.ObjectProvider;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.holds.AcknowledgementProgress;
@@ -94,18 +95,19 @@ class HoldListView extends VerticalLayout {
         grid.setId("holds");
         grid.addColumn(HoldSummary::id).setHeader("#").setSortProperty("id").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(h -> {
-            Span s = new Span(h.status().name());
+            Span s = new Span(Words.of(h.status()));
             s.addClassNames("od-status", h.status().name());
             return s;
         }).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(HoldSummary::coverage).setHeader("What").setAutoWidth(true);
-        grid.addColumn(h -> h.channels().stream().map(SalesChannel::name).collect(Collectors.joining(", ")))
+        grid.addColumn(h -> h.channels().stream().map(SalesChannel::label).collect(Collectors.joining(", ")))
                 .setHeader("Channels").setAutoWidth(true);
         grid.addColumn(HoldSummary::scope).setHeader("Where").setAutoWidth(true);
-        grid.addColumn(h -> HoldTimes.format(h.effectiveFrom(), zone(h))).setHeader("From (incident zone)")
+        grid.addColumn(h -> HoldTimes.both(h.effectiveFrom(), zone(h))).setHeader("From")
                 .setSortProperty("effectiveFrom").setAutoWidth(true);
-        grid.addColumn(HoldSummary::storeCount).setHeader("Stores").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(HoldSummary::reason).setHeader("Reason").setFlexGrow(1);
+        grid.addColumn(h -> Words.number(h.storeCount())).setHeader("Stores").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(HoldSummary::reason).setHeader("Reason").setFlexGrow(1)
+                .setTooltipGenerator(HoldSummary::reason);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(manager ? "No hold matches. Place one with \"Place hold\", or choose another status."
                 : "No hold matches this status.");
@@ -138,7 +140,7 @@ class HoldListView extends VerticalLayout {
 
     private ZoneId zone(HoldSummary h) {
         Incident i = incidents.get(h.incidentId());
-        return i == null ? HoldTimes.VIEWER : i.getReferenceZone();
+        return i == null ? HoldTimes.viewer() : i.getReferenceZone();
     }
 
     private void showDetails(@Nullable HoldSummary selected) {
@@ -151,7 +153,7 @@ class HoldListView extends VerticalLayout {
         ZoneId zone = zone(hold);
         AcknowledgementProgress progress = holds.progress(hold.id());
 
-        H3 title = new H3("Hold #" + hold.id() + ": " + hold.coverage() + " · " + hold.status());
+        H3 title = new H3("Hold #" + hold.id() + ": " + hold.coverage() + " · " + Words.of(hold.status()));
         title.addClassName("m-0");
         Paragraph when = new Paragraph("From " + HoldTimes.both(hold.effectiveFrom(), zone)
                 + (hold.effectiveUntil() == null ? "" : " until " + HoldTimes.both(hold.effectiveUntil(), zone))
@@ -204,9 +206,9 @@ class HoldListView extends VerticalLayout {
                 .setAutoWidth(true);
         storeGrid.addColumn(StoreAcknowledgementRow::region).setHeader("Region").setSortProperty("region")
                 .setAutoWidth(true);
-        storeGrid.addColumn(r -> holds.stateOf(hold, r).name()).setHeader("State").setAutoWidth(true);
-        storeGrid.addColumn(r -> r.acknowledged() ? HoldTimes.format(r.acknowledgedAt(), HoldTimes.VIEWER) + " by "
-                + r.acknowledgedBy() : "").setHeader("Acknowledged (" + HoldTimes.VIEWER.getId() + ")")
+        storeGrid.addColumn(r -> Words.of(holds.stateOf(hold, r))).setHeader("State").setAutoWidth(true);
+        storeGrid.addColumn(r -> r.acknowledged() ? HoldTimes.format(r.acknowledgedAt(), HoldTimes.viewer()) + " by "
+                + r.acknowledgedBy() : "").setHeader("Acknowledged")
                 .setAutoWidth(true);
         storeGrid.setEmptyStateText("No store in this state.");
         storeGrid.setItems(query -> {
@@ -268,7 +270,7 @@ class HoldListView extends VerticalLayout {
         Grid<SaleViolation> grid = new Grid<>();
         grid.setId("violations");
         grid.addColumn(v -> HoldTimes.format(v.getSoldAt(), incidents.containsKey(v.getIncidentId())
-                ? incidents.get(v.getIncidentId()).getReferenceZone() : HoldTimes.VIEWER))
+                ? incidents.get(v.getIncidentId()).getReferenceZone() : HoldTimes.viewer()))
                 .setHeader("Sold at (incident zone)").setSortProperty("soldAt").setAutoWidth(true);
         grid.addColumn(SaleViolation::getStoreCode).setHeader("Store").setSortProperty("storeCode")
                 .setAutoWidth(true);

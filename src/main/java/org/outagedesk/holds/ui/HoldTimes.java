@@ -2,30 +2,26 @@ package org.outagedesk.holds.ui;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.ui.ShownTime;
 
-/** Times on the stop-sale screens: always with the zone named, so that Pacific and local time are not confused. */
+/** Times on the stop-sale screens: always with the zone named (ShownTime), so that Pacific and local are not confused. */
 final class HoldTimes {
-
-    static final ZoneId VIEWER = ZoneId.systemDefault();
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("MMM d, yyyy h:mm a z", Locale.US);
 
     private HoldTimes() {
     }
 
-    static String format(@Nullable Instant instant, ZoneId zone) {
-        return instant == null ? "" : FORMAT.format(instant.atZone(zone));
+    /** The viewer's zone as their browser reports it. */
+    static ZoneId viewer() {
+        return ShownTime.viewerZone();
     }
 
-    /** In the incident's zone, and in the viewer's when it differs. */
+    static String format(@Nullable Instant instant, ZoneId zone) {
+        return ShownTime.at(instant, zone);
+    }
+
+    /** In the viewer's zone, with the incident's zone beside it when it differs. */
     static String both(@Nullable Instant instant, ZoneId incidentZone) {
-        if (instant == null) {
-            return "";
-        }
-        String main = format(instant, incidentZone);
-        return incidentZone.equals(VIEWER) || incidentZone.getRules().equals(VIEWER.getRules()) ? main
-                : main + " (" + format(instant, VIEWER) + ")";
+        return ShownTime.withIncident(instant, incidentZone);
     }
 }

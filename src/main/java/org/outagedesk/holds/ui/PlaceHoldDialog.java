@@ -76,7 +76,7 @@ class PlaceHoldDialog extends Dialog {
         skus.setItemLabelGenerator(s -> s.getCode() + " · " + s.getModel() + " " + s.getColour());
         skus.setVisible(false);
         channels.setItems(SalesChannel.values());
-        channels.setItemLabelGenerator(c -> c.name() + " (" + c.label() + ")");
+        channels.setItemLabelGenerator(SalesChannel::label);
         channels.setRequired(true);
         regions.setItems(catalog.regions());
         regions.setHelperText("Empty: every region");
@@ -107,12 +107,12 @@ class PlaceHoldDialog extends Dialog {
     }
 
     private ZoneId zone() {
-        return incident.getValue() == null ? HoldTimes.VIEWER : incident.getValue().getReferenceZone();
+        return incident.getValue() == null ? HoldTimes.viewer() : incident.getValue().getReferenceZone();
     }
 
     private void zoneLabels() {
-        from.setLabel("Effective from (" + zone().getId() + ")");
-        until.setLabel("Until, optional (" + zone().getId() + ")");
+        from.setLabel("Effective from (" + org.outagedesk.base.ui.ShownTime.zoneLongName(zone()) + ")");
+        until.setLabel("Until, optional (" + org.outagedesk.base.ui.ShownTime.zoneLongName(zone()) + ")");
     }
 
     private @Nullable Instant instant(@Nullable LocalDateTime local) {
@@ -133,7 +133,7 @@ class PlaceHoldDialog extends Dialog {
         try {
             HoldSummary hold = holds.place(request);
             close();
-            Notifications.success("Hold #" + hold.id() + " placed (" + hold.status().name().toLowerCase()
+            Notifications.success("Hold #" + hold.id() + " placed (" + org.outagedesk.base.ui.Words.of(hold.status()).toLowerCase(java.util.Locale.ROOT)
                     + "): " + hold.coverage() + " in " + hold.storeCount() + " stores"
                     + (hold.channels().contains(SalesChannel.ONLINE) ? " and online" : ""));
             placed.accept(hold);

@@ -11,14 +11,16 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.impact.BulkCountChangedException;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.impact.ImpactService;
 
 /**
- * Changes the status of every subscriber the list's filter selects: shows how many will change, asks for a reason,
- * and applies only if that number still holds when confirmed.
+ * Changes the status of every subscriber the list's filter selects (incident managers only): says the filter in
+ * words, shows how many will change, asks for a reason, asks the user to type the count when it is above
+ * {@code outagedesk.impact.bulk-typed-confirmation-above} (1,000), and applies only if that number still holds.
  */
 class BulkStatusDialog extends Dialog {
 
@@ -31,9 +33,13 @@ class BulkStatusDialog extends Dialog {
     private final TextArea reason = new TextArea("Reason (kept in each subscriber's history)");
     private final Paragraph preview = new Paragraph();
     private final Button confirm = new Button();
+    private final com.vaadin.flow.component.textfield.TextField typed = new com.vaadin.flow.component.textfield.TextField();
+    private final long typeAbove;
     private long count;
 
-    BulkStatusDialog(ImpactService impacts, long incidentId, ImpactFilter filter, Runnable afterChange) {
+    BulkStatusDialog(ImpactService impacts, long incidentId, ImpactFilter filter, long typeAbove,
+            Runnable afterChange) {
+        this.typeAbove = typeAbove;
         this.impacts = impacts;
         this.incidentId = incidentId;
         this.filter = filter;
@@ -50,7 +56,12 @@ class BulkStatusDialog extends Dialog {
         reason.setRequired(true);
         preview.setId("bulk-preview");
         Paragraph selection = new Paragraph("Selected: " + filter.describe() + ".");
-        selection.addClassName("text-secondary");
+        selection.setId("bulk-selection");
+        typed.setId("bulk-typed-count");
+        typed.setWidthFull();
+        typed.setVisible(false);
+        typed.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        typed.addValueChangeListener(e -> showCount());
 
         confirm.setId("bulk-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
@@ -64,21 +75,21 @@ class BulkStatusDialog extends Dialog {
             try {
                 int changed = impacts.bulkChangeStatus(incidentId, filter, newStatus.getValue(), reason.getValue(),
                         count);
-                Notifications.success(NUMBER.format(changed) + " subscriber(s) now " + newStatus.getValue().label());
+                Notifications.success(Words.count(changed, "subscriber") + " now " + newStatus.getValue().label());
                 close();
                 afterChange.run();
             } catch (BulkCountChangedException ex) {
                 count = ex.currentCount();
                 showCount();
-                preview.setText("The selection changed while you were deciding: now " + NUMBER.format(count)
-                        + " subscriber(s) would change. Check and confirm again.");
+                preview.setText("The selection changed while you were deciding: now " + Words.count(count,
+                        "subscriber") + " would change. Check and confirm again.");
             } catch (DomainException ex) {
                 reason.setInvalid(true);
                 reason.setErrorMessage(ex.getMessage());
             }
         });
         Button cancel = new Button("Cancel", e -> close());
-        add(new VerticalLayout(selection, newStatus, preview, reason));
+        add(new VerticalLayout(selection, newStatus, preview, reason, typed));
         getFooter().add(cancel, confirm);
     }
 
@@ -91,12 +102,16 @@ class BulkStatusDialog extends Dialog {
         showCount();
         preview.setText(count == 0 ? "No selected subscriber would change: they are all "
                 + newStatus.getValue().label() + " already."
-                : NUMBER.format(count) + " subscriber(s) will change to " + newStatus.getValue().label()
-                        + "; those already in it stay as they are.");
+                : Words.count(count, "subscriber") + (count == 1 ? " changes" : " change") + " to "
+                        + newStatus.getValue().label() + "; those already in it stay as they are.");
     }
 
     private void showCount() {
-        confirm.setText("Change " + NUMBER.format(count) + " subscriber(s)");
-        confirm.setEnabled(count > 0);
+        confirm.setText("Change " + Words.count(count, "subscriber"));
+        boolean mustType = count > typeAbove;
+        typed.setVisible(mustType);
+        typed.setLabel("Type " + NUMBER.format(count) + " to confirm a change this large");
+        String digits = typed.getValue() == null ? "" : typed.getValue().replaceAll("[,\\s]", "");
+        confirm.setEnabled(count > 0 && (!mustType || digits.equals(String.valueOf(count))));
     }
 }

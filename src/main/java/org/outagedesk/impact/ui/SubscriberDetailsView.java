@@ -51,13 +51,17 @@ import org.outagedesk.impact.SubscriberDetails;
 class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ImpactService impacts;
-    private final ZoneId viewerZone = ZoneId.systemDefault();
+    private final ZoneId viewerZone = org.outagedesk.base.ui.ShownTime.viewerZone();
+    private final org.springframework.beans.factory.ObjectProvider<SubscriberImpactSection> sections;
+    private com.vaadin.flow.router.QueryParameters listQuery = com.vaadin.flow.router.QueryParameters.empty();
     private final boolean mayChange = CurrentActor.hasRole(AppRoles.AGENT)
             || CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
     private String msisdn = "";
 
-    SubscriberDetailsView(ImpactService impacts) {
+    SubscriberDetailsView(ImpactService impacts,
+            org.springframework.beans.factory.ObjectProvider<SubscriberImpactSection> sections) {
         this.impacts = impacts;
+        this.sections = sections;
         setWidthFull();
         setMaxWidth("72rem");
     }
@@ -65,12 +69,16 @@ class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserve
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         msisdn = event.getRouteParameters().get("msisdn").orElse("");
+        // the list's filters came along: the way back lands on the list as it was
+        listQuery = event.getLocation().getQueryParameters();
         show();
     }
 
     private void show() {
         removeAll();
-        RouterLink back = new RouterLink("← Affected subscribers", SubscriberListView.class);
+        RouterLink back = new RouterLink("← Back to the list", SubscriberListView.class);
+        back.setQueryParameters(listQuery);
+        back.setId("back-to-list");
         SubscriberDetails s;
         try {
             s = impacts.subscriber(msisdn);
@@ -131,7 +139,13 @@ class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserve
             card.add(warning);
         }
         card.add(statusLine);
-        // credits live in their own feature (which builds on this one): a link, not an import, keeps them apart
+        Paragraph script = new Paragraph(ImpactUi.script(impact.status()));
+        script.setId("caller-script-" + impact.incidentId());
+        script.addClassName("od-caller-script");
+        card.add(script);
+        sections.orderedStream().forEach(s -> s.create(msisdn, impact.incidentId()).ifPresent(card::add));
+        // credits live in their own feature (which builds on this one): it adds its section through
+        // SubscriberImpactSection above; the link stays for the credits screen
         Anchor credits = new Anchor("credits?msisdn=" + URLEncoder.encode(msisdn, StandardCharsets.UTF_8)
                 + "&incident=" + impact.incidentId(), "Credits for this incident →");
         credits.setId("credits-link-" + impact.incidentId());
@@ -169,7 +183,8 @@ class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserve
         calls.addColumn(c -> ImpactUi.when(c.at(), viewerZone, incidentZone)).setHeader("When").setAutoWidth(true)
                 .setFlexGrow(0);
         calls.addColumn(SubscriberDetails.Contact::agent).setHeader("Agent").setAutoWidth(true).setFlexGrow(0);
-        calls.addColumn(SubscriberDetails.Contact::note).setHeader("Note").setFlexGrow(1);
+        calls.addColumn(SubscriberDetails.Contact::note).setHeader("Note").setFlexGrow(1)
+                .setTooltipGenerator(SubscriberDetails.Contact::note);
         calls.setItems(impact.contacts());
         calls.setAllRowsVisible(true);
         calls.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -183,7 +198,8 @@ class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserve
                 .setFlexGrow(0);
         history.addColumn(c -> c.to().label()).setHeader("To").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(SubscriberDetails.StatusChange::by).setHeader("By").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(SubscriberDetails.StatusChange::reason).setHeader("Reason").setFlexGrow(1);
+        history.addColumn(SubscriberDetails.StatusChange::reason).setHeader("Reason").setFlexGrow(1)
+                .setTooltipGenerator(SubscriberDetails.StatusChange::reason);
         history.setItems(impact.history());
         history.setAllRowsVisible(true);
         history.addThemeVariants(GridVariant.LUMO_COMPACT);

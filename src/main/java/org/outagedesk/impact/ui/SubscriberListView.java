@@ -81,15 +81,22 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
     private final Grid<ImpactRow> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
     private final Button bulk = new Button("Change status…", VaadinIcon.EDIT.create());
-    private final ZoneId zone = ZoneId.systemDefault();
-    private final boolean mayChange = CurrentActor.hasRole(AppRoles.AGENT)
-            || CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
+    private final Button clearFilters = new Button("Clear filters", VaadinIcon.CLOSE_SMALL.create());
+    private final ZoneId zone = org.outagedesk.base.ui.ShownTime.viewerZone();
+    private @Nullable ImpactRow focused;
+    /** Bulk changes are for incident managers; agents change one subscriber at a time, on its page. */
+    private final boolean mayChange = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
+    private final long typeAbove;
     private final @Nullable ImportPanel importPanel;
+    private final java.util.function.Function<String, java.util.Optional<Store>> catalogStore;
 
     SubscriberListView(ImpactService impacts, IncidentService incidents, CatalogService catalog,
             @Value("${outagedesk.import.max-file-size:200MB}") DataSize maxFileSize,
-            ObjectProvider<SubscriberListAction> actions) {
+            ObjectProvider<SubscriberListAction> actions,
+            @Value("${outagedesk.impact.bulk-typed-confirmation-above:1000}") long typeAbove) {
+        this.typeAbove = typeAbove;
         this.impacts = impacts;
+        this.catalogStore = catalog::findStore;
         setSizeFull();
 
         this.incidents = incidents;
@@ -103,8 +110,10 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         search.setAriaLabel("Search by MSISDN, account or name");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setClearButtonVisible(true);
         search.setWidth("18rem");
+        // Enter opens the subscriber when the search finds exactly one (the number read out on the phone)
+        search.getElement().addEventListener("keydown", e -> enterInSearch(e.getEventData().get("element.value").asString()))
+                .addEventData("element.value").setFilter("event.key === 'Enter'");
 
         statuses.setId("status-filter");
         statuses.setPlaceholder("Status");
@@ -131,10 +140,19 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         contacted.setAriaLabel("Contacted");
         contacted.setItems("Contacted or not", "Contacted", "Never contacted");
         contacted.setValue("Contacted or not");
-        for (var field : List.of(category, sku, region, store)) {
-            field.setClearButtonVisible(true);
-        }
-        statuses.setClearButtonVisible(true);
+        // no clear buttons: with one, Escape empties the field silently and a bulk change then reaches more
+        // subscribers than the user chose. "Clear filters" empties them on purpose.
+        clearFilters.setId("clear-filters");
+        clearFilters.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        clearFilters.addClickListener(e -> {
+            search.clear();
+            statuses.clear();
+            category.clear();
+            sku.clear();
+            region.clear();
+            store.clear();
+            contacted.setValue("Contacted or not");
+        });
 
         incident.addValueChangeListener(e -> refresh());
         search.addValueChangeListener(e -> refresh());
@@ -172,6 +190,13 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
                     .stream();
         }, query -> incident.getValue() == null ? 0 : (int) impacts.count(incident.getValue().getId(), filter()));
         grid.addItemClickListener(e -> openDetails(e.getItem()));
+        // Enter on a focused row opens it, as a click does
+        grid.addCellFocusListener(e -> focused = e.getItem().orElse(null));
+        grid.getElement().addEventListener("keydown", e -> {
+            if (focused != null) {
+                openDetails(focused);
+            }
+        }).setFilter("event.key === 'Enter'");
         grid.setEmptyStateComponent(empty);
         empty.setId("subscriber-empty");
 
@@ -179,7 +204,7 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         bulk.setVisible(mayChange);
         bulk.addClickListener(e -> {
             if (incident.getValue() != null) {
-                new BulkStatusDialog(impacts, incident.getValue().getId(), filter(), this::refresh).open();
+                new BulkStatusDialog(impacts, incident.getValue().getId(), filter(), typeAbove, this::refresh).open();
             }
         });
 
@@ -191,7 +216,7 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         importButton.setId("import-open");
         importButton.setVisible(importPanel != null);
 
-        HorizontalLayout filters = new HorizontalLayout(statuses, category, sku, region, store, contacted);
+        HorizontalLayout filters = new HorizontalLayout(statuses, category, sku, region, store, contacted, clearFilters);
         filters.addClassNames("flex-wrap", "gap-s");
         filters.setWidthFull();
         List<Component> tools = new ArrayList<>(List.of(incident, search, bulk, importButton));
@@ -223,6 +248,13 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         params.getSingleParameter("incident").ifPresent(id -> incident.getListDataView().getItems()
                 .filter(i -> String.valueOf(i.getId()).equals(id)).findFirst().ifPresent(incident::setValue));
         params.getSingleParameter("q").ifPresent(search::setValue);
+        params.getSingleParameter("category").ifPresent(c -> java.util.Arrays.stream(DataCategory.values())
+                .filter(x -> x.name().equals(c)).findFirst().ifPresent(category::setValue));
+        params.getSingleParameter("sku").ifPresent(c -> sku.getListDataView().getItems()
+                .filter(x -> x.getCode().equals(c)).findFirst().ifPresent(sku::setValue));
+        params.getSingleParameter("store").flatMap(catalogStore::apply).ifPresent(store::setValue);
+        params.getSingleParameter("contacted").filter(c -> c.equals("Contacted") || c.equals("Never contacted"))
+                .ifPresent(contacted::setValue);
         params.getSingleParameter("region").ifPresent(wanted -> region.getListDataView().getItems()
                 .filter(wanted::equals).findFirst().ifPresent(region::setValue));
         // "status=LOST" or "status=LOST,DEVICE_ONLY": the dashboard's cards land here filtered
@@ -239,8 +271,9 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
             }
         });
         if (importPanel != null && incident.getValue() != null) {
-            importPanel.showLatest(); // an import started earlier may still run: show its progress
-            importPanel.setVisible(importPanel.hasSomethingToShow());
+            // collapsed until asked for ("Import CSV…"), so the grid keeps the height; the panel shows the
+            // progress of an import started earlier when opened
+            importPanel.showLatest();
         }
     }
 
@@ -306,8 +339,53 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         statuses.setValue(now);
     }
 
+    /** Enter in the search box: the single match opens; more or none leave the list as it is, filtered. */
+    void enterInSearch(@Nullable String text) {
+        if (text != null && !text.equals(search.getValue())) {
+            search.setValue(text);
+        }
+        Incident current = incident.getValue();
+        if (current == null || search.getValue().isBlank()) {
+            return;
+        }
+        List<ImpactRow> found = impacts.find(current.getId(), filter(), PageRequest.of(0, 2)).getContent();
+        if (found.size() == 1) {
+            openDetails(found.getFirst());
+        }
+    }
+
+    /** The filters as query parameters: the detail's way back lands on the list as it was. */
+    QueryParameters listQuery() {
+        Map<String, String> q = new java.util.LinkedHashMap<>();
+        if (incident.getValue() != null) {
+            q.put("incident", String.valueOf(incident.getValue().getId()));
+        }
+        if (!search.getValue().isBlank()) {
+            q.put("q", search.getValue());
+        }
+        if (!statuses.getValue().isEmpty()) {
+            q.put("status", String.join(",", statuses.getValue().stream().sorted().map(Enum::name).toList()));
+        }
+        if (category.getValue() != null) {
+            q.put("category", category.getValue().name());
+        }
+        if (sku.getValue() != null) {
+            q.put("sku", sku.getValue().getCode());
+        }
+        if (region.getValue() != null) {
+            q.put("region", region.getValue());
+        }
+        if (store.getValue() != null) {
+            q.put("store", store.getValue().getCode());
+        }
+        if (!"Contacted or not".equals(contacted.getValue())) {
+            q.put("contacted", contacted.getValue());
+        }
+        return QueryParameters.simple(q);
+    }
+
     private void openDetails(ImpactRow row) {
         getUI().ifPresent(ui -> ui.navigate(SubscriberDetailsView.class,
-                new com.vaadin.flow.router.RouteParameters("msisdn", row.msisdn())));
+                new com.vaadin.flow.router.RouteParameters("msisdn", row.msisdn()), listQuery()));
     }
 }

@@ -46,8 +46,9 @@ class EntryDialog extends Dialog {
         visibility.setLabel("Visibility");
         visibility.setId("entry-visibility");
         visibility.setItems(Visibility.values());
-        visibility.setItemLabelGenerator(v -> v == Visibility.PUBLIC ? "PUBLIC (customers may see it)"
-                : "INTERNAL (console only)");
+        visibility.setItemLabelGenerator(v -> v == Visibility.PUBLIC ? "Public (customers may see it)"
+                : "Internal (console only)");
+        type.setItemLabelGenerator(org.outagedesk.base.ui.Words::of);
         text.setId("entry-text");
         text.setMaxLength(TimelineEntry.MAX_TEXT);
         text.setValueChangeMode(ValueChangeMode.EAGER);

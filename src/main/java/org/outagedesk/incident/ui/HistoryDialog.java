@@ -24,7 +24,7 @@ class HistoryDialog extends Dialog {
             head.addClassNames("font-semibold", "block");
             Span change = new Span("Change: " + r.getChange());
             change.addClassName("block");
-            Span meta = new Span(r.getType() + " · " + r.getVisibility() + (r.isPinned() ? " · pinned" : "")
+            Span meta = new Span(org.outagedesk.base.ui.Words.of(r.getType()) + " · " + org.outagedesk.base.ui.Words.of(r.getVisibility()) + (r.isPinned() ? " · pinned" : "")
                     + " · happened " + Times.in(r.getOccurredAt(), reference));
             meta.addClassNames("block", "text-s", "text-secondary");
             Span text = new Span(r.getText());

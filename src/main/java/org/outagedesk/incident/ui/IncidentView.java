@@ -77,7 +77,7 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
 
         chooser.setId("incident-chooser");
         chooser.setAriaLabel("Incident");
-        chooser.setItemLabelGenerator(i -> i.getTitle() + " · " + i.getStatus());
+        chooser.setItemLabelGenerator(i -> i.getTitle() + " · " + org.outagedesk.base.ui.Words.of(i.getStatus()));
         chooser.setWidth("28rem");
         chooser.addValueChangeListener(e -> {
             if (e.getValue() != null && (incident == null || !e.getValue().equals(incident))) {
@@ -90,14 +90,14 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
         typeFilter.setItems(TimelineEntryType.values());
         typeFilter.setEmptySelectionAllowed(true);
         typeFilter.setEmptySelectionCaption("All types");
-        typeFilter.setItemLabelGenerator(t -> t == null ? "All types" : t.name());
+        typeFilter.setItemLabelGenerator(t -> t == null ? "All types" : org.outagedesk.base.ui.Words.of(t));
         typeFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         visibilityFilter.setId("filter-visibility");
         visibilityFilter.setAriaLabel("Visibility");
         visibilityFilter.setItems(Visibility.values());
         visibilityFilter.setEmptySelectionAllowed(true);
         visibilityFilter.setEmptySelectionCaption("Public and internal");
-        visibilityFilter.setItemLabelGenerator(v -> v == null ? "Public and internal" : v.name());
+        visibilityFilter.setItemLabelGenerator(v -> v == null ? "Public and internal" : org.outagedesk.base.ui.Words.of(v));
         visibilityFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         addEntry.setId("add-entry");
@@ -123,14 +123,18 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
                         .stream(),
                 query -> incident == null ? 0 : (int) timeline.count(incident.getId(), filter()));
 
-        add(new ViewToolbar(null, chooser, changeStatus), header,
+        Button newIncident = new Button("New incident", VaadinIcon.PLUS_CIRCLE.create(),
+                e -> new NewIncidentDialog(incidents, viewer, created -> show(created.getId())).open());
+        newIncident.setId("new-incident");
+        newIncident.setVisible(canChange);
+        add(new ViewToolbar(null, chooser, changeStatus, newIncident), header,
                 new ViewToolbar("Timeline", typeFilter, visibilityFilter, addEntry), grid);
         setFlexGrow(1, grid);
 
         List<Incident> all = incidents.findAll();
         if (all.isEmpty()) {
-            header.add(new Span("No incident has been opened yet. Incident managers open one through the API "
-                    + "(POST /api/incidents)."));
+            header.add(new Span(canChange ? "No incident has been opened yet. Open one with \"New incident\"."
+                    : "No incident has been opened yet. An incident manager opens one here."));
             addEntry.setEnabled(false);
             changeStatus.setEnabled(false);
         } else {
@@ -195,14 +199,15 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
         H2 title = new H2(i.getTitle());
         title.setId("incident-title");
         title.addClassNames("text-xl", "m-0");
-        Span status = badge(i.getStatus().name(), i.getStatus().isOpen() ? "badge error" : "badge success");
+        Span status = badge(org.outagedesk.base.ui.Words.of(i.getStatus()), i.getStatus().isOpen() ? "badge error" : "badge success");
         status.setId("incident-status");
-        Span severity = badge(i.getSeverity().name(), "badge contrast");
+        Span severity = badge(org.outagedesk.base.ui.Words.of(i.getSeverity()), "badge contrast");
         severity.setId("incident-severity");
         HorizontalLayout top = new HorizontalLayout(title, status, severity);
         top.setAlignItems(Alignment.CENTER);
         Span services = new Span("Affected: " + String.join(", ", i.getAffectedServices())
-                + " · reference zone " + ref.getId() + " · your zone " + viewer.getId());
+                + " · the incident team's zone: " + org.outagedesk.base.ui.ShownTime.zoneLongName(ref)
+                + " · times below in yours (" + org.outagedesk.base.ui.ShownTime.zoneLongName(viewer) + ")");
         services.addClassNames("text-s", "text-secondary", "block");
 
         Div times = new Div();
@@ -249,8 +254,8 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
             pin.addClassName("od-entry-pinned");
             meta.add(pin);
         }
-        meta.add(badge(e.getType().name(), "badge contrast"),
-                badge(e.getVisibility().name(), e.getVisibility() == Visibility.PUBLIC ? "badge success" : "badge"));
+        meta.add(badge(org.outagedesk.base.ui.Words.of(e.getType()), "badge contrast"),
+                badge(org.outagedesk.base.ui.Words.of(e.getVisibility()), e.getVisibility() == Visibility.PUBLIC ? "badge success" : "badge"));
         if (e.isRetracted()) {
             Span retracted = badge("Retracted", "badge error");
             retracted.addClassName("od-entry-retracted");
@@ -309,12 +314,41 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         long incidentId = incident.getId();
-        new EntryDialog(existing, incident.getReferenceZone(), viewer, draft -> existing == null
-                ? timeline.add(incidentId, draft)
-                : timeline.edit(existing.getId(), existing.getVersion(), draft), () -> {
-                    Notifications.success(existing == null ? "Entry added" : "Entry saved");
-                    refresh();
-                }).open();
+        java.util.concurrent.atomic.AtomicReference<TimelineEntry> saved = new java.util.concurrent.atomic.AtomicReference<>();
+        new EntryDialog(existing, incident.getReferenceZone(), viewer, draft -> {
+            TimelineEntry entry = existing == null ? timeline.add(incidentId, draft)
+                    : timeline.edit(existing.getId(), existing.getVersion(), draft);
+            saved.set(entry);
+            return entry;
+        }, () -> {
+            Notifications.success(existing == null ? "Entry added" : "Entry saved");
+            refresh();
+            if (saved.get() != null) {
+                scrollTo(saved.get().getId());
+            }
+        }).open();
+    }
+
+    /** The saved entry is where the eye goes: the timeline scrolls to it (it may sit below the pinned ones). */
+    private void scrollTo(long entryId) {
+        if (incident == null) {
+            return;
+        }
+        int index = 0;
+        for (int page = 0; page < 10; page++) {
+            var entries = timeline.find(incident.getId(), filter(), org.springframework.data.domain.PageRequest.of(
+                    page, 200));
+            for (TimelineEntry e : entries) {
+                if (e.getId().equals(entryId)) {
+                    grid.scrollToIndex(index);
+                    return;
+                }
+                index++;
+            }
+            if (!entries.hasNext()) {
+                return;
+            }
+        }
     }
 
     private void openStatusDialog() {

@@ -22,7 +22,8 @@ class StatusDialog extends Dialog {
     private final ZonedTimeField when;
 
     StatusDialog(Incident incident, IncidentService incidents, ZoneId viewer, Runnable changed) {
-        setHeaderTitle("Change status (now " + incident.getStatus() + ")");
+        setHeaderTitle("Change status (now " + org.outagedesk.base.ui.Words.of(incident.getStatus()) + ")");
+        status.setItemLabelGenerator(org.outagedesk.base.ui.Words::of);
         setWidth("36rem");
         status.setId("status-choice");
         status.setItems(incident.getStatus().allowedNext());

@@ -37,20 +37,15 @@ final class Times {
     }
 
     static String in(Instant instant, ZoneId zone) {
-        return FORMAT.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
+        return org.outagedesk.base.ui.ShownTime.at(instant, zone);
     }
 
-    /** "Sat 2009-10-10 14:00 PDT (America/Los_Angeles) · Sat 2009-10-10 21:00 UTC (your zone: UTC)". */
+    /** In the viewer's zone with the incident's beside it: "Oct 10, 2009, 9:00 PM UTC (2:00 PM PDT, incident time)". */
     static String both(@Nullable Instant instant, ZoneId reference, ZoneId viewer) {
         if (instant == null) {
             return "not yet";
         }
-        String ref = in(instant, reference);
-        if (reference.getRules().getOffset(instant).equals(viewer.getRules().getOffset(instant))
-                && reference.normalized().equals(viewer.normalized())) {
-            return ref;
-        }
-        return ref + " · " + FORMAT.format(instant.atZone(viewer)) + " (your zone: " + viewer.getId() + ")";
+        return org.outagedesk.base.ui.ShownTime.withIncident(instant, viewer, reference);
     }
 
     /** "3 d 4 h 15 min". */

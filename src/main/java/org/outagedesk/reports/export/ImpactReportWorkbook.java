@@ -157,8 +157,8 @@ final class ImpactReportWorkbook {
         }
         int lastStatus = next - 1;
         Row total = sheet.createRow(next++);
-        text(total, 0, "Total affected");
-        count(total, 1, subs.total());
+        text(total, 0, "Total affected (not counting Not affected)");
+        count(total, 1, subs.total() - subs.byStatus().getOrDefault(DataLossStatus.NOT_AFFECTED, 0L));
         Row contacted = sheet.createRow(next++);
         text(contacted, 0, "Contacted at least once");
         count(contacted, 1, subs.contacted());

@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The retail pack: what stores need during an outage, for one store, a region or all stores. Sheets "Sale status"
  * (SKU x store), "Acknowledgements" (current holds x store), "Customer guidance" (the retail bulletin of each open
  * incident) and "Violations" (sales during a hold). Store managers get their own store's pack only (asking for
- * another store or a region is refused) and, as on their screens, no violations sheet content; executives and
+ * another store or a region is refused), with that store's violations; executives and
  * incident managers any scope. Everything is read through the features' own services, so their role checks apply.
  */
 @Service
@@ -245,14 +245,13 @@ public class RetailPackExport {
     }
 
     private void violations(Scope scope, TableWriter t) {
-        if (!CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER) && !CurrentActor.hasRole(AppRoles.EXECUTIVE)) {
-            return; // store managers do not see the violations list (holds feature); the sheet stays empty
-        }
+        // a store manager sees their own store's violations, never another store's (the service picks the store)
+        boolean ownStore = !CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER) && !CurrentActor.hasRole(AppRoles.EXECUTIVE);
         ViolationFilter filter = new ViolationFilter(null, null, scope.region(), scope.store());
         Pageable p = PageRequest.of(0, PAGE, Sort.by(Sort.Direction.DESC, "soldAt").and(Sort.by("id")));
         Page<SaleViolation> page;
         do {
-            page = saleStatus.violations(filter, p);
+            page = ownStore ? saleStatus.violationsOfMyStore(p) : saleStatus.violations(filter, p);
             for (SaleViolation v : page) {
                 t.row(v.getSoldAt(), v.getStoreCode(), v.getStoreName(), v.getRegion(), v.getSkuCode(),
                         v.getQuantity(), v.getHoldId(), v.getHoldReason(), v.getIncidentId());

@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.Money;
+import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.impact.StatusOnDay;
 import org.outagedesk.incident.Incident;
@@ -70,7 +72,7 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
     private final ComboBox<Incident> incident = new ComboBox<>();
     private final Paragraph asOf = new Paragraph();
     private final Div content = new Div();
-    private final ZoneId viewerZone = ZoneId.systemDefault();
+    private final ZoneId viewerZone = ShownTime.viewerZone();
 
     ImpactOverviewView(ImpactSummaryService summaries, ImpactReportExport report) {
         this.summaries = summaries;
@@ -116,9 +118,9 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         ImpactSummary s = summaries.summarize(chosen.getId());
-        ZoneId reference = ZoneId.of(s.referenceZone());
-        asOf.setText("Figures as of " + TIME.format(s.asOf().atZone(viewerZone)) + " ("
-                + TIME.format(s.asOf().atZone(reference)) + ", the incident's zone). Refresh for newer figures.");
+        ZoneId zoneOfIncident = ZoneId.of(s.referenceZone());
+        asOf.setText("Figures as of " + ShownTime.withIncident(s.asOf(), viewerZone, zoneOfIncident)
+                + ". Refresh for newer figures.");
         long id = s.incidentId();
         String subscribers = "subscribers?incident=" + id;
 
@@ -128,9 +130,14 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
             statusCards.add(card("card-" + status.name(), NUMBER.format(subs.byStatus().getOrDefault(status, 0L)),
                     status.label() + ": " + MEANING.get(status), subscribers + "&status=" + status.name()));
         }
+        long notAffected = subs.byStatus().getOrDefault(DataLossStatus.NOT_AFFECTED, 0L);
+        long affected = subs.total() - notAffected;
+        statusCards.add(card("card-total-affected", NUMBER.format(affected), "total affected: lost, only on"
+                + " device, recovered or not yet assessed (not counting " + NUMBER.format(notAffected)
+                + " checked and not affected)", subscribers));
         statusCards.add(card("card-contacted", subs.contactedPercent().toPlainString() + " %",
                 "contacted: " + NUMBER.format(subs.contacted()) + " of " + NUMBER.format(subs.total())
-                        + " affected subscribers called at least once", subscribers));
+                        + " listed subscribers called at least once", subscribers));
 
         ImpactSummary.Credits cr = s.credits();
         String credits = "credits?incident=" + id;
@@ -158,10 +165,9 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
                 "sales recorded despite a hold", "holds"));
 
         String incidentLink = "incident?id=" + id;
+        ZoneId reference = ZoneId.of(s.referenceZone());
         Div timeCards = cards();
-        timeCards.add(card("card-since-start", ImpactSummaryService.describe(s.secondsSinceStart()),
-                s.resolvedAt() == null ? "since the outage started" : "from the start of the outage to its end",
-                incidentLink));
+        timeCards.add(sinceStart(s, reference, incidentLink));
         timeCards.add(card("card-time-to-detect", ImpactSummaryService.describe(s.secondsToDetect()),
                 "time to detect: from the start of the outage to its detection", incidentLink));
         timeCards.add(card("card-time-to-resolve", ImpactSummaryService.describe(s.secondsToResolve()),
@@ -169,6 +175,26 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
 
         content.add(section("Affected subscribers", statusCards), section("Credits", creditCards),
                 section("Stop-sales", holdCards), section("Time", timeCards), charts(s, subscribers));
+    }
+
+    /**
+     * How long the outage lasted (the clock stops at its resolution, with both dates), or how long it has run; an
+     * incident open for more than a month is shown by its start date, not as thousands of days.
+     */
+    private Component sinceStart(ImpactSummary s, ZoneId reference, String link) {
+        String started = ShownTime.date(s.startedAt(), reference);
+        if (s.resolvedAt() != null) {
+            return card("card-since-start", ImpactSummaryService.describe(s.secondsSinceStart()),
+                    "the outage lasted from " + started + " to " + ShownTime.date(s.resolvedAt(), reference)
+                            + " (resolved)", link);
+        }
+        long days = s.secondsSinceStart() / 86_400;
+        if (days > 30) {
+            return card("card-since-start", started, "the outage started on this day and is still open ("
+                    + Words.count(days, "day") + ")", link);
+        }
+        return card("card-since-start", ImpactSummaryService.describe(s.secondsSinceStart()),
+                "since the outage started on " + started, link);
     }
 
     private Component charts(ImpactSummary s, String subscribers) {
@@ -193,19 +219,54 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
             acks.row(r.region(), "holds", BigDecimal.valueOf(r.acknowledged()), BigDecimal.valueOf(r.pending()),
                     BigDecimal.valueOf(r.overdue()));
         }
-        SvgBarChart overTime = SvgBarChart.titled("Subscribers by status at the end of each day ("
-                + s.referenceZone() + ", last " + DAYS_SHOWN + " days with changes)")
+        ZoneId reference = ZoneId.of(s.referenceZone());
+        List<java.time.LocalDate> window = incidentDays(s, reference);
+        SvgBarChart overTime = SvgBarChart.titled("Subscribers by status at the end of each day of the incident ("
+                + ShownTime.zoneLongName(reference) + ", " + DAY.format(window.getFirst()) + " to "
+                + DAY.format(window.getLast()) + ")")
                 .series(STATUSES.stream().map(DataLossStatus::label).toArray(String[]::new))
                 .colors("#c2413b", "#e08a1e", "#3b9c5a", "#6b6b6b");
         List<StatusOnDay> days = s.subscribers().byDay();
-        for (StatusOnDay day : days.subList(Math.max(0, days.size() - DAYS_SHOWN), days.size())) {
-            overTime.row(DAY.format(day.day()), null, STATUSES.stream()
-                    .map(st -> BigDecimal.valueOf(day.byStatus().getOrDefault(st, 0L))).toArray(BigDecimal[]::new));
+        for (java.time.LocalDate d : window) {
+            // the statuses at the end of d: the last day with changes on or before it
+            StatusOnDay at = null;
+            for (StatusOnDay day : days) {
+                if (!day.day().isAfter(d)) {
+                    at = day;
+                }
+            }
+            StatusOnDay shown = at;
+            overTime.row(DAY.format(d), null, STATUSES.stream().map(st -> BigDecimal.valueOf(shown == null ? 0L
+                    : shown.byStatus().getOrDefault(st, 0L))).toArray(BigDecimal[]::new));
         }
-        Div charts = new Div(chart("chart-status", byStatus), chart("chart-status-over-time", overTime), chart("chart-region", byRegion),
+        boolean later = days.stream().anyMatch(day -> day.day().isAfter(window.getLast()));
+        Paragraph lateNote = new Paragraph(later ? "Statuses recorded after " + DAY.format(window.getLast())
+                + " (for example imported after the fact) are not in this chart; the figures above are today's."
+                : "");
+        lateNote.setId("chart-status-over-time-note");
+        lateNote.addClassNames("text-s", "text-secondary");
+        Div overTimeBox = new Div(chart("chart-status-over-time", overTime), lateNote);
+        Div charts = new Div(chart("chart-status", byStatus), overTimeBox, chart("chart-region", byRegion),
                 chart("chart-credits", byReason), chart("chart-acknowledgements", acks));
         charts.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
         return section("Charts", charts);
+    }
+
+    /**
+     * The days the daily chart covers: the incident's own, in its zone. Up to its resolution (or today), the last
+     * {@link #DAYS_SHOWN}; an incident opened long ago and still open shows its first days instead, not today's.
+     */
+    static List<java.time.LocalDate> incidentDays(ImpactSummary s, ZoneId zone) {
+        java.time.LocalDate start = s.startedAt().atZone(zone).toLocalDate();
+        java.time.LocalDate end = (s.resolvedAt() != null ? s.resolvedAt() : s.asOf()).atZone(zone).toLocalDate();
+        if (end.isBefore(start)) {
+            end = start;
+        }
+        boolean longOpen = s.resolvedAt() == null && java.time.temporal.ChronoUnit.DAYS.between(start, end) > 60;
+        java.time.LocalDate first = longOpen ? start : end.minusDays(DAYS_SHOWN - 1L).isBefore(start) ? start
+                : end.minusDays(DAYS_SHOWN - 1L);
+        java.time.LocalDate last = longOpen ? start.plusDays(DAYS_SHOWN - 1L) : end;
+        return first.datesUntil(last.plusDays(1)).toList();
     }
 
     private static Component chart(String id, SvgBarChart chart) {
@@ -216,10 +277,7 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static String money(Money m) {
-        BigDecimal amount = m.amount();
-        NumberFormat f = NumberFormat.getCurrencyInstance(Locale.US);
-        f.setCurrency(m.currency());
-        return f.format(amount);
+        return Words.money(m);
     }
 
     private static Div cards() {

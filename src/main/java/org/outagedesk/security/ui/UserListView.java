@@ -72,7 +72,7 @@ class UserListView extends VerticalLayout {
         grid.addColumn(u -> u.storeCode() == null ? "" : u.storeCode() + " · " + u.storeName()).setHeader("Store")
                 .setFlexGrow(1);
         grid.addComponentColumn(u -> status(u.enabled())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(u -> DATE.format(u.createdAt().atZone(ZoneId.systemDefault()))).setHeader("Created")
+        grid.addColumn(u -> org.outagedesk.base.ui.ShownTime.date(u.createdAt(), org.outagedesk.base.ui.ShownTime.viewerZone())).setHeader("Created")
                 .setSortProperty("createdAt").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -120,7 +120,86 @@ class CreditManagerViewsTest extends SpringBrowserlessTest {
         test(grid).clickRow(0);
         test($(Button.class).withId("campaign-dry-run").single()).click();
         assertThat($(Paragraph.class).withId("campaign-dry-run-total").single().getText())
-                .contains("1 subscribers").contains("$10.00").contains("Nothing has been paid");
+                .contains("1 subscriber,").contains("$10.00").contains("Nothing has been paid");
         assertThat($(Button.class).withId("campaign-approve").single().isEnabled()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    @SuppressWarnings("unchecked")
+    void the_list_moves_with_a_campaign_another_manager_approved_and_shows_its_finished_figures() {
+        CampaignDetails c = campaigns.create(new NewCampaign(incident, "Moving campaign", List.of(new NewCampaign.Tier(
+                "All lost", new TierRules(EnumSet.of(DataLossStatus.LOST), null, null, null, null), "GOODWILL",
+                new BigDecimal("12.00")))));
+        campaigns.submit(c.id());
+        UI.getCurrent().navigate(CampaignsView.class);
+        ComboBox<Incident> incidentBox = $(ComboBox.class).first();
+        incidentBox.setValue(incidentBox.getListDataView().getItems().filter(i -> i.getId() == incident).findFirst()
+                .orElseThrow());
+        Grid<CampaignDetails> grid = $(Grid.class).first();
+        assertThat(test(grid).getRow(0).status()).isEqualTo(org.outagedesk.credits.CampaignStatus.SUBMITTED);
+
+        var managerContext = SecurityContextHolder.getContext();
+        var second = SecurityContextHolder.createEmptyContext();
+        second.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("manager2", null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + AppRoles.INCIDENT_MANAGER))));
+        SecurityContextHolder.setContext(second);
+        try {
+            campaigns.approve(c.id());
+        } finally {
+            SecurityContextHolder.setContext(managerContext);
+        }
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (campaigns.get(c.id()).status() != org.outagedesk.credits.CampaignStatus.COMPLETED
+                && java.time.Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
+        com.vaadin.flow.component.ComponentUtil.fireEvent(UI.getCurrent(),
+                new com.vaadin.flow.component.PollEvent(UI.getCurrent(), true));
+
+        CampaignDetails row = test(grid).getRow(0);
+        assertThat(row.status()).as("the row without a reload").isEqualTo(org.outagedesk.credits.CampaignStatus.COMPLETED);
+        assertThat(row.progress().percent()).isEqualTo(100);
+        assertThat(row.credited().amount()).isEqualByComparingTo(credits.summary(incident).issued().amount())
+                .isEqualByComparingTo("12.00");
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    @SuppressWarnings("unchecked")
+    void a_manager_creates_a_campaign_in_the_console_seeing_every_error_at_once_then_dry_runs_it() {
+        UI.getCurrent().navigate(CampaignsView.class);
+        ComboBox<Incident> incidentBox = $(ComboBox.class).first();
+        incidentBox.setValue(incidentBox.getListDataView().getItems().filter(i -> i.getId() == incident).findFirst()
+                .orElseThrow());
+        test($(Button.class).withId("campaign-new").single()).click();
+        test($(Button.class).withId("new-campaign-save").single()).click();
+        var name = $(com.vaadin.flow.component.textfield.TextField.class).withId("new-campaign-name").single();
+        var tierName = $(com.vaadin.flow.component.textfield.TextField.class).withId("new-campaign-tier-1-name")
+                .single();
+        var amount = $(com.vaadin.flow.component.textfield.BigDecimalField.class)
+                .withId("new-campaign-tier-1-amount").single();
+        ComboBox<org.outagedesk.credits.ReasonCode> reason = $(ComboBox.class).withId("new-campaign-tier-1-reason")
+                .single();
+        assertThat(List.of(name.isInvalid(), tierName.isInvalid(), reason.isInvalid(), amount.isInvalid()))
+                .as("every error at once").containsOnly(true);
+
+        test(name).setValue("Console campaign");
+        test(tierName).setValue("Lost photos");
+        reason.setValue(reason.getListDataView().getItems().filter(r -> r.code().equals("GOODWILL")).findFirst()
+                .orElseThrow());
+        amount.setValue(new BigDecimal("15.00"));
+        var statuses = (com.vaadin.flow.component.combobox.MultiSelectComboBox<DataLossStatus>)
+                $(com.vaadin.flow.component.combobox.MultiSelectComboBox.class)
+                        .withId("new-campaign-tier-1-statuses").single();
+        statuses.setValue(java.util.Set.of(DataLossStatus.LOST));
+        test($(Button.class).withId("new-campaign-save").single()).click();
+
+        List<CampaignDetails> created = campaigns.ofIncident(incident);
+        assertThat(created).hasSize(1);
+        assertThat(created.getFirst().tiers().getFirst().amount().amount()).isEqualByComparingTo("15.00");
+        test($(Button.class).withId("campaign-dry-run").single()).click();
+        assertThat($(Paragraph.class).withId("campaign-dry-run-total").single().getText())
+                .contains("1 subscriber,").contains("$15.00");
     }
 }

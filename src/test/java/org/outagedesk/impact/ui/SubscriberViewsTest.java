@@ -87,7 +87,11 @@ class SubscriberViewsTest extends SpringBrowserlessTest {
         assertThat(details).isNotNull();
         assertThat($(Span.class).withId("subscriber-msisdn").single().getText()).isEqualTo(deviceOnly);
         assertThat($(Div.class).withId("device-only-warning").single().getElement().getTextRecursively())
-                .contains("not to reset", "remove the battery", "run flat");
+                .contains("Do NOT reset the phone.", "Do NOT remove the battery or let it run flat.");
+        assertThat($(Paragraph.class).withId("caller-script-" + incident).single().getText())
+                .startsWith("Tell the caller:").contains("do not reset");
+        assertThat($(Div.class).withId("subscriber-credits-" + incident).single().getElement().getTextRecursively())
+                .contains("No credit yet", "Room left under the $150.00 cap: $150.00");
 
         test($(TextArea.class).withId("call-note").single()).setValue("Advised not to reset the device");
         test($(Button.class).withId("log-call").single()).click();
@@ -124,6 +128,70 @@ class SubscriberViewsTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("agent")
+    void enter_in_the_search_opens_the_single_match_and_the_way_back_keeps_the_filters() {
+        openList();
+        test($(Button.class).withId("count-LOST").single()).click();
+        SubscriberListView list = $view(SubscriberListView.class).single();
+        list.enterInSearch(lost.substring(5));
+        assertThat($(Span.class).withId("subscriber-msisdn").single().getText()).isEqualTo(lost);
+
+        com.vaadin.flow.router.RouterLink back = $(com.vaadin.flow.router.RouterLink.class).withId("back-to-list")
+                .single();
+        assertThat(back.getHref()).contains("incident=" + incident).contains("status=LOST")
+                .contains("q=" + lost.substring(5));
+        String href = back.getHref();
+        com.vaadin.flow.component.UI.getCurrent().navigate(href.substring(0, href.indexOf('?')),
+                com.vaadin.flow.router.QueryParameters.fromString(href.substring(href.indexOf('?') + 1)));
+        @SuppressWarnings("unchecked")
+        Grid<ImpactRow> grid = $(Grid.class).withId("subscriber-grid").single();
+        assertThat(test(grid).size()).isEqualTo(1);
+        assertThat($(Button.class).withId("count-LOST").single().getElement().getAttribute("aria-pressed"))
+                .isEqualTo("true");
+    }
+
+    @Test
+    @WithUserDetails("agent")
+    void an_agent_changes_one_subscriber_at_a_time_and_is_offered_no_bulk_change() {
+        openList();
+        assertThat($(Button.class).withId("bulk-change").all()).as("bulk changes are for incident managers")
+                .isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void a_bulk_change_says_the_filter_in_words() {
+        openList();
+        test($(Button.class).withId("count-LOST").single()).click();
+        test($(Button.class).withId("bulk-change").single()).click();
+        assertThat($(Paragraph.class).withId("bulk-selection").single().getText())
+                .isEqualTo("Selected: status Lost.");
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void a_bulk_change_above_the_limit_asks_the_user_to_type_the_count() {
+        openList();
+        // a limit of 0 stands for the default of 1,000: one subscriber is "more than the limit" here
+        BulkStatusDialog dialog = new BulkStatusDialog(impacts, incident,
+                org.outagedesk.impact.ImpactFilter.all(), 0, () -> { });
+        dialog.open();
+        @SuppressWarnings("unchecked")
+        Select<DataLossStatus> newStatus = $(Select.class).withId("bulk-new-status").single();
+        test(newStatus).selectItem("Recovered");
+        test($(TextArea.class).withId("bulk-reason").single()).setValue("Backup restored");
+        Button confirm = $(Button.class).withId("bulk-confirm").single();
+        TextField typed = $(TextField.class).withId("bulk-typed-count").single();
+        assertThat(typed.isVisible()).isTrue();
+        assertThat(typed.getLabel()).isEqualTo("Type 2 to confirm a change this large");
+        assertThat(confirm.isEnabled()).isFalse();
+        test(typed).setValue("1");
+        assertThat(confirm.isEnabled()).as("the wrong count").isFalse();
+        test(typed).setValue("2");
+        assertThat(confirm.isEnabled()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails("manager")
     void a_bulk_change_shows_how_many_will_change_before_it_is_confirmed() {
         openList();
         test($(Button.class).withId("count-LOST").single()).click();
@@ -131,7 +199,7 @@ class SubscriberViewsTest extends SpringBrowserlessTest {
         @SuppressWarnings("unchecked")
         Select<DataLossStatus> newStatus = $(Select.class).withId("bulk-new-status").single();
         test(newStatus).selectItem("Recovered");
-        assertThat($(Paragraph.class).withId("bulk-preview").single().getText()).startsWith("1 subscriber(s) will");
+        assertThat($(Paragraph.class).withId("bulk-preview").single().getText()).startsWith("1 subscriber changes to");
         test($(TextArea.class).withId("bulk-reason").single()).setValue("Backup restored");
         test($(Button.class).withId("bulk-confirm").single()).click();
 

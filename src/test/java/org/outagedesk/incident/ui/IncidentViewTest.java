@@ -67,13 +67,13 @@ class IncidentViewTest extends SpringBrowserlessTest {
         navigate(IncidentView.class);
         ComboBox<Incident> chooser = $(ComboBox.class).id("incident-chooser");
         chooser.setValue(incident);
-        assertThat($(Span.class).id("incident-status").getText()).isEqualTo("INVESTIGATING");
+        assertThat($(Span.class).id("incident-status").getText()).isEqualTo("Investigating");
 
         click("change-status");
-        test((ComboBox<Object>) $(ComboBox.class).id("status-choice")).selectItem("IDENTIFIED");
+        test((ComboBox<Object>) $(ComboBox.class).id("status-choice")).selectItem("Cause identified");
         test($(TextArea.class).id("status-note")).setValue("cause found");
         click("status-save");
-        assertThat($(Span.class).id("incident-status").getText()).isEqualTo("IDENTIFIED");
+        assertThat($(Span.class).id("incident-status").getText()).isEqualTo("Cause identified");
         assertThat(textOf(card(0))).isEqualTo("Status INVESTIGATING → IDENTIFIED. cause found");
 
         click("add-entry");
@@ -137,5 +137,31 @@ class IncidentViewTest extends SpringBrowserlessTest {
             assertThat(find(Button.class, card(row)).withClassName("entry-edit").exists()).isFalse();
         }
         assertThat(internalShown).isTrue();
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void an_incident_manager_opens_an_incident_in_the_console_and_sees_every_missing_field_at_once() {
+        navigate(IncidentView.class);
+        click("new-incident");
+        com.vaadin.flow.component.textfield.TextField title = $(com.vaadin.flow.component.textfield.TextField.class)
+                .id("new-incident-title");
+        com.vaadin.flow.component.textfield.TextField services = $(com.vaadin.flow.component.textfield.TextField.class)
+                .id("new-incident-services");
+        click("new-incident-save");
+        assertThat(title.isInvalid()).as("the title is marked").isTrue();
+        assertThat(services.isInvalid()).as("and, at the same time, the services").isTrue();
+        assertThat(services.getErrorMessage()).contains("at least one affected service");
+
+        String name = "Console-opened outage " + UUID.randomUUID();
+        test(title).setValue(name);
+        test(services).setValue("data sync, e-mail");
+        click("new-incident-save");
+        assertThat($(com.vaadin.flow.component.html.H2.class).id("incident-title").getText()).isEqualTo(name);
+        Incident created = incidents.findAll().stream().filter(i -> i.getTitle().equals(name)).findFirst()
+                .orElseThrow();
+        assertThat(created.getAffectedServices()).containsExactly("data sync", "e-mail");
+        org.outagedesk.base.SystemActor.run(() -> incidents.changeStatus(created.getId(),
+                org.outagedesk.incident.IncidentStatus.RESOLVED, "test done", null));
     }
 }

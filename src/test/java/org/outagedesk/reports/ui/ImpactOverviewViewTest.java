@@ -64,7 +64,7 @@ class ImpactOverviewViewTest extends SpringBrowserlessTest {
         ((ComboBox<Incident>) $(ComboBox.class).id("incident-chooser")).setValue(sample);
 
         assertThat($(Paragraph.class).id("as-of").getText()).startsWith("Figures as of ")
-                .contains("the incident's zone");
+                .contains("incident time");
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.US);
         for (String status : new String[] {"LOST", "DEVICE_ONLY", "RECOVERED", "UNKNOWN"}) {
             assertThat(number("card-" + status)).as(status).isEqualTo(n.format(inDatabase(status)));
@@ -80,10 +80,30 @@ class ImpactOverviewViewTest extends SpringBrowserlessTest {
                 "subscribers?incident=" + sample.getId() + "&amp;status=LOST");
         assertThat($(Html.class).id("chart-region").getInnerHtml()).contains("New York Metro");
         assertThat($(Html.class).id("chart-status-over-time").getInnerHtml())
-                .contains("Subscribers by status at the end of each day (America/Los_Angeles", ">Only on device<");
+                .contains("Subscribers by status at the end of each day of the incident (Pacific Time", ">Only on device<");
         assertThat($(Html.class).id("chart-credits").getInnerHtml()).contains("Credits by reason");
         assertThat($(Html.class).id("chart-acknowledgements").getInnerHtml())
                 .contains("Stores on hold by region", ">Acknowledged<", ">Overdue<");
+    }
+
+    @Test
+    @WithUserDetails("exec")
+    void total_affected_leaves_out_not_affected_and_an_old_incident_shows_its_dates_and_its_own_days() {
+        navigate(ImpactOverviewView.class);
+        ((ComboBox<Incident>) $(ComboBox.class).id("incident-chooser")).setValue(sample);
+        NumberFormat n = NumberFormat.getIntegerInstance(Locale.US);
+        long notAffected = inDatabase("NOT_AFFECTED");
+        long all = jdbc.queryForObject("select count(*) from impact where incident_id = ?", Long.class,
+                sample.getId());
+        assertThat(notAffected).isPositive();
+        assertThat(number("card-total-affected")).isEqualTo(n.format(all - notAffected));
+        assertThat(find(Span.class, $(Anchor.class).id("card-total-affected")).withClassName("od-card-meaning")
+                .single().getText()).contains("not counting " + n.format(notAffected));
+
+        // the 2009 incident, still open: its start date, not thousands of days
+        assertThat(number("card-since-start")).isEqualTo("Oct 2, 2009");
+        String daily = $(Html.class).id("chart-status-over-time").getInnerHtml();
+        assertThat(daily).contains("2009").doesNotContain(String.valueOf(java.time.Year.now().getValue()));
     }
 
     @Test
