@@ -3,6 +3,7 @@ package org.outagedesk;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.theme.lumo.Lumo;
+import org.outagedesk.backups.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,6 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class OutageDeskApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (Commands.isCommand(args)) {
+            // restore / compact: on a stopped instance, before (and instead of) starting the application
+            System.exit(Commands.run(args, System.out, System.err, System.getenv()));
+        }
         SpringApplication.run(OutageDeskApplication.class, args);
     }
 }

@@ -195,17 +195,17 @@ class MyStoreView extends VerticalLayout {
         what.addClassName("od-status");
         text.add(what, new Paragraph(hold.reason()));
         text.add(muted("Hold #" + hold.id() + " · " + hold.status().name().toLowerCase(Locale.ROOT) + " since "
-                + HoldTimes.format(hold.effectiveFrom(), HoldTimes.VIEWER)));
+                + HoldTimes.format(hold.effectiveFrom(), HoldTimes.viewer())));
         card.add(text);
         if (storeHold.acknowledged()) {
             card.addClassName("acknowledged");
-            Span done = new Span("Acknowledged " + HoldTimes.format(storeHold.acknowledgedAt(), HoldTimes.VIEWER)
+            Span done = new Span("Acknowledged " + HoldTimes.format(storeHold.acknowledgedAt(), HoldTimes.viewer())
                     + " by " + storeHold.acknowledgedBy());
             done.addClassName("ack-done");
             card.add(done);
         } else {
             Span deadline = new Span((storeHold.overdue() ? "OVERDUE: was due " : "Acknowledge by ")
-                    + HoldTimes.format(hold.ackDeadline(), HoldTimes.VIEWER));
+                    + HoldTimes.format(hold.ackDeadline(), HoldTimes.viewer()));
             if (storeHold.overdue()) {
                 deadline.addClassName("od-overdue");
             }
