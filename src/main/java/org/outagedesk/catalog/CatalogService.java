@@ -1,53 +1,86 @@
 package org.outagedesk.catalog;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.outagedesk.base.AppRoles;
-import org.outagedesk.base.CsvImportException;
-import org.outagedesk.base.CsvImportException.RowError;
-import org.outagedesk.base.NotFoundException;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.CsvImportException.RowError;
+import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.DomainException;
+import org.outagedesk.base.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The carrier's stores and SKUs: reference data every other feature looks up. Everybody signed in may read it;
- * incident managers load it from CSV (the sample scenario uses the same import).
+ * The carrier's SKUs, stores and regions: reference data every other feature looks up. Everybody signed in may read
+ * it; incident managers change it (CSV import, add, edit, close a store). Every change is audited and published as
+ * {@link CatalogChanged}. Codes (and region names) never change once in use; stores are closed, never deleted.
  */
 @Service
 @Transactional(readOnly = true)
 @PreAuthorize("isAuthenticated()")
 public class CatalogService {
 
-    static final List<String> STORE_COLUMNS = List.of("code", "name", "region", "city", "type");
-    static final List<String> SKU_COLUMNS = List.of("code", "model", "colour", "family");
+    static final String MANAGERS = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
+
+    public static final List<String> SKU_COLUMNS = List.of("code", "model", "colour", "family");
+    public static final List<String> STORE_COLUMNS = List.of("code", "name", "region", "city", "type", "email",
+            "zone", "closed");
+    /** stores.csv files written before e-mail and zone existed have only these; the zone is then the region's. */
+    static final List<String> STORE_REQUIRED = List.of("code", "name", "region", "city", "type");
+    public static final List<String> REGION_COLUMNS = List.of("name", "zone", "escalation_name",
+            "escalation_email");
+    static final List<String> REGION_REQUIRED = List.of("name", "zone");
+    private static final int FLUSH_EVERY = 500;
 
     private final StoreRepository stores;
     private final SkuRepository skus;
+    private final RegionRepository regions;
     private final AuditService audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final long maxBytes;
+    private final int maxRows;
 
-    CatalogService(StoreRepository stores, SkuRepository skus, AuditService audit) {
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    CatalogService(StoreRepository stores, SkuRepository skus, RegionRepository regions, AuditService audit,
+            ApplicationEventPublisher events, Clock clock,
+            @Value("${outagedesk.catalog.import.max-file-size:10MB}") DataSize maxFileSize,
+            @Value("${outagedesk.catalog.import.max-rows:100000}") int maxRows) {
         this.stores = stores;
         this.skus = skus;
+        this.regions = regions;
         this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.maxBytes = maxFileSize.toBytes();
+        this.maxRows = maxRows;
     }
+
+    // ---------------------------------------------------------------- reading (everyone signed in)
 
     public Optional<Store> findStore(String code) {
         return stores.findByCode(code);
@@ -74,13 +107,27 @@ public class CatalogService {
         return stores.count(storeFilter(text, region));
     }
 
+    /** The names of every region, alphabetically. */
     public List<String> regions() {
-        return stores.findRegions();
+        return regions.findAllByOrderByName().stream().map(Region::getName).toList();
+    }
+
+    /** Every region (tens of them) with its zone and escalation contact, by name. */
+    public List<Region> regionList() {
+        return regions.findAllByOrderByName();
+    }
+
+    public Optional<Region> findRegion(String name) {
+        return regions.findByName(name);
     }
 
     /** All SKUs (tens of them), by family then model. */
     public List<Sku> skus() {
         return skus.findAll(Sort.by("family", "model", "colour"));
+    }
+
+    public long countSkus() {
+        return skus.count();
     }
 
     public List<Sku> skusOfFamily(String family) {
@@ -91,12 +138,27 @@ public class CatalogService {
         return skus.findFamilies();
     }
 
+    /** Every store by code, read a page at a time (exports): memory stays flat at any number of stores. */
+    public void forEachStore(Consumer<Store> consumer) {
+        Pageable page = PageRequest.of(0, FLUSH_EVERY, Sort.by("code"));
+        while (true) {
+            Page<Store> p = stores.findAll(page);
+            p.forEach(consumer);
+            entityManager.clear();
+            if (!p.hasNext()) {
+                return;
+            }
+            page = p.nextPageable();
+        }
+    }
+
     private static Specification<Store> storeFilter(@Nullable String text, @Nullable String region) {
         Specification<Store> spec = Specification.unrestricted();
         if (text != null && !text.isBlank()) {
-            String like = "%" + text.strip().toLowerCase(Locale.ROOT) + "%";
-            spec = spec.and((root, q, cb) -> cb.or(cb.like(cb.lower(root.get("code")), like),
-                    cb.like(cb.lower(root.get("name")), like), cb.like(cb.lower(root.get("city")), like)));
+            String like = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            spec = spec.and((root, q, cb) -> cb.or(cb.like(cb.lower(root.get("code")), like, '\\'),
+                    cb.like(cb.lower(root.get("name")), like, '\\'), cb.like(cb.lower(root.get("city")), like, '\\')));
         }
         if (region != null && !region.isBlank()) {
             spec = spec.and((root, q, cb) -> cb.equal(root.get("region"), region));
@@ -104,121 +166,313 @@ public class CatalogService {
         return spec;
     }
 
+    // ---------------------------------------------------------------- single changes (incident managers)
+
+    @Transactional
+    @PreAuthorize(MANAGERS)
+    public Sku addSku(SkuDetails details) {
+        SkuDetails d = valid("The SKU", CatalogRules.sku(details));
+        if (skus.findByCode(d.code()).isPresent()) {
+            throw new InvalidCatalogEntry("The SKU", Map.of("code", "SKU " + d.code() + " exists already"));
+        }
+        Sku sku = skus.save(Sku.of(d));
+        audit.record("SKU_ADDED", "Sku", d.code(), describe(d));
+        events.publishEvent(new CatalogChanged("SKU " + d.code()));
+        return sku;
+    }
+
+    /** Changes a SKU's model, colour and family; its code never changes (a different code in the details is refused). */
+    @Transactional
+    @PreAuthorize(MANAGERS)
+    public Sku editSku(String code, SkuDetails details) {
+        Sku sku = getSku(code);
+        SkuDetails d = valid("The SKU", CatalogRules.sku(new SkuDetails(
+                CatalogRules.blank(details.code()) ? sku.getCode() : details.code(), details.model(),
+                details.colour(), details.family())));
+        sameCode(sku.getCode(), d.code());
+        if (sku.differsFrom(d)) {
+            String before = describe(sku.details());
+            sku.update(d);
+            audit.record("SKU_CHANGED", "Sku", sku.getCode(), before + " -> " + describe(d));
+            events.publishEvent(new CatalogChanged("SKU " + sku.getCode()));
+        }
+        return sku;
+    }
+
+    @Transactional
+    @PreAuthorize(MANAGERS)
+    public Store addStore(StoreDetails details) {
+        StoreDetails d = valid("The store", CatalogRules.store(details, zoneOfRegion()));
+        if (stores.findByCode(d.code()).isPresent()) {
+            throw new InvalidCatalogEntry("The store", Map.of("code", "store " + d.code() + " exists already"));
+        }
+        Store store = stores.save(Store.of(d));
+        audit.record("STORE_ADDED", "Store", d.code(), describe(d));
+        events.publishEvent(new CatalogChanged("store " + d.code()));
+        return store;
+    }
+
+    /** Changes a store; its code never changes. A closed store may still be corrected (its history keeps it). */
+    @Transactional
+    @PreAuthorize(MANAGERS)
+    public Store editStore(String code, StoreDetails details) {
+        Store store = getStore(code);
+        StoreDetails d = valid("The store", CatalogRules.store(new StoreDetails(
+                CatalogRules.blank(details.code()) ? store.getCode() : details.code(), details.name(),
+                details.region(), details.city(), details.type(), details.email(), details.zone()), zoneOfRegion()));
+        sameCode(store.getCode(), d.code());
+        if (store.differsFrom(d)) {
+            String before = describe(store.details());
+            store.update(d);
+            audit.record("STORE_CHANGED", "Store", store.getCode(), before + " -> " + describe(d));
+            events.publishEvent(new CatalogChanged("store " + store.getCode()));
+        }
+        return store;
+    }
+
     /**
-     * Loads stores from CSV ({@code code,name,region,city,type}), adding new codes and updating known ones.
-     * All or nothing: any bad row refuses the whole file with every problem listed.
+     * Closes a store: it stays with its history (holds, acknowledgements, sales, subscribers), receives no hold placed
+     * from now on, and its tills are told it is closed. Closing a closed store changes nothing.
      */
     @Transactional
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
-    public int importStores(Reader csv) {
-        List<RowError> errors = new ArrayList<>();
-        List<Store> parsed = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        forEachRecord(csv, "stores", STORE_COLUMNS, errors, row -> {
-            String code = required(row, "code", 32, errors);
-            String name = required(row, "name", 200, errors);
-            String region = required(row, "region", 64, errors);
-            String city = required(row, "city", 100, errors);
-            StoreType type = null;
-            try {
-                type = StoreType.valueOf(row.get("type").strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(new RowError(line(row), "type", "'" + row.get("type") + "' is not COMPANY or DEALER"));
-            }
-            if (code != null && !seen.add(code)) {
-                errors.add(new RowError(line(row), "code", "store " + code + " appears twice in the file"));
-            }
-            if (code != null && name != null && region != null && city != null && type != null) {
-                parsed.add(new Store(code, name, region, city, type));
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw new CsvImportException("The stores file", errors);
+    @PreAuthorize(MANAGERS)
+    public Store closeStore(String code) {
+        Store store = getStore(code);
+        if (!store.isClosed()) {
+            store.close(CurrentActor.username(), clock.instant());
+            audit.record("STORE_CLOSED", "Store", store.getCode(), store.getName() + " (" + store.getRegion()
+                    + ") closed");
+            events.publishEvent(new CatalogChanged("store " + store.getCode() + " closed"));
         }
-        for (Store s : parsed) {
-            stores.findByCode(s.getCode()).ifPresentOrElse(
-                    existing -> existing.update(s.getName(), s.getRegion(), s.getCity(), s.getType()),
-                    () -> stores.save(s));
-        }
-        audit.record("CATALOG_IMPORTED", "Store", null, parsed.size() + " stores loaded from CSV");
-        return parsed.size();
+        return store;
     }
 
-    /** Loads SKUs from CSV ({@code code,model,colour,family}); all or nothing like {@link #importStores}. */
+    /** Adds a region or changes one by name (the name never changes). */
     @Transactional
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
-    public int importSkus(Reader csv) {
-        List<RowError> errors = new ArrayList<>();
-        List<Sku> parsed = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        forEachRecord(csv, "SKUs", SKU_COLUMNS, errors, row -> {
-            String code = required(row, "code", 64, errors);
-            String model = required(row, "model", 100, errors);
-            String colour = required(row, "colour", 50, errors);
-            String family = required(row, "family", 50, errors);
-            if (code != null && !seen.add(code)) {
-                errors.add(new RowError(line(row), "code", "SKU " + code + " appears twice in the file"));
+    @PreAuthorize(MANAGERS)
+    public Region saveRegion(RegionDetails details) {
+        RegionDetails d = valid("The region", CatalogRules.region(details));
+        Optional<Region> existing = regions.findByName(d.name());
+        if (existing.isPresent()) {
+            Region region = existing.get();
+            if (region.differsFrom(d)) {
+                String before = describe(region.details());
+                region.update(d);
+                audit.record("REGION_CHANGED", "Region", d.name(), before + " -> " + describe(d));
+                events.publishEvent(new CatalogChanged("region " + d.name()));
             }
-            if (code != null && model != null && colour != null && family != null) {
-                parsed.add(new Sku(code, model, colour, family.toUpperCase(Locale.ROOT)));
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw new CsvImportException("The SKU file", errors);
+            return region;
         }
-        for (Sku s : parsed) {
-            skus.findByCode(s.getCode()).ifPresentOrElse(
-                    existing -> existing.update(s.getModel(), s.getColour(), s.getFamily()), () -> skus.save(s));
-        }
-        audit.record("CATALOG_IMPORTED", "Sku", null, parsed.size() + " SKUs loaded from CSV");
-        return parsed.size();
+        Region region = regions.save(Region.of(d));
+        audit.record("REGION_ADDED", "Region", d.name(), describe(d));
+        events.publishEvent(new CatalogChanged("region " + d.name()));
+        return region;
     }
 
-    private static void forEachRecord(Reader csv, String what, List<String> columns, List<RowError> errors,
-            java.util.function.Consumer<CSVRecord> handler) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format).get()) {
-            List<String> header = parser.getHeaderNames().stream()
-                    .map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
-            if (!header.equals(columns)) {
-                errors.add(new RowError(1, "header", "expected the columns " + String.join(",", columns)
-                        + " but found " + String.join(",", header)));
+    private static <T> T valid(String what, CatalogRules.Checked<T> checked) {
+        if (!checked.ok()) {
+            throw new InvalidCatalogEntry(what, checked.errors());
+        }
+        return checked.value();
+    }
+
+    private static void sameCode(String stored, String given) {
+        if (!stored.equals(given)) {
+            throw new InvalidCatalogEntry("The code", Map.of("code", "a code never changes: " + stored
+                    + " stays " + stored));
+        }
+    }
+
+    private Function<String, @Nullable String> zoneOfRegion() {
+        return name -> regions.findByName(name).map(r -> r.getZone().getId()).orElse(null);
+    }
+
+    // ---------------------------------------------------------------- CSV imports (incident managers)
+
+    /** Loads SKUs from CSV ({@code code,model,colour,family}): new codes added, known codes updated. */
+    @Transactional
+    @PreAuthorize(MANAGERS)
+    public CatalogImportResult importSkus(InputStream csv, String fileName, CatalogImportMode mode) {
+        return importRows("SKUs", fileName, mode, csv, SKU_COLUMNS, List.of(),
+                row -> CatalogRules.sku(new SkuDetails(row.get("code"), row.get("model"), row.get("colour"),
+                        row.get("family"))),
+                SkuDetails::code,
+                d -> {
+                    Optional<Sku> existing = skus.findByCode(d.code());
+                    if (existing.isEmpty()) {
+                        skus.save(Sku.of(d));
+                        return Outcome.ADDED;
+                    }
+                    if (!existing.get().differsFrom(d)) {
+                        return Outcome.UNCHANGED;
+                    }
+                    existing.get().update(d);
+                    return Outcome.UPDATED;
+                });
+    }
+
+    /**
+     * Loads stores from CSV ({@code code,name,region,city,type[,email,zone,closed]}); the region must exist; a
+     * missing or empty zone is the region's. {@code closed}: {@code true} closes an open store; anything else leaves
+     * the store as it is (import never reopens a store).
+     */
+    @Transactional
+    @PreAuthorize(MANAGERS)
+    public CatalogImportResult importStores(InputStream csv, String fileName, CatalogImportMode mode) {
+        Map<String, String> zones = new HashMap<>();
+        regions.findAll().forEach(r -> zones.put(r.getName(), r.getZone().getId()));
+        Map<String, Boolean> closing = new HashMap<>();
+        String actor = CurrentActor.username();
+        return importRows("stores", fileName, mode, csv, STORE_REQUIRED, List.of("email", "zone", "closed"),
+                row -> {
+                    CatalogRules.Checked<StoreDetails> checked = CatalogRules.store(new StoreDetails(row.get("code"),
+                            row.get("name"), row.get("region"), row.get("city"), row.get("type"), row.get("email"),
+                            row.get("zone")), zones::get);
+                    String closed = row.get("closed") == null ? "" : row.get("closed").strip()
+                            .toLowerCase(Locale.ROOT);
+                    if (!closed.isEmpty() && !closed.equals("true") && !closed.equals("false")) {
+                        Map<String, String> errors = new LinkedHashMap<>(checked.errors());
+                        errors.put("closed", "is true, false or empty");
+                        return new CatalogRules.Checked<>(null, errors);
+                    }
+                    if (checked.ok()) {
+                        closing.put(checked.value().code(), closed.equals("true"));
+                    }
+                    return checked;
+                },
+                StoreDetails::code,
+                d -> {
+                    Optional<Store> existing = stores.findByCode(d.code());
+                    boolean close = closing.getOrDefault(d.code(), false);
+                    if (existing.isEmpty()) {
+                        Store store = stores.save(Store.of(d));
+                        if (close) {
+                            store.close(actor, clock.instant());
+                        }
+                        return Outcome.ADDED;
+                    }
+                    Store store = existing.get();
+                    boolean changed = store.differsFrom(d) || (close && !store.isClosed());
+                    if (!changed) {
+                        return Outcome.UNCHANGED;
+                    }
+                    store.update(d);
+                    if (close && !store.isClosed()) {
+                        store.close(actor, clock.instant());
+                        audit.record("STORE_CLOSED", "Store", store.getCode(), store.getName() + " closed by import");
+                    }
+                    return Outcome.UPDATED;
+                });
+    }
+
+    /** Loads regions from CSV ({@code name,zone[,escalation_name,escalation_email]}), by name. */
+    @Transactional
+    @PreAuthorize(MANAGERS)
+    public CatalogImportResult importRegions(InputStream csv, String fileName, CatalogImportMode mode) {
+        return importRows("regions", fileName, mode, csv, REGION_REQUIRED,
+                List.of("escalation_name", "escalation_email"),
+                row -> CatalogRules.region(new RegionDetails(row.get("name"), row.get("zone"),
+                        row.get("escalation_name"), row.get("escalation_email"))),
+                RegionDetails::name,
+                d -> {
+                    Optional<Region> existing = regions.findByName(d.name());
+                    if (existing.isEmpty()) {
+                        regions.save(Region.of(d));
+                        return Outcome.ADDED;
+                    }
+                    if (!existing.get().differsFrom(d)) {
+                        return Outcome.UNCHANGED;
+                    }
+                    existing.get().update(d);
+                    return Outcome.UPDATED;
+                });
+    }
+
+    private enum Outcome {
+        ADDED, UPDATED, UNCHANGED
+    }
+
+    /**
+     * The shared import: reads and checks every row first (a code twice in the file is refused from its second
+     * row on), then, unless a bad row refuses the file, applies the good rows in this transaction, flushing in
+     * batches; audits once and publishes one {@link CatalogChanged}.
+     */
+    private <T> CatalogImportResult importRows(String what, String fileName, CatalogImportMode mode, InputStream csv,
+            List<String> required, List<String> optional,
+            Function<CatalogCsv.Row, CatalogRules.Checked<T>> check, Function<T, String> code,
+            Function<T, Outcome> apply) {
+        List<RowError> errors = new ArrayList<>();
+        Map<String, Long> firstLine = new HashMap<>();
+        List<T> good = new ArrayList<>();
+        long[] rejected = {0};
+        RowError fileProblem = CatalogCsv.read(csv, required, optional, maxBytes, maxRows, row -> {
+            CatalogRules.Checked<T> checked = check.apply(row);
+            if (!checked.ok()) {
+                checked.errors().forEach((field, message) -> errors.add(new RowError(row.line(), field, message)));
+                rejected[0]++;
                 return;
             }
-            try (Stream<CSVRecord> records = parser.stream()) {
-                records.forEach(row -> {
-                    if (row.size() != columns.size()) {
-                        errors.add(new RowError(line(row), "row",
-                                "expected " + columns.size() + " columns, found " + row.size()));
-                    } else {
-                        handler.accept(row);
-                    }
-                });
+            String key = code.apply(checked.value());
+            Long first = firstLine.putIfAbsent(key, row.line());
+            if (first != null) {
+                errors.add(new RowError(row.line(), required.getFirst(), key + " appears more than once in the file"
+                        + " (first on line " + first + ")"));
+                rejected[0]++;
+                return;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the " + what + " file", e);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            // the parser's message names its own classes: not for people
-            errors.add(new RowError(0, "file", "not a readable CSV file: check the quotes and the commas"));
+            good.add(checked.value());
+        }, errors);
+        if (fileProblem != null) {
+            return CatalogImportResult.refused(fileProblem);
         }
+        // rows with the wrong number of cells were reported by the reader, not checked
+        long badShape = errors.stream().filter(e -> e.field().equals("row")).count();
+        rejected[0] += badShape;
+        errors.sort(java.util.Comparator.comparingLong(RowError::line));
+        boolean truncated = errors.size() > CatalogImportResult.MAX_LISTED_ERRORS;
+        List<RowError> listed = List.copyOf(truncated ? errors.subList(0, CatalogImportResult.MAX_LISTED_ERRORS)
+                : errors);
+        if (rejected[0] > 0 && mode == CatalogImportMode.ALL_OR_NOTHING) {
+            return new CatalogImportResult(false, 0, 0, 0, rejected[0], listed, truncated);
+        }
+        long added = 0;
+        long updated = 0;
+        long unchanged = 0;
+        int n = 0;
+        for (T value : good) {
+            switch (apply.apply(value)) {
+                case ADDED -> added++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+            }
+            if (++n % FLUSH_EVERY == 0) {
+                entityManager.flush();
+                entityManager.clear();
+            }
+        }
+        audit.record("CATALOG_IMPORTED", switch (what) {
+            case "SKUs" -> "Sku";
+            case "stores" -> "Store";
+            default -> "Region";
+        }, null, CatalogRules.cut(fileName) + ": " + added + " " + what + " added, " + updated + " updated, "
+                + unchanged + " unchanged, " + rejected[0] + " rejected (" + mode + ")");
+        if (added + updated > 0) {
+            events.publishEvent(new CatalogChanged(what));
+        }
+        return new CatalogImportResult(true, added, updated, unchanged, rejected[0], listed, truncated);
     }
 
-    private static long line(CSVRecord row) {
-        // the parser counts lines from 1 and has consumed the header; getRecordNumber() is 1 for the first data row
-        return row.getRecordNumber() + 1;
+    private static String describe(SkuDetails d) {
+        return d.code() + " " + d.model() + ", " + d.colour() + ", family " + d.family();
     }
 
-    private static @Nullable String required(CSVRecord row, String field, int maxLength, List<RowError> errors) {
-        String value = row.get(field);
-        if (value == null || value.isBlank()) {
-            errors.add(new RowError(line(row), field, "is empty"));
-            return null;
-        }
-        if (value.length() > maxLength) {
-            errors.add(new RowError(line(row), field, "is longer than " + maxLength + " characters"));
-            return null;
-        }
-        return value.strip();
+    private static String describe(StoreDetails d) {
+        return d.code() + " " + d.name() + ", " + d.city() + ", region " + d.region() + ", " + d.type()
+                + ", e-mail " + (d.email() == null ? "none" : d.email()) + ", zone " + d.zone();
+    }
+
+    private static String describe(RegionDetails d) {
+        return d.name() + ", zone " + d.zone() + ", escalation " + (d.escalationName() == null ? "none"
+                : d.escalationName() + " <" + d.escalationEmail() + ">");
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AbstractEntity;
 
@@ -32,10 +33,13 @@ public class Sku extends AbstractEntity {
     @Column(nullable = false, length = 50)
     private String family;
 
+    @Version
+    private int version;
+
     protected Sku() {
     }
 
-    public Sku(String code, String model, String colour, String family) {
+    Sku(String code, String model, String colour, String family) {
         this.code = code;
         this.model = model;
         this.colour = colour;
@@ -63,9 +67,26 @@ public class Sku extends AbstractEntity {
         return family;
     }
 
-    void update(String model, String colour, String family) {
-        this.model = model;
-        this.colour = colour;
-        this.family = family;
+    public int getVersion() {
+        return version;
+    }
+
+    public SkuDetails details() {
+        return new SkuDetails(code, model, colour, family);
+    }
+
+    boolean differsFrom(SkuDetails d) {
+        return !model.equals(d.model()) || !colour.equals(d.colour()) || !family.equals(d.family());
+    }
+
+    /** Takes checked values; the code never changes. */
+    void update(SkuDetails d) {
+        this.model = d.model();
+        this.colour = d.colour();
+        this.family = d.family();
+    }
+
+    static Sku of(SkuDetails d) {
+        return new Sku(d.code(), d.model(), d.colour(), d.family());
     }
 }

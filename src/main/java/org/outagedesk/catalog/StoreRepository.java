@@ -12,4 +12,6 @@ interface StoreRepository extends JpaRepository<Store, Long>, JpaSpecificationEx
 
     @Query("select distinct s.region from Store s order by s.region")
     List<String> findRegions();
+
+    long countByRegion(String region);
 }

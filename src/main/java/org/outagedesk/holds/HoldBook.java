@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.catalog.CatalogChanged;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Sku;
 import org.outagedesk.catalog.Store;
@@ -28,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  * <li>Time is applied at every question: a scheduled hold starts saying no at its start time, to the millisecond.</li>
  * <li>A hold placed or lifted on this node empties the book once the change commits: the next question reads it.</li>
- * <li>Changes made by another node (several nodes on one PostgreSQL) and catalog changes are read at the next
+ * <li>A catalog change on this node ({@link CatalogChanged}: a store closed or edited, a SKU added) empties the
+ * book once it commits, as a hold does.</li>
+ * <li>Changes made by another node (several nodes on one PostgreSQL), holds and catalog alike, are read at the next
  * refresh, {@code outagedesk.holds.refresh} (1 s by default). While one question refreshes, the others keep
  * answering from the book they have, so that no till waits for the reload.</li>
  * <li>A SKU or store code the book does not know is looked up in the database, and the book is rebuilt if it
@@ -79,7 +82,12 @@ class HoldBook {
         }
     }
 
-    record Place(String code, String region, SalesChannel channel) {
+    /** A store as the tills' question needs it; a closed store sells nothing, whatever the holds say. */
+    record Place(String code, String region, SalesChannel channel, boolean closed) {
+
+        static Place of(Store store) {
+            return new Place(store.getCode(), store.getRegion(), SalesChannel.of(store.getType()), store.isClosed());
+        }
     }
 
     record Snapshot(List<Terms> holds, Map<String, String> familyOfSku, List<String> skuOrder,
@@ -152,12 +160,18 @@ class HoldBook {
         }
         Store store = catalog.getStore(storeCode);
         changed();
-        return new Place(store.getCode(), store.getRegion(), SalesChannel.of(store.getType()));
+        return Place.of(store);
     }
 
     /** A hold was placed or lifted: after the commit the next question rebuilds the book. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(HoldsChanged event) {
+        changed();
+    }
+
+    /** SKUs, stores or regions changed on this node (a store closed, a SKU added): read again after the commit. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(CatalogChanged event) {
         changed();
     }
 
@@ -178,8 +192,7 @@ class HoldBook {
             }
             Map<String, Place> stores = new HashMap<>();
             for (Store store : catalog.findStores(null, null, Pageable.unpaged())) {
-                stores.put(store.getCode(), new Place(store.getCode(), store.getRegion(),
-                        SalesChannel.of(store.getType())));
+                stores.put(store.getCode(), Place.of(store));
             }
             return new Snapshot(all, Map.copyOf(families), List.copyOf(order), Map.copyOf(stores), gen,
                     System.nanoTime());

@@ -59,6 +59,8 @@ public class HoldService {
     /** Stands in for an empty list in "x in :list" (some databases refuse an empty IN list); no store or region has this code. */
     static final String NONE = "(none)";
     static final int MAX_ACK_DEADLINE_HOURS = 24 * 30;
+    /** "Not closed" in the store queries (a closed store takes no hold placed from its closing on). */
+    static final Instant OPEN = Instant.parse("9999-12-31T00:00:00Z");
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy h:mm a z", Locale.US);
 
@@ -234,7 +236,7 @@ public class HoldService {
         Scope scope = Scope.of(hold);
         if (!scope.types.isEmpty()) {
             for (Object[] row : holds.progressByRegion(hold.getId(), scope.types, scope.everywhere, scope.regions,
-                    scope.stores)) {
+                    scope.stores, hold.getPlacedAt())) {
                 long total = (Long) row[1];
                 long done = (Long) row[2];
                 long open = total - done;
@@ -265,7 +267,7 @@ public class HoldService {
             case PENDING, OVERDUE -> "PENDING";
         };
         return holds.storeRows(hold.getId(), scope.types, scope.everywhere, scope.regions, scope.stores, query,
-                pageable);
+                hold.getPlacedAt(), pageable);
     }
 
     /** The state of one store's acknowledgement of a hold, as the progress screens name it. */
@@ -289,7 +291,7 @@ public class HoldService {
         Store store = catalog.getStore(myStoreCode());
         Instant now = clock.instant();
         List<SalesHold> current = holds.currentForStore(SalesChannel.of(store.getType()), store.getRegion(),
-                store.getCode(), now);
+                store.getCode(), now, store.isClosed() ? store.getClosedAt() : OPEN);
         Map<Long, HoldAcknowledgement> acks = current.isEmpty() ? Map.of()
                 : acknowledgements.findByStoreCodeAndHoldIdIn(store.getCode(),
                         current.stream().map(SalesHold::getId).toList()).stream()
@@ -322,7 +324,8 @@ public class HoldService {
             throw DomainException.conflict("Hold " + holdId + " is " + status.name().toLowerCase()
                     + ": there is nothing to acknowledge");
         }
-        if (!hold.reachesStore(SalesChannel.of(store.getType()), store.getRegion(), store.getCode())) {
+        if (!hold.reachesStore(SalesChannel.of(store.getType()), store.getRegion(), store.getCode())
+                || (store.isClosed() && !hold.getPlacedAt().isBefore(store.getClosedAt()))) {
             throw DomainException.conflict("Hold " + holdId + " does not apply to your store " + store.getCode());
         }
         HoldAcknowledgement ack = acknowledgements.findByHoldIdAndStoreCode(holdId, store.getCode())
@@ -351,12 +354,14 @@ public class HoldService {
     private HoldSummary summary(SalesHold h, Instant now) {
         Scope scope = Scope.of(h);
         long storeCount = scope.types.isEmpty() ? 0
-                : holds.countStores(scope.types, scope.everywhere, scope.regions, scope.stores);
+                : holds.countStores(scope.types, scope.everywhere, scope.regions, scope.stores, h.getPlacedAt());
+        long closedSkipped = scope.types.isEmpty() ? 0
+                : holds.countClosedStores(scope.types, scope.everywhere, scope.regions, scope.stores, h.getPlacedAt());
         return new HoldSummary(h.getId(), h.getIncidentId(), h.statusAt(now), h.getFamily(),
                 h.getSkus().stream().sorted().toList(), List.copyOf(h.getChannels()),
                 h.getRegions().stream().sorted().toList(), h.getStores().stream().sorted().toList(),
                 h.getEffectiveFrom(), h.getEffectiveUntil(), h.getAckDeadline(), h.getReason(), h.getPlacedAt(),
-                h.getPlacedBy(), h.getLiftedAt(), h.getLiftedBy(), h.getLiftReason(), storeCount);
+                h.getPlacedBy(), h.getLiftedAt(), h.getLiftedBy(), h.getLiftReason(), storeCount, closedSkipped);
     }
 
     private static boolean deadlinePassed(SalesHold h, Instant now) {
@@ -407,7 +412,8 @@ public class HoldService {
     private static String describe(HoldSummary h, ZoneId zone) {
         return h.coverage() + " may not be sold in " + channels(h.channels()) + " ("
                 + h.scope() + ", " + h.storeCount()
-                + " stores) from " + format(h.effectiveFrom(), zone)
+                + " stores" + (h.closedStoresSkipped() == 0 ? "" : "; " + h.closedStoresSkipped()
+                        + " closed store(s) skipped") + ") from " + format(h.effectiveFrom(), zone)
                 + (h.effectiveUntil() == null ? "" : " until " + format(h.effectiveUntil(), zone))
                 + ". Stores acknowledge by " + format(h.ackDeadline(), zone) + ". Reason: " + h.reason();
     }

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A hold as screens and the API show it: its status now and how many stores it reaches. */
+/**
+ * A hold as screens and the API show it: its status now and how many stores it reaches; {@code closedStoresSkipped}
+ * counts the stores of its scope it does not reach because they were closed before it was placed.
+ */
 public record HoldSummary(long id, long incidentId, HoldStatus status, @Nullable String family, List<String> skus,
         List<SalesChannel> channels, List<String> regions, List<String> stores, Instant effectiveFrom,
         @Nullable Instant effectiveUntil, Instant ackDeadline, String reason, Instant placedAt, String placedBy,
-        @Nullable Instant liftedAt, @Nullable String liftedBy, @Nullable String liftReason, long storeCount) {
+        @Nullable Instant liftedAt, @Nullable String liftedBy, @Nullable String liftReason, long storeCount,
+        long closedStoresSkipped) {
 
     /** "Family SIDEKICK" or the SKU codes. */
     public String coverage() {

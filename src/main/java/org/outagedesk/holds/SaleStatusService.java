@@ -113,9 +113,12 @@ public class SaleStatusService {
                 .map(sku -> answer(sku, snapshot.familyOfSku().get(sku), store, channel, inForce)).toList();
     }
 
-    /** The answer for one SKU, from the holds in force in its channel and store. */
+    /** The answer for one SKU, from the holds in force in its channel and store; a closed store sells nothing. */
     private static SaleStatus answer(String sku, String family, HoldBook.@Nullable Place store, SalesChannel channel,
             List<HoldBook.Terms> inForce) {
+        if (store != null && store.closed()) {
+            return new SaleStatus(sku, store.code(), channel, false, List.of(), SaleStatus.STORE_CLOSED);
+        }
         List<SaleStatus.HoldRef> holding = inForce.stream().filter(h -> h.covers(sku, family))
                 .map(HoldBook.Terms::ref).toList();
         return new SaleStatus(sku, store == null ? null : store.code(), channel, holding.isEmpty(), holding);

@@ -35,10 +35,14 @@ interface SalesHoldRepository extends JpaRepository<SalesHold, Long>, JpaSpecifi
             @Param("channel") SalesChannel channel, @Param("online") boolean online, @Param("region") String region,
             @Param("store") String store, @Param("at") Instant at);
 
-    /** Holds that reach a store and are scheduled or active at {@code now}: what its manager must know about. */
+    /**
+     * Holds that reach a store and are scheduled or active at {@code now}: what its manager must know about. A
+     * closed store ({@code placedBefore} its closing; open: far in the future) gets none placed after it closed.
+     */
     @Query("""
             select h from SalesHold h
             where h.liftedAt is null
+              and h.placedAt < :placedBefore
               and (h.effectiveUntil is null or h.effectiveUntil > :now)
               and :channel member of h.channels
               and ((h.regions is empty and h.stores is empty)
@@ -47,16 +51,29 @@ interface SalesHoldRepository extends JpaRepository<SalesHold, Long>, JpaSpecifi
             order by h.effectiveFrom, h.id
             """)
     List<SalesHold> currentForStore(@Param("channel") SalesChannel channel, @Param("region") String region,
-            @Param("store") String store, @Param("now") Instant now);
+            @Param("store") String store, @Param("now") Instant now, @Param("placedBefore") Instant placedBefore);
 
     /** How many stores of these types a hold reaches. {@code everywhere}: the hold names no region or store. */
     @Query("""
             select count(s) from Store s
             where s.type in :types
               and (:everywhere = true or s.region in :regions or s.code in :stores)
+              and (s.closedAt is null or s.closedAt > :placedAt)
             """)
     long countStores(@Param("types") Collection<StoreType> types, @Param("everywhere") boolean everywhere,
-            @Param("regions") Collection<String> regions, @Param("stores") Collection<String> stores);
+            @Param("regions") Collection<String> regions, @Param("stores") Collection<String> stores,
+            @Param("placedAt") Instant placedAt);
+
+    /** How many stores in a hold's scope it skipped: closed before it was placed. */
+    @Query("""
+            select count(s) from Store s
+            where s.type in :types
+              and (:everywhere = true or s.region in :regions or s.code in :stores)
+              and s.closedAt <= :placedAt
+            """)
+    long countClosedStores(@Param("types") Collection<StoreType> types, @Param("everywhere") boolean everywhere,
+            @Param("regions") Collection<String> regions, @Param("stores") Collection<String> stores,
+            @Param("placedAt") Instant placedAt);
 
     /** Per region: stores reached, and how many of them acknowledged the hold. */
     @Query("""
@@ -64,12 +81,13 @@ interface SalesHoldRepository extends JpaRepository<SalesHold, Long>, JpaSpecifi
               left join HoldAcknowledgement a on a.holdId = :holdId and a.storeCode = s.code
             where s.type in :types
               and (:everywhere = true or s.region in :regions or s.code in :stores)
+              and (s.closedAt is null or s.closedAt > :placedAt)
             group by s.region
             order by s.region
             """)
     List<Object[]> progressByRegion(@Param("holdId") long holdId, @Param("types") Collection<StoreType> types,
             @Param("everywhere") boolean everywhere, @Param("regions") Collection<String> regions,
-            @Param("stores") Collection<String> stores);
+            @Param("stores") Collection<String> stores, @Param("placedAt") Instant placedAt);
 
     /** The stores a hold reaches with their acknowledgement, if any; {@code state}: ALL, ACKNOWLEDGED, PENDING. */
     @Query(value = """
@@ -79,6 +97,7 @@ interface SalesHoldRepository extends JpaRepository<SalesHold, Long>, JpaSpecifi
               left join HoldAcknowledgement a on a.holdId = :holdId and a.storeCode = s.code
             where s.type in :types
               and (:everywhere = true or s.region in :regions or s.code in :stores)
+              and (s.closedAt is null or s.closedAt > :placedAt)
               and (:state = 'ALL' or (:state = 'ACKNOWLEDGED' and a.id is not null)
                    or (:state = 'PENDING' and a.id is null))
             """, countQuery = """
@@ -86,12 +105,14 @@ interface SalesHoldRepository extends JpaRepository<SalesHold, Long>, JpaSpecifi
               left join HoldAcknowledgement a on a.holdId = :holdId and a.storeCode = s.code
             where s.type in :types
               and (:everywhere = true or s.region in :regions or s.code in :stores)
+              and (s.closedAt is null or s.closedAt > :placedAt)
               and (:state = 'ALL' or (:state = 'ACKNOWLEDGED' and a.id is not null)
                    or (:state = 'PENDING' and a.id is null))
             """)
     Page<StoreAcknowledgementRow> storeRows(@Param("holdId") long holdId, @Param("types") Collection<StoreType> types,
             @Param("everywhere") boolean everywhere, @Param("regions") Collection<String> regions,
-            @Param("stores") Collection<String> stores, @Param("state") String state, Pageable pageable);
+            @Param("stores") Collection<String> stores, @Param("state") String state,
+            @Param("placedAt") Instant placedAt, Pageable pageable);
 
     /** Every hold that ever reached a store of this channel and scope, lifted or not (for checking past sales). */
     @Query("""

@@ -210,8 +210,8 @@ class BackupDrillTest {
     private static long prepareData(ConfigurableApplicationContext app) throws java.io.IOException {
         CatalogService catalog = app.getBean(CatalogService.class);
         try (InputStream stores = resource("sample-data/stores.csv"); InputStream skus = resource("sample-data/skus.csv")) {
-            catalog.importStores(new InputStreamReader(stores, StandardCharsets.UTF_8));
-            catalog.importSkus(new InputStreamReader(skus, StandardCharsets.UTF_8));
+            catalog.importStores(stores, "stores.csv", org.outagedesk.catalog.CatalogImportMode.ALL_OR_NOTHING);
+            catalog.importSkus(skus, "skus.csv", org.outagedesk.catalog.CatalogImportMode.ALL_OR_NOTHING);
         }
         long incidentId = app.getBean(IncidentService.class).create(new NewIncident("Backup drill", "A drill",
                 Severity.SEV2, List.of("data sync"), "America/Los_Angeles", Instant.now().minusSeconds(3600))).getId();

@@ -3,7 +3,6 @@ package org.outagedesk.holds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.outagedesk.IntegrationTest;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.catalog.CatalogService;
+import org.outagedesk.catalog.SkuDetails;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
@@ -101,8 +101,8 @@ class HoldServiceTest {
                 List.of(SalesChannel.RETAIL), null, List.of("C-FL-ORL-01"), null, null, null,
                 "Family test: myTouch on hold in Orlando")));
         try {
-            SystemActor.run(() -> catalog.importSkus(new StringReader(
-                    "code,model,colour,family\nMT3G-HOLDTEST,myTouch 3G,Holdtest Grey,MYTOUCH\n")));
+            SystemActor.run(() -> catalog.addSku(new SkuDetails("MT3G-HOLDTEST", "myTouch 3G", "Holdtest Grey",
+                    "MYTOUCH")));
 
             SaleStatus status = SystemActor.call(() -> saleStatus.status("MT3G-HOLDTEST", "C-FL-ORL-01"));
             assertThat(status.sellable()).isFalse();

@@ -58,8 +58,8 @@ class StopSaleRuleTest {
         assertThat(skuHold.covers("G1-BRO", "ANDROID")).isFalse();
     }
 
-    static final HoldBook.Place SEATTLE = new HoldBook.Place("C-WA-SEA-01", "Pacific Northwest", SalesChannel.RETAIL);
-    static final HoldBook.Place UWS = new HoldBook.Place("D-NY-UWS-01", "New York Metro", SalesChannel.DEALER);
+    static final HoldBook.Place SEATTLE = new HoldBook.Place("C-WA-SEA-01", "Pacific Northwest", SalesChannel.RETAIL, false);
+    static final HoldBook.Place UWS = new HoldBook.Place("D-NY-UWS-01", "New York Metro", SalesChannel.DEALER, false);
 
     @Test
     void a_hold_reaches_its_channels_and_the_regions_or_stores_it_names() {
@@ -73,14 +73,14 @@ class StopSaleRuleTest {
                 Set.of("New York Metro"), Set.of());
         assertThat(region.reaches(SalesChannel.DEALER, UWS)).isTrue();
         assertThat(region.reaches(SalesChannel.DEALER,
-                new HoldBook.Place("D-OR-POR-01", "Pacific Northwest", SalesChannel.DEALER))).isFalse();
+                new HoldBook.Place("D-OR-POR-01", "Pacific Northwest", SalesChannel.DEALER, false))).isFalse();
         assertThat(region.reaches(SalesChannel.DEALER, null)).as("no store: the channel decides").isTrue();
 
         HoldBook.Terms store = terms(5, FROM, null, null, "SIDEKICK", Set.of(), Set.of(SalesChannel.RETAIL),
                 Set.of(), Set.of("C-WA-SEA-01"));
         assertThat(store.reaches(SalesChannel.RETAIL, SEATTLE)).isTrue();
         assertThat(store.reaches(SalesChannel.RETAIL,
-                new HoldBook.Place("C-WA-SEA-02", "Pacific Northwest", SalesChannel.RETAIL))).isFalse();
+                new HoldBook.Place("C-WA-SEA-02", "Pacific Northwest", SalesChannel.RETAIL, false))).isFalse();
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Optional;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.UserIdentity;
 
@@ -15,9 +17,11 @@ import org.outagedesk.base.UserIdentity;
 public final class HomeView extends Div implements BeforeEnterObserver {
 
     private final AuthenticationContext authentication;
+    private final List<HomeRedirect> redirects;
 
-    HomeView(AuthenticationContext authentication) {
+    HomeView(AuthenticationContext authentication, List<HomeRedirect> redirects) {
         this.authentication = authentication;
+        this.redirects = redirects;
     }
 
     /** The route of each role's home screen. */
@@ -34,6 +38,7 @@ public final class HomeView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String role = authentication.getAuthenticatedUser(UserIdentity.class).map(UserIdentity::role).orElse("");
-        event.forwardTo(homeOf(role));
+        event.forwardTo(redirects.stream().map(r -> r.homeFor(role)).flatMap(Optional::stream).findFirst()
+                .orElse(homeOf(role)));
     }
 }

@@ -234,7 +234,8 @@ class MyStoreView extends VerticalLayout {
     }
 
     private static Span badge(SaleStatus status) {
-        Span badge = new Span(status.sellable() ? "SELLABLE" : "ON HOLD");
+        Span badge = new Span(status.sellable() ? "SELLABLE"
+                : SaleStatus.STORE_CLOSED.equals(status.reason()) ? "STORE CLOSED" : "ON HOLD");
         badge.addClassNames("od-sale-badge", status.sellable() ? "sellable" : "on-hold");
         badge.getElement().setAttribute("data-sku", status.sku());
         return badge;

@@ -135,7 +135,9 @@ class PlaceHoldDialog extends Dialog {
             close();
             Notifications.success("Hold #" + hold.id() + " placed (" + org.outagedesk.base.ui.Words.of(hold.status()).toLowerCase(java.util.Locale.ROOT)
                     + "): " + hold.coverage() + " in " + hold.storeCount() + " stores"
-                    + (hold.channels().contains(SalesChannel.ONLINE) ? " and online" : ""));
+                    + (hold.channels().contains(SalesChannel.ONLINE) ? " and online" : "")
+                    + (hold.closedStoresSkipped() == 0 ? "" : "; " + hold.closedStoresSkipped()
+                            + " closed store(s) skipped"));
             placed.accept(hold);
         } catch (DomainException e) {
             HasValidation target = field(e.field(), byFamily);

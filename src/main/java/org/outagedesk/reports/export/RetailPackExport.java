@@ -170,7 +170,8 @@ public class RetailPackExport {
         Instant since = st.holds().stream().map(SaleStatus.HoldRef::effectiveFrom).min(Comparator.naturalOrder())
                 .orElse(null);
         t.row(st.sku(), model, store == null ? "ONLINE" : store.getCode(), store == null ? "Online" : store.getName(),
-                store == null ? null : store.getRegion(), st.channel().name(), st.sellable() ? "Sellable" : "On hold",
+                store == null ? null : store.getRegion(), st.channel().name(), st.sellable() ? "Sellable"
+                        : org.outagedesk.holds.SaleStatus.STORE_CLOSED.equals(st.reason()) ? "Store closed" : "On hold",
                 since, st.holds().stream().map(SaleStatus.HoldRef::reason).distinct()
                         .collect(Collectors.joining(" | ")),
                 st.holds().stream().map(h -> String.valueOf(h.id())).collect(Collectors.joining(", ")));
