@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The benchmark of Outage Desk at a million subscribers, each path beside the raw engine doing the same work.
 #
-#   bench/run.sh                                  # 1,000,000 subscribers, 3 runs of each heavy path (about 40 min)
+#   bench/run.sh                                  # 1,000,000 subscribers, 3 runs of each heavy path (about an hour)
 #   bench/run.sh --subscribers 100000 --runs 1    # a quick look
 #
-# Options: --subscribers N (default 1000000), --runs N (heavy paths: import, summary, campaign, start, export; 3),
+# Options: --subscribers N (default 1000000), --runs N (heavy paths: import, summary, campaign, top-up, reverse,
+#   start, export; 3),
 # --light-runs N (grid page and counts, after 3 warm-ups; 10), --load-seconds N (sale status, advisory under load; 60),
-# --load-threads N (8), --paths a,b (import,grid,counts,summary,campaign,start,export,sale-status,advisory),
+# --load-threads N (8), --paths a,b (import,grid,counts,summary,campaign,top-up,reverse,start,export,sale-status,
+#   advisory),
 # --reuse (the database and incident of the last run: every path but the import, e.g. --reuse --paths grid,counts).
 # It builds the production jar, then runs MillionSubscriberBenchmark through Failsafe. The data (the generated CSV
 # and the H2 database) goes to target/bench; the table is printed and written to target/bench/results.md.

@@ -40,6 +40,8 @@ import org.outagedesk.credits.CampaignDetails;
 import org.outagedesk.credits.CampaignDryRun;
 import org.outagedesk.credits.CampaignService;
 import org.outagedesk.credits.CampaignStatus;
+import org.outagedesk.credits.CreditService;
+import org.outagedesk.credits.NewCredit;
 import org.outagedesk.credits.NewCampaign;
 import org.outagedesk.credits.TierRules;
 import org.outagedesk.impact.DataCategory;
@@ -96,7 +98,7 @@ class MillionSubscriberBenchmark {
     private final int loadThreads = Integer.getInteger("bench.load-threads", 8);
     private final boolean reuse = Boolean.getBoolean("bench.reuse");
     private final Set<String> paths = Set.of(System.getProperty("bench.paths",
-            "import,grid,counts,summary,campaign,start,export,sale-status,advisory").split(","));
+            "import,grid,counts,summary,campaign,top-up,reverse,start,export,sale-status,advisory").split(","));
     private final Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
     private final Path data = dir.resolve("data");
     private final ResultTable table = new ResultTable();
@@ -182,6 +184,9 @@ class MillionSubscriberBenchmark {
         }
         if (paths.contains("campaign")) {
             campaign();
+        }
+        if (paths.contains("top-up") || paths.contains("reverse")) {
+            topUpAndReverse();
         }
         context.close();
         context = null;
@@ -329,6 +334,110 @@ class MillionSubscriberBenchmark {
         assertThat(added).as("credits added by the re-run").isZero();
     }
 
+    /**
+     * Top-up (tier 1 from $20 to $25) and reversal of a completed 2009 campaign, each beside one INSERT ... SELECT
+     * of the same rows; during the reversal a single credit to a subscriber of the same incident is timed (it must
+     * not wait on the reversal). Each run pays a fresh campaign (not timed) and removes it afterwards.
+     */
+    private void topUpAndReverse() throws Exception {
+        CampaignService campaigns = context.getBean(CampaignService.class);
+        CreditService credits = context.getBean(CreditService.class);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        Stats topUp = new Stats();
+        Stats topUpBaseline = new Stats();
+        Stats reverse = new Stats();
+        Stats reverseBaseline = new Stats();
+        Stats single = new Stats();
+        Stats rerun = new Stats();
+        long toppedUp = 0;
+        long reversedCount = 0;
+        long rerunAdded = 0;
+        for (int i = 0; i < runs; i++) {
+            long id = SystemActor.call(() -> campaigns.create(twoTier2009(incident))).id();
+            SystemActor.run(() -> campaigns.submit(id));
+            approveAndWait(campaigns, id);
+
+            topUp.time(() -> {
+                SystemActor.run(() -> campaigns.topUp(id, 1, new BigDecimal("25.00")));
+                return waitFor(campaigns, id, "COMPLETED");
+            });
+            toppedUp = jdbc.queryForObject("select count(*) from credit where campaign_id = ? and tier_round = 1",
+                    Long.class, id);
+            long baselineTopUp = topUpBaseline.time(() -> copyBaseline(jdbc, "select c.incident_id,"
+                    + " c.subscriber_id, 5.00 from credit c join campaign_tier t on t.id = c.campaign_tier_id"
+                    + " where c.campaign_id = " + id + " and t.tier_no = 1 and c.tier_round = 0"
+                    + " and c.entry_type = 'CREDIT' and c.status = 'ISSUED'"));
+            assertThat(baselineTopUp).as("top-up rows of the baseline").isEqualTo(toppedUp);
+
+            String msisdn = jdbc.queryForObject("select s.msisdn from impact i join subscriber s on s.id ="
+                    + " i.subscriber_id where i.incident_id = ? and i.status = 'NOT_AFFECTED' order by i.id"
+                    + " fetch first 1 rows only", String.class, incident);
+            long standing = jdbc.queryForObject("select count(*) from credit where campaign_id = ?"
+                    + " and entry_type = 'CREDIT' and status = 'ISSUED'", Long.class, id);
+            long baselineReverse = reverseBaseline.time(() -> copyBaseline(jdbc, "select c.incident_id,"
+                    + " c.subscriber_id, -c.amount from credit c where c.campaign_id = " + id
+                    + " and c.entry_type = 'CREDIT' and c.status = 'ISSUED'"));
+            assertThat(baselineReverse).isEqualTo(standing);
+            reverse.time(() -> {
+                SystemActor.run(() -> campaigns.reverse(id, "benchmark"));
+                // a single credit for the same incident while the reversal runs
+                single.time(() -> SystemActor.call(() -> credits.issue(new NewCredit(msisdn, incident, "GOODWILL",
+                        new BigDecimal("1.00"), "during the reversal"), null)));
+                return waitFor(campaigns, id, "REVERSED");
+            });
+            reversedCount = jdbc.queryForObject("select count(*) from credit where campaign_id = ?"
+                    + " and entry_type = 'REVERSAL'", Long.class, id);
+            assertThat(reversedCount).isEqualTo(standing);
+
+            // the reversal again from its first credit, as after a crash that lost its progress: takes back nothing
+            jdbc.update("update campaign set status = 'REVERSING', job_cursor = 0, job_processed = 0 where id = ?",
+                    id);
+            rerun.time(() -> {
+                SystemActor.run(() -> campaigns.resume(id));
+                return waitFor(campaigns, id, "REVERSED");
+            });
+            rerunAdded = jdbc.queryForObject("select count(*) from credit where campaign_id = ?"
+                    + " and entry_type = 'REVERSAL'", Long.class, id) - reversedCount;
+            assertThat(rerunAdded).as("reversals added by the re-run").isZero();
+
+            jdbc.update("delete from credit where campaign_id = ? and entry_type = 'REVERSAL'", id);
+            jdbc.update("delete from credit where campaign_id = ?", id);
+        }
+        log("top-up", topUp);
+        log("top-up baseline", topUpBaseline);
+        log("reverse", reverse);
+        log("reverse baseline", reverseBaseline);
+        log("single credit during the reversal", single);
+        if (paths.contains("top-up")) {
+            table.add(new Row("top-up of tier 1, $20 to $25: " + thousands(toppedUp) + " credits of $5",
+                    Unit.MS, topUp, topUpBaseline, "≤ 2x", verdict(ratio(topUp, topUpBaseline) <= 2), "—",
+                    "from the request to COMPLETED, batches of impacts locked for the cap, vs one INSERT ... SELECT"));
+        }
+        if (paths.contains("reverse")) {
+            table.add(new Row("reverse the campaign: " + thousands(reversedCount) + " compensating entries",
+                    Unit.MS, reverse, reverseBaseline, "≤ 2x", verdict(ratio(reverse, reverseBaseline) <= 2), "—",
+                    "from the request to REVERSED, batches of the campaign's credits, no impact locked, vs one"
+                            + " INSERT ... SELECT"));
+            table.add(new Row("a single credit of the same incident during the reversal", Unit.MS, single, null,
+                    "< 1 s", verdict(single.all().stream().mapToDouble(Double::doubleValue).max().orElse(0) < 1000), "—", "issued while the reversal runs"));
+            table.add(new Row("the reversal re-run from its first credit (must add 0)", Unit.MS, rerun, null,
+                    "adds 0", verdict(rerunAdded == 0), "—", "added " + rerunAdded + " reversals"));
+        }
+    }
+
+    /** The baseline of a bulk path: one INSERT ... SELECT of its rows into a table with the ledger's unique key. */
+    private static long copyBaseline(JdbcTemplate jdbc, String select) {
+        jdbc.execute("drop table if exists bench_credit");
+        jdbc.execute("create table bench_credit (id bigint generated by default as identity primary key,"
+                + " incident_id bigint not null, subscriber_id bigint not null, amount numeric(19,2) not null,"
+                + " constraint bench_credit_uk unique (subscriber_id, amount))");
+        try {
+            return jdbc.update("insert into bench_credit (incident_id, subscriber_id, amount) " + select);
+        } finally {
+            jdbc.execute("drop table bench_credit");
+        }
+    }
+
     private static NewCampaign twoTier2009(long incidentId) {
         return new NewCampaign(incidentId, "Benchmark 2009 compensation " + System.nanoTime(), List.of(
                 new NewCampaign.Tier("Month of data service", new TierRules(EnumSet.of(DataLossStatus.UNKNOWN,
@@ -376,11 +485,15 @@ class MillionSubscriberBenchmark {
      * campaign: asking for them every few milliseconds would slow the run down that is being measured).
      */
     private CampaignDetails waitFor(CampaignService campaigns, long id) throws InterruptedException {
+        return waitFor(campaigns, id, "COMPLETED");
+    }
+
+    private CampaignDetails waitFor(CampaignService campaigns, long id, String status) throws InterruptedException {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
         while (System.nanoTime() < deadline) {
             Map<String, Object> row = jdbc.queryForMap("select status, job_error from campaign where id = ?", id);
-            if ("COMPLETED".equals(row.get("STATUS"))) {
+            if (status.equals(row.get("STATUS"))) {
                 return SystemActor.call(() -> campaigns.get(id));
             }
             if (row.get("JOB_ERROR") != null) {
