@@ -54,10 +54,13 @@ class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserve
     private final ZoneId viewerZone = ZoneId.systemDefault();
     private final boolean mayChange = CurrentActor.hasRole(AppRoles.AGENT)
             || CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
+    private final org.springframework.beans.factory.ObjectProvider<SubscriberDetailsSection> sections;
     private String msisdn = "";
 
-    SubscriberDetailsView(ImpactService impacts) {
+    SubscriberDetailsView(ImpactService impacts,
+            org.springframework.beans.factory.ObjectProvider<SubscriberDetailsSection> sections) {
         this.impacts = impacts;
+        this.sections = sections;
         setWidthFull();
         setMaxWidth("72rem");
     }
@@ -106,6 +109,8 @@ class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserve
         for (SubscriberDetails.ImpactDetails impact : s.impacts()) {
             add(impactCard(s.msisdn(), impact));
         }
+        sections.orderedStream().map(x -> x.create(s.msisdn())).flatMap(java.util.Optional::stream)
+                .forEach(this::add);
     }
 
     private Div impactCard(String msisdn, SubscriberDetails.ImpactDetails impact) {
