@@ -68,7 +68,7 @@ public class GenerateSubscribers {
         ZoneOffset pacificDaylight = ZoneOffset.ofHours(-7);
         if (out.getParent() != null) Files.createDirectories(out.getParent());
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            w.write("msisdn,account,name,sku,store,data_plan,status,categories,last_sync\n");
+            w.write("msisdn,account,name,sku,store,data_plan,status,categories,last_sync,email\n");
             StringBuilder row = new StringBuilder(160);
             for (long i = 0; i < n; i++) {
                 // a bijection of [0, 8e9): unique ten-digit numbers that do not start with 0 or 1
@@ -90,11 +90,24 @@ public class GenerateSubscribers {
                         .append("ACC").append(10_000_000L + i).append(',')
                         .append(name.contains("'") || name.contains(",") ? '"' + name + '"' : name).append(',')
                         .append(sku).append(',').append(store).append(',').append(dataPlan).append(',')
-                        .append(status).append(',').append(categories).append(',').append(lastSync).append('\n');
+                        .append(status).append(',').append(categories).append(',').append(lastSync).append(',')
+                        .append(email(i, name)).append('\n');
                 w.write(row.toString());
             }
         }
         System.err.println("Wrote " + n + " subscribers to " + out);
+    }
+
+    /**
+     * About 40 % of subscribers gave an e-mail address (at example.com, reserved for examples). Derived from the row
+     * number and the name, never from the random stream, so that adding the column left every other value as it was.
+     */
+    private static String email(long i, String name) {
+        if (Math.floorMod(i * 2_654_435_761L + 97L, 100L) >= 40) {
+            return "";
+        }
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z ]", "").replace(' ', '.') + "." + i
+                + "@example.com";
     }
 
     /** Sidekick data-plan users: a third only on the device, many lost or recovered; the rest mostly not affected. */

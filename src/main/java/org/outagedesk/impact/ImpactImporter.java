@@ -68,6 +68,11 @@ class ImpactImporter {
 
     static final List<String> COLUMNS = List.of("msisdn", "account", "name", "sku", "store", "data_plan", "status",
             "categories", "last_sync");
+    /** The header with the optional e-mail address (issue 13); files without it import as before. */
+    static final List<String> COLUMNS_WITH_EMAIL = java.util.stream.Stream.concat(COLUMNS.stream(),
+            java.util.stream.Stream.of("email")).toList();
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
+            .compile("[^@\\s,;<>\"]{1,64}@[^@\\s,;<>\"]+\\.[^@\\s,;<>\"]+");
     private static final int BATCH_SIZE = 2_000;
     private static final Logger log = LoggerFactory.getLogger(ImpactImporter.class);
 
@@ -148,10 +153,12 @@ class ImpactImporter {
             if (header.stream().anyMatch(h -> h.indexOf('\0') >= 0)) {
                 return ImportResult.refused(new RowError(1, "file", "This is not a text file; upload a CSV file"));
             }
-            if (!header.equals(COLUMNS)) {
+            if (!header.equals(COLUMNS) && !header.equals(COLUMNS_WITH_EMAIL)) {
                 return ImportResult.refused(new RowError(1, "header", "The first line must be the header "
-                        + String.join(",", COLUMNS) + " but is " + String.join(",", header)));
+                        + String.join(",", COLUMNS) + " (optionally followed by ,email) but is "
+                        + cut(String.join(",", header), 300)));
             }
+            int columns = header.size();
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
                 CSVRecord row;
@@ -169,7 +176,7 @@ class ImpactImporter {
                     continue; // an empty line
                 }
                 rowsRead++;
-                Object[] values = check(row, line, skus, regionOfStore, errors);
+                Object[] values = check(row, line, columns, skus, regionOfStore, errors);
                 if (values != null) {
                     values[0] = importId;
                     batch.add(values);
@@ -239,6 +246,7 @@ class ImpactImporter {
                 + " data_plan boolean not null, last_sync_at timestamp(6) with time zone, status varchar(16) not null,"
                 + " cat_contacts boolean not null, cat_photos boolean not null, cat_email boolean not null,"
                 + " cat_sms boolean not null, cat_calendar boolean not null, cat_todo boolean not null,"
+                + " email varchar(254),"
                 + " constraint " + t + "_pk primary key (import_id, line))");
         jdbc.execute("create index " + t + "_msisdn_ix on " + t + " (import_id, msisdn, line)");
     }
@@ -298,15 +306,16 @@ class ImpactImporter {
         // took over twenty minutes). Correlated EXISTS, not IN (select ...): H2 rebuilt the IN list for every row.
         step(steps, "update subscribers", () -> named.update(
                 "update subscriber s set (account_number, name, sku_code, store_code, region, data_plan,"
-                + " last_sync_at) = (select t.account_number, t.name, t.sku_code, t.store_code, t.region,"
-                + " t.data_plan, t.last_sync_at from " + staging(importId) + " t where t.import_id = :importId"
+                + " last_sync_at, email) = (select t.account_number, t.name, t.sku_code, t.store_code, t.region,"
+                + " t.data_plan, t.last_sync_at, coalesce(t.email, s.email) from " + staging(importId) + " t where t.import_id = :importId"
                 + " and t.msisdn = s.msisdn), version = s.version + 1"
                 + " where exists (select 1 from " + staging(importId) + " t where t.import_id = :importId"
                 + " and t.msisdn = s.msisdn)", p));
         step(steps, "insert subscribers", () -> named.update(
                 "insert into subscriber (id, msisdn, account_number, name, sku_code, store_code, region,"
-                + " data_plan, last_sync_at, version) select " + sequences.next("subscriber_seq") + ", t.msisdn,"
-                + " t.account_number, t.name, t.sku_code, t.store_code, t.region, t.data_plan, t.last_sync_at, 0"
+                + " data_plan, last_sync_at, email, version) select " + sequences.next("subscriber_seq")
+                + ", t.msisdn, t.account_number, t.name, t.sku_code, t.store_code, t.region, t.data_plan,"
+                + " t.last_sync_at, t.email, 0"
                 + " from " + staging(importId) + " t where t.import_id = :importId"
                 + " and not exists (select 1 from subscriber s where s.msisdn = t.msisdn)", p));
 
@@ -372,11 +381,12 @@ class ImpactImporter {
     }
 
     /** Checks one row; the values for the staging insert (index 0 left for the import id), or null if bad. */
-    private @Nullable Object[] check(CSVRecord row, long line, Set<String> skus, Map<String, String> regionOfStore,
-            Errors errors) {
-        if (row.size() != COLUMNS.size()) {
-            errors.add(new RowError(line, "row", "expected " + COLUMNS.size() + " columns ("
-                    + String.join(",", COLUMNS) + "), found " + row.size()));
+    private @Nullable Object[] check(CSVRecord row, long line, int columns, Set<String> skus,
+            Map<String, String> regionOfStore, Errors errors) {
+        if (row.size() != columns) {
+            errors.add(new RowError(line, "row", "expected " + columns + " columns ("
+                    + String.join(",", columns == COLUMNS.size() ? COLUMNS : COLUMNS_WITH_EMAIL) + "), found "
+                    + row.size()));
             return null;
         }
         int before = errors.count;
@@ -440,6 +450,13 @@ class ImpactImporter {
                         + "' is not an ISO-8601 date and time with offset, such as 2009-10-01T14:22:05-07:00"));
             }
         }
+        String email = null;
+        if (columns > COLUMNS.size() && !row.get(9).isEmpty()) {
+            email = row.get(9);
+            if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+                errors.add(new RowError(line, "email", "'" + cut(email, 80) + "' is not an e-mail address"));
+            }
+        }
         if (errors.count > before) {
             return null;
         }
@@ -447,7 +464,7 @@ class ImpactImporter {
                 lastSync == null ? null : lastSync.withOffsetSameInstant(ZoneOffset.UTC), status.name(),
                 categories.contains(DataCategory.CONTACTS), categories.contains(DataCategory.PHOTOS),
                 categories.contains(DataCategory.EMAIL), categories.contains(DataCategory.SMS),
-                categories.contains(DataCategory.CALENDAR), categories.contains(DataCategory.TODO)};
+                categories.contains(DataCategory.CALENDAR), categories.contains(DataCategory.TODO), email};
     }
 
     private int stage(List<Object[]> batch) {
@@ -459,7 +476,8 @@ class ImpactImporter {
                 "insert into " + staging((String) batch.get(0)[0])
                 + " (import_id, line, msisdn, account_number, name, sku_code,"
                 + " store_code, region, data_plan, last_sync_at, status, cat_contacts, cat_photos, cat_email,"
-                + " cat_sms, cat_calendar, cat_todo) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " cat_sms, cat_calendar, cat_todo, email)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 batch));
         int n = batch.size();
         batch.clear();

@@ -161,6 +161,25 @@ class ImpactQueries {
                 Money.usd(rs.getBigDecimal(15)))));
     }
 
+    /**
+     * The next {@code limit} impacts the filter selects after subscriber {@code afterSubscriberId}, in subscriber
+     * order (keyset paging on the incident's unique index): a job walks a million of them batch by batch and can
+     * resume from the last id it finished.
+     */
+    List<AffectedSubscriber> affectedAfter(long incidentId, ImpactFilter filter, long afterSubscriberId, int limit) {
+        Where w = where(incidentId, filter);
+        w.params().addValue("after", afterSubscriberId).addValue("limit", limit);
+        String sql = "select s.id, s.msisdn, s.name, s.email, s.store_code, s.region, i.status, i.cat_contacts,"
+                + " i.cat_photos, i.cat_email, i.cat_sms, i.cat_calendar, i.cat_todo,"
+                + " (select coalesce(sum(c.amount), 0) from credit c where c.subscriber_id = i.subscriber_id"
+                + " and c.incident_id = i.incident_id and c.status in ('ISSUED','PENDING_APPROVAL','REVERSED'))"
+                + w.sql() + " and i.subscriber_id > :after order by i.incident_id, i.subscriber_id"
+                + " fetch first :limit rows only";
+        return jdbc.query(sql, w.params(), (rs, n) -> new AffectedSubscriber(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                DataLossStatus.valueOf(rs.getString(7)), categories(rs, 8), Money.usd(rs.getBigDecimal(14))));
+    }
+
     long count(long incidentId, ImpactFilter filter) {
         Where w = where(incidentId, filter, false);
         Long n = jdbc.queryForObject("select count(*)" + w.sql(), w.params(), Long.class);

@@ -111,6 +111,24 @@ public class ImpactService {
     }
 
     /**
+     * The next {@code limit} affected subscribers the filter selects after subscriber id {@code afterSubscriberId},
+     * in id order, with what a notice needs (contact details, status, net credits). For incident managers: who is
+     * told what is running the incident.
+     */
+    @PreAuthorize(IMPORT)
+    public List<AffectedSubscriber> affectedAfter(long incidentId, ImpactFilter filter, long afterSubscriberId,
+            int limit) {
+        return queries.affectedAfter(incidentId, filter, afterSubscriberId, Math.min(Math.max(limit, 1), 5000));
+    }
+
+    /** The subscriber's id, for features that keep records per subscriber. */
+    @PreAuthorize(VIEW)
+    public long subscriberId(String msisdn) {
+        return subscribers.findByMsisdn(parse(msisdn).value()).map(Subscriber::getId)
+                .orElseThrow(() -> new NotFoundException("Subscriber", msisdn));
+    }
+
+    /**
      * How many impacts the filter selects. This and the other figures below are computed from the impacts each
      * time, except where that takes long (a million impacts): then they may be a few seconds old (FIGURES).
      */
@@ -202,6 +220,17 @@ public class ImpactService {
         ContactLogEntry entry = contacts.save(impact.logContact(note, CurrentActor.username(), clock.instant()));
         audit.record("CONTACT_LOGGED", "Impact", impact.getId(),
                 impact.getSubscriber().getMsisdn() + ": " + entry.getNote());
+    }
+
+    /**
+     * Records that a message reached the subscriber (a delivered notice), as a contact in the incident's contact
+     * log, by {@code by} ("notice"). Nothing happens when the subscriber has no impact in the incident.
+     */
+    @Transactional
+    @PreAuthorize(IMPORT)
+    public void logDeliveredMessage(long incidentId, long subscriberId, String note, String by, Instant at) {
+        subscribers.findById(subscriberId).flatMap(s -> impacts.findByIncidentAndMsisdn(incidentId,
+                s.getMsisdn().value())).ifPresent(impact -> contacts.save(impact.logContact(note, by, at)));
     }
 
     /** How many impacts a bulk change to {@code newStatus} would change (those selected and not already in it). */

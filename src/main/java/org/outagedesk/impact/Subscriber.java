@@ -53,6 +53,10 @@ public class Subscriber extends AbstractEntity {
     @Version
     private int version;
 
+    /** Optional; from the import's email column (V50). */
+    @Column(length = 254)
+    private @Nullable String email;
+
     protected Subscriber() {
     }
 
@@ -91,5 +95,9 @@ public class Subscriber extends AbstractEntity {
 
     public @Nullable Instant getLastSyncAt() {
         return lastSyncAt;
+    }
+
+    public @Nullable String getEmail() {
+        return email;
     }
 }

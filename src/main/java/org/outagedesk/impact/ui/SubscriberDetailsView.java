@@ -56,12 +56,15 @@ class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserve
     private com.vaadin.flow.router.QueryParameters listQuery = com.vaadin.flow.router.QueryParameters.empty();
     private final boolean mayChange = CurrentActor.hasRole(AppRoles.AGENT)
             || CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
+    private final org.springframework.beans.factory.ObjectProvider<SubscriberDetailsSection> detailSections;
     private String msisdn = "";
 
     SubscriberDetailsView(ImpactService impacts,
-            org.springframework.beans.factory.ObjectProvider<SubscriberImpactSection> sections) {
+            org.springframework.beans.factory.ObjectProvider<SubscriberImpactSection> sections,
+            org.springframework.beans.factory.ObjectProvider<SubscriberDetailsSection> detailSections) {
         this.impacts = impacts;
         this.sections = sections;
+        this.detailSections = detailSections;
         setWidthFull();
         setMaxWidth("72rem");
     }
@@ -114,6 +117,8 @@ class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserve
         for (SubscriberDetails.ImpactDetails impact : s.impacts()) {
             add(impactCard(s.msisdn(), impact));
         }
+        detailSections.orderedStream().map(x -> x.create(s.msisdn())).flatMap(java.util.Optional::stream)
+                .forEach(this::add);
     }
 
     private Div impactCard(String msisdn, SubscriberDetails.ImpactDetails impact) {

@@ -30,9 +30,11 @@ class ExportController {
     private final RetailPackExport retailPack;
     private final CreditLedgerExport creditLedger;
     private final ImpactReportExport impactReport;
+    private final NoticeDeliveryExport noticeDelivery;
 
     ExportController(ImpactExport impactExport, RetailPackExport retailPack, CreditLedgerExport creditLedger,
-            ImpactReportExport impactReport) {
+            ImpactReportExport impactReport, NoticeDeliveryExport noticeDelivery) {
+        this.noticeDelivery = noticeDelivery;
         this.impactExport = impactExport;
         this.retailPack = retailPack;
         this.creditLedger = creditLedger;
@@ -58,6 +60,15 @@ class ExportController {
     void creditsXlsx(@RequestParam long incidentId, HttpServletResponse response) throws IOException {
         start(response, ExportFormat.XLSX, creditLedger.fileName(incidentId));
         creditLedger.write(incidentId, response.getOutputStream());
+        response.flushBuffer();
+    }
+
+    @GetMapping("/api/exports/notice-delivery.xlsx")
+    @Operation(summary = "Delivery report of a customer notice as XLSX: every message with channel, recipient,"
+            + " status, reason, attempts and times", description = "Incident managers.")
+    void noticeDeliveryXlsx(@RequestParam long noticeId, HttpServletResponse response) throws IOException {
+        start(response, ExportFormat.XLSX, noticeDelivery.fileName(noticeId));
+        noticeDelivery.write(noticeId, response.getOutputStream());
         response.flushBuffer();
     }
 

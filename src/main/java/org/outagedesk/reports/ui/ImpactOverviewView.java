@@ -74,8 +74,12 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
     private final Div content = new Div();
     private final ZoneId viewerZone = ShownTime.viewerZone();
 
-    ImpactOverviewView(ImpactSummaryService summaries, ImpactReportExport report) {
+    private final org.outagedesk.notices.NoticeService notices;
+
+    ImpactOverviewView(ImpactSummaryService summaries, ImpactReportExport report,
+            org.outagedesk.notices.NoticeService notices) {
         this.summaries = summaries;
+        this.notices = notices;
         setSizeFull();
         incident.setId("incident-chooser");
         incident.setAriaLabel("Incident");
@@ -173,8 +177,18 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
         timeCards.add(card("card-time-to-resolve", ImpactSummaryService.describe(s.secondsToResolve()),
                 "time to resolve: from the start of the outage to its resolution", incidentLink));
 
+        Div noticeCards = cards();
+        if (CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER) || CurrentActor.hasRole(AppRoles.EXECUTIVE)) {
+            org.outagedesk.notices.NoticeFigures nf = notices.figures(id);
+            String link = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER) ? "notices" : null;
+            noticeCards.add(card("card-notified", NUMBER.format(nf.notified()),
+                    "notified: texts and e-mails of customer notices that went out", link));
+            noticeCards.add(card("card-delivered", NUMBER.format(nf.delivered()),
+                    "delivered: of those, confirmed by the carrier's delivery receipts", link));
+        }
         content.add(section("Affected subscribers", statusCards), section("Credits", creditCards),
-                section("Stop-sales", holdCards), section("Time", timeCards), charts(s, subscribers));
+                section("Stop-sales", holdCards), section("Customer notices", noticeCards),
+                section("Time", timeCards), charts(s, subscribers));
     }
 
     /**

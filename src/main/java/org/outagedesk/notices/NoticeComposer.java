@@ -1,0 +1,114 @@
+package org.outagedesk.notices;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.outagedesk.impact.AffectedSubscriber;
+import org.outagedesk.impact.DataCategory;
+import org.outagedesk.impact.DataLossStatus;
+import org.outagedesk.outbox.Channel;
+import org.outagedesk.outbox.OutboundMessage;
+import org.outagedesk.outbox.SmsText;
+
+/**
+ * Turns a notice and one affected subscriber into the outbox messages for them: which channel (opt-outs, missing
+ * addresses, the SMS-else-e-mail fallback), the rendered texts, and when (quiet hours in their zone, unless
+ * urgent). A message that cannot go is still written, SKIPPED with the reason, so every recipient is accounted for.
+ */
+final class NoticeComposer {
+
+    static final String KIND = "NOTICE";
+    static final String OPTED_OUT = "opted out";
+    static final String NO_NUMBER = "no mobile number";
+    static final String NO_EMAIL = "no e-mail address";
+
+    private final CustomerNotice notice;
+    private final NoticeProperties settings;
+    private final QuietHours quiet;
+    private final int maxParts;
+
+    NoticeComposer(CustomerNotice notice, NoticeProperties settings, int maxParts) {
+        this.notice = notice;
+        this.settings = settings;
+        this.quiet = new QuietHours(settings.quietStart(), settings.quietEnd());
+        this.maxParts = maxParts;
+    }
+
+    static String statusText(DataLossStatus status) {
+        return switch (status) {
+            case DEVICE_ONLY -> "the only copy of your data is on your phone: do not reset it, remove the battery"
+                    + " or let it run flat";
+            case LOST -> "we could not recover the data we kept for you";
+            case RECOVERED -> "your data has been restored";
+            case NOT_AFFECTED -> "your data was not affected";
+            case UNKNOWN -> "we are still checking your data";
+        };
+    }
+
+    Map<String, String> values(AffectedSubscriber s) {
+        Map<String, String> v = new HashMap<>();
+        v.put("name", s.name());
+        v.put("categories", s.categories().isEmpty() ? "your data" : s.categories().stream().sorted()
+                .map(c -> c.label().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", ")));
+        v.put("statusText", statusText(s.status()));
+        v.put("credit", s.credits().toString());
+        v.put("advisoryUrl", settings.advisoryUrl());
+        return v;
+    }
+
+    /** The messages for this subscriber, given whether their number opted out. */
+    List<OutboundMessage> messages(AffectedSubscriber s, boolean optedOut, Instant now) {
+        String key = Long.toString(s.subscriberId());
+        String event = notice.eventKey();
+        Map<String, String> values = values(s);
+        List<OutboundMessage> out = new ArrayList<>(2);
+        boolean hasEmail = s.email() != null && !s.email().isBlank();
+        NoticeChannels channels = notice.getChannels();
+        boolean text = channels.texts();
+        boolean mail = channels == NoticeChannels.EMAIL || channels == NoticeChannels.BOTH;
+        if (channels == NoticeChannels.SMS_ELSE_EMAIL && optedOut && hasEmail) {
+            text = false;
+            mail = true;
+        }
+        if (text) {
+            String body = NoticeTemplate.render(notice.getSmsTemplate() == null ? "" : notice.getSmsTemplate(),
+                    values);
+            SmsText sms = SmsText.of(body);
+            String skip = optedOut ? (channels == NoticeChannels.SMS_ELSE_EMAIL ? OPTED_OUT + ", " + NO_EMAIL
+                    : OPTED_OUT) : sms.parts() > maxParts ? "too long: " + sms.parts() + " parts" : null;
+            Instant due = notice.isUrgent() ? now : quiet.nextAllowed(now, settings.zoneOf(s.region()));
+            out.add(new OutboundMessage(KIND, event, key, Channel.SMS, s.subscriberId(), s.msisdn(), null,
+                    cut(body, 8000), sms.parts(), due, skip));
+        }
+        if (mail) {
+            String body = NoticeTemplate.render(notice.getEmailBody() == null ? "" : notice.getEmailBody(), values);
+            String subject = NoticeTemplate.render(notice.getEmailSubject() == null ? ""
+                    : notice.getEmailSubject(), values);
+            out.add(new OutboundMessage(KIND, event, key, Channel.EMAIL, s.subscriberId(), hasEmail ? s.email()
+                    : null, cut(subject, 300), cut(body, 8000), null, now, hasEmail ? null : NO_EMAIL));
+        }
+        return out;
+    }
+
+    /** Whether the text to this subscriber would wait for the end of quiet hours. */
+    boolean waitsForMorning(AffectedSubscriber s, Instant now) {
+        return notice.getChannels().texts() && !notice.isUrgent()
+                && quiet.nextAllowed(now, settings.zoneOf(s.region())).isAfter(now);
+    }
+
+    /** A made-up subscriber with long values, to measure a template before there is anyone to send it to. */
+    static AffectedSubscriber sample() {
+        return new AffectedSubscriber(0, "+12065550100", "Maria Fernanda Rodriguez-Castillo", "maria@example.com",
+                "C-WA-SEA-01", "Pacific Northwest", DataLossStatus.DEVICE_ONLY, Set.of(DataCategory.values()),
+                org.outagedesk.base.Money.usd("150.00"));
+    }
+
+    private static @Nullable String cut(@Nullable String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,19 @@
+package org.outagedesk.notices;
+
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A notice with its progress. {@code counts} has every message status (QUEUED, SENDING, SENT, DELIVERED, FAILED,
+ * EXPIRED, SKIPPED) with its number; {@code rate} is messages per second over the last minute;
+ * {@code smscDownSince} / {@code relayDownSince} say since when the SMSC or the mail relay is unreachable.
+ */
+public record NoticeDetails(long id, long incidentId, String name, NoticeStatus status, String statusLabel,
+        NoticeChannels channels, boolean urgent, String audience, @Nullable String sms,
+        @Nullable String emailSubject, @Nullable String emailBody, String createdBy, Instant createdAt,
+        @Nullable Instant submittedAt, @Nullable String decidedBy, @Nullable Instant decidedAt,
+        @Nullable String rejectReason, boolean allQueued, @Nullable Instant finishedAt, Map<String, Long> counts,
+        Map<String, Map<String, Long>> byChannel, long total, double rate, @Nullable Instant smscDownSince,
+        @Nullable Instant relayDownSince) {
+}

@@ -1,0 +1,183 @@
+package org.outagedesk.notices;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.SystemActor;
+import org.outagedesk.impact.AffectedSubscriber;
+import org.outagedesk.impact.ImpactService;
+import org.outagedesk.incident.ResponseActionTaken;
+import org.outagedesk.incident.TimelineEntryType;
+import org.outagedesk.incident.Visibility;
+import org.outagedesk.outbox.MessageStatus;
+import org.outagedesk.outbox.OutboundMessage;
+import org.outagedesk.outbox.OutboundMessageDelivered;
+import org.outagedesk.outbox.OutboxService;
+import org.outagedesk.outbox.SmppProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Puts an approved notice's messages into the outbox, one batch of subscribers per transaction with the cursor
+ * committed alongside (a restart goes on from there; a batch done twice adds nothing, the outbox's key refuses
+ * it), then watches the notice until nothing of it is queued or sending and marks it completed, with a timeline
+ * entry of its counts. A delivered notice is logged as a contact with the subscriber.
+ */
+@Component
+class NoticeRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeRunner.class);
+
+    private final CustomerNoticeRepository notices;
+    private final ImpactService impacts;
+    private final OutboxService outbox;
+    private final NoticeProperties settings;
+    private final SmppProperties smpp;
+    private final AuditService audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "notice-runner");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "notice-monitor");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<Long> active = ConcurrentHashMap.newKeySet();
+
+    NoticeRunner(CustomerNoticeRepository notices, ImpactService impacts, OutboxService outbox,
+            NoticeProperties settings, SmppProperties smpp, AuditService audit, ApplicationEventPublisher events,
+            Clock clock, PlatformTransactionManager transactions) {
+        this.notices = notices;
+        this.impacts = impacts;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.smpp = smpp;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeUnfinished() {
+        List<Long> sending = tx.execute(s -> notices.findByStatusOrderById(NoticeStatus.SENDING).stream()
+                .filter(n -> n.getEnqueuedAt() == null).map(CustomerNotice::getId).toList());
+        for (Long id : sending) {
+            log.info("Resuming notice {} where it stopped", id);
+            start(id);
+        }
+        monitor.scheduleWithFixedDelay(() -> {
+            try {
+                SystemActor.run(this::completeFinished);
+            } catch (RuntimeException e) {
+                log.error("Checking notices for completion failed; tried again shortly", e);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        monitor.shutdownNow();
+        executor.shutdownNow();
+    }
+
+    void start(long noticeId) {
+        if (active.add(noticeId)) {
+            executor.submit(() -> {
+                try {
+                    SystemActor.run(() -> enqueueAll(noticeId));
+                } catch (RuntimeException e) {
+                    log.error("Notice {} stopped queueing on an error; it goes on from its last batch when"
+                            + " started again", noticeId, e);
+                } finally {
+                    active.remove(noticeId);
+                }
+            });
+        }
+    }
+
+    void enqueueAll(long noticeId) {
+        while (Boolean.TRUE.equals(tx.execute(s -> enqueueBatch(noticeId)))) {
+            // next batch
+        }
+    }
+
+    /** One batch of subscribers in the caller's transaction; false when all are queued (or it stopped). */
+    boolean enqueueBatch(long noticeId) {
+        CustomerNotice n = notices.findById(noticeId).orElseThrow();
+        if (n.getStatus() != NoticeStatus.SENDING || n.getEnqueuedAt() != null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        List<AffectedSubscriber> batch = impacts.affectedAfter(n.getIncidentId(), n.filter(), n.getEnqueueCursor(),
+                settings.batchSize());
+        if (batch.isEmpty()) {
+            n.enqueued(now);
+            return false;
+        }
+        NoticeComposer composer = new NoticeComposer(n, settings, smpp.maxParts());
+        Set<String> optedOut = outbox.optedOut(batch.stream().map(AffectedSubscriber::msisdn).toList());
+        List<OutboundMessage> messages = new java.util.ArrayList<>(batch.size() * 2);
+        for (AffectedSubscriber s : batch) {
+            messages.addAll(composer.messages(s, optedOut.contains(s.msisdn()), now));
+        }
+        outbox.enqueue(messages);
+        n.enqueuedUpTo(batch.getLast().subscriberId());
+        return true;
+    }
+
+    /** Notices all queued with nothing left queued or sending are completed, with a timeline entry. */
+    void completeFinished() {
+        List<Long> ids = tx.execute(s -> notices.findByStatusOrderById(NoticeStatus.SENDING).stream()
+                .filter(n -> n.getEnqueuedAt() != null).map(CustomerNotice::getId).toList());
+        for (Long id : ids == null ? List.<Long>of() : ids) {
+            tx.executeWithoutResult(s -> {
+                CustomerNotice n = notices.findById(id).orElseThrow();
+                Map<MessageStatus, Long> counts = outbox.counts(n.eventKey());
+                if (n.getStatus() != NoticeStatus.SENDING || counts.get(MessageStatus.QUEUED) > 0
+                        || counts.get(MessageStatus.SENDING) > 0) {
+                    return;
+                }
+                Instant now = clock.instant();
+                n.complete(now);
+                String text = "Customer notice '" + n.getName() + "' finished sending: "
+                        + NoticeService.describe(counts);
+                audit.record("NOTICE_COMPLETED", "CustomerNotice", id, text);
+                events.publishEvent(new ResponseActionTaken(n.getIncidentId(), TimelineEntryType.CUSTOMER_NOTICE,
+                        now, Visibility.INTERNAL, text, n.getDecidedBy() == null ? n.getCreatedBy()
+                                : n.getDecidedBy()));
+            });
+        }
+    }
+
+    /** A delivered notice counts as a contact with the subscriber, in the transaction that records the receipt. */
+    @EventListener
+    void delivered(OutboundMessageDelivered event) {
+        if (!NoticeComposer.KIND.equals(event.kind()) || event.subscriberId() == null) {
+            return;
+        }
+        long noticeId = Long.parseLong(event.eventKey().substring("NOTICE:".length()));
+        notices.findById(noticeId).ifPresent(n -> SystemActor.run(() -> impacts.logDeliveredMessage(
+                n.getIncidentId(), event.subscriberId(), "Customer notice '" + n.getName() + "' delivered by "
+                        + event.channel().label().toLowerCase(java.util.Locale.ROOT), "notice", event.at())));
+    }
+}

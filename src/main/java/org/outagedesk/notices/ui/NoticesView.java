@@ -1,0 +1,374 @@
+package org.outagedesk.notices.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.DomainException;
+import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.ViewToolbar;
+import org.outagedesk.impact.DataLossStatus;
+import org.outagedesk.impact.ImpactFilter;
+import org.outagedesk.incident.Incident;
+import org.outagedesk.incident.IncidentService;
+import org.outagedesk.notices.NewNotice;
+import org.outagedesk.notices.NoticeDetails;
+import org.outagedesk.notices.NoticePreview;
+import org.outagedesk.notices.NoticeService;
+import org.outagedesk.notices.NoticeStatus;
+import org.outagedesk.outbox.DemoMailbox;
+import org.outagedesk.outbox.MessageStatus;
+
+/**
+ * Customer notices of an incident, for incident managers: the list with live progress (read from the database every
+ * two seconds, so every node shows the same), compose with preview, submit, approve or reject (a second manager),
+ * pause, resume, cancel, resend the failed ones; in the demo, what the demo mail relay received.
+ */
+@Route("notices")
+@PageTitle("Customer notices")
+@Menu(order = 53, icon = "vaadin:envelopes-o", title = "Customer notices")
+@RolesAllowed(AppRoles.INCIDENT_MANAGER)
+class NoticesView extends VerticalLayout {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.US);
+
+    private final NoticeService notices;
+    private final DemoMailbox mailbox;
+    private final ComboBox<Incident> incident = new ComboBox<>();
+    private final Grid<NoticeDetails> grid = new Grid<>();
+    private final VerticalLayout details = new VerticalLayout();
+    private final ZoneId zone = ZoneId.systemDefault();
+    private @Nullable NoticeDetails selected;
+
+    NoticesView(NoticeService notices, IncidentService incidents, DemoMailbox mailbox) {
+        this.notices = notices;
+        this.mailbox = mailbox;
+        setSizeFull();
+        List<Incident> all = incidents.findAll();
+        incident.setItems(all);
+        incident.setItemLabelGenerator(Incident::getTitle);
+        incident.setAriaLabel("Incident");
+        incident.setWidth("22rem");
+        incident.addValueChangeListener(e -> refresh());
+        grid.addColumn(NoticeDetails::name).setHeader("Notice").setFlexGrow(1);
+        grid.addColumn(NoticeDetails::statusLabel).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(n -> n.channels().label()).setHeader("Channels").setAutoWidth(true);
+        grid.addColumn(n -> progress(n) + " %").setHeader("Done").setAutoWidth(true);
+        grid.addColumn(n -> n.counts().getOrDefault("DELIVERED", 0L)).setHeader("Delivered").setAutoWidth(true);
+        grid.addColumn(n -> n.counts().getOrDefault("FAILED", 0L) + n.counts().getOrDefault("EXPIRED", 0L))
+                .setHeader("Failed").setAutoWidth(true);
+        grid.addColumn(NoticeDetails::createdBy).setHeader("Composed by").setAutoWidth(true);
+        grid.setEmptyStateText("No notice in this incident yet: compose one.");
+        grid.setHeight("14rem");
+        grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
+        details.setPadding(false);
+        Button compose = new Button("Compose…", e -> compose());
+        compose.setId("notice-compose");
+        compose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        List<Component> tools = new ArrayList<>(List.of(incident, compose));
+        if (mailbox.isAvailable()) {
+            Button inbox = new Button("Demo mailbox", e -> showMailbox());
+            inbox.setId("notice-demo-mailbox");
+            tools.add(inbox);
+        }
+        add(new ViewToolbar("Customer notices", tools.toArray(Component[]::new)), grid, details);
+        if (!all.isEmpty()) {
+            incident.setValue(all.getFirst());
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(2000);
+        event.getUI().addPollListener(e -> {
+            if (selected != null && (selected.status() == NoticeStatus.SENDING
+                    || selected.status() == NoticeStatus.PAUSED)) {
+                show(notices.get(selected.id()));
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+    }
+
+    private String time(@Nullable Instant at) {
+        return at == null ? "" : FORMAT.format(at.atZone(zone)) + " " + zone.getDisplayName(TextStyle.SHORT, Locale.US);
+    }
+
+    static int progress(NoticeDetails n) {
+        if (n.total() == 0) {
+            return n.status() == NoticeStatus.COMPLETED ? 100 : 0;
+        }
+        long open = n.counts().getOrDefault("QUEUED", 0L) + n.counts().getOrDefault("SENDING", 0L);
+        return (int) ((n.total() - open) * 100 / n.total());
+    }
+
+    private void refresh() {
+        if (incident.getValue() != null) {
+            grid.setItems(notices.ofIncident(incident.getValue().getId()));
+        }
+        details.removeAll();
+        selected = null;
+    }
+
+    private void show(@Nullable NoticeDetails n) {
+        selected = n;
+        details.removeAll();
+        if (n == null) {
+            return;
+        }
+        details.add(new H3(n.name() + " – " + n.statusLabel()));
+        details.add(new Paragraph("To " + n.audience() + " by " + n.channels().label().toLowerCase(Locale.ROOT)
+                + (n.urgent() ? ", urgent (sent at night too)" : ", no texts 21:00–08:00 in the subscriber's zone")));
+        if (n.smscDownSince() != null) {
+            Span down = new Span("SMSC unreachable since " + time(n.smscDownSince())
+                    + ": texts stay queued and go out by themselves when it is back.");
+            down.getElement().getThemeList().add("badge error");
+            down.setId("notice-smsc-down");
+            details.add(down);
+        }
+        if (n.relayDownSince() != null) {
+            Span down = new Span("Mail relay unreachable since " + time(n.relayDownSince())
+                    + ": e-mails stay queued and go out by themselves when it is back.");
+            down.getElement().getThemeList().add("badge error");
+            details.add(down);
+        }
+        if (n.total() > 0) {
+            ProgressBar bar = new ProgressBar(0, 100, progress(n));
+            bar.setId("notice-progress");
+            details.add(new Span(counts(n.counts()) + (n.rate() > 0 ? String.format(Locale.US,
+                    "; %.1f messages a second", n.rate()) : "")), bar);
+        }
+        if (n.sms() != null) {
+            details.add(new Paragraph("Text: " + n.sms()));
+        }
+        if (n.emailSubject() != null) {
+            details.add(new Paragraph("E-mail: " + n.emailSubject()));
+        }
+        if (n.decidedBy() != null) {
+            details.add(new Paragraph((n.status() == NoticeStatus.REJECTED ? "Rejected by " : "Approved by ")
+                    + n.decidedBy() + " at " + time(n.decidedAt()) + (n.rejectReason() == null ? ""
+                            : ": " + n.rejectReason()) + (n.finishedAt() == null ? ""
+                                    : "; finished " + time(n.finishedAt()))));
+        }
+        details.add(actions(n));
+    }
+
+    static String counts(Map<String, Long> counts) {
+        List<String> parts = new ArrayList<>();
+        for (MessageStatus s : MessageStatus.values()) {
+            long v = counts.getOrDefault(s.name(), 0L);
+            if (v > 0) {
+                parts.add(v + " " + s.label().toLowerCase(Locale.ROOT));
+            }
+        }
+        return parts.isEmpty() ? "No messages yet" : String.join(", ", parts);
+    }
+
+    private HorizontalLayout actions(NoticeDetails n) {
+        HorizontalLayout bar = new HorizontalLayout();
+        boolean author = n.createdBy().equals(CurrentActor.username());
+        switch (n.status()) {
+            case DRAFT -> {
+                bar.add(button("Preview", "notice-preview", () -> preview(n)));
+                bar.add(button("Submit for approval", "notice-submit", () -> act(() -> notices.submit(n.id()))));
+            }
+            case SUBMITTED -> {
+                bar.add(button("Preview", "notice-preview", () -> preview(n)));
+                Button approve = button("Approve and send", "notice-approve", () -> act(() -> notices.approve(n.id())));
+                Button reject = button("Reject…", "notice-reject", () -> reject(n));
+                approve.setEnabled(!author);
+                reject.setEnabled(!author);
+                if (author) {
+                    approve.setTooltipText("You composed this notice: another incident manager approves it");
+                }
+                bar.add(approve, reject);
+            }
+            case SENDING -> bar.add(button("Pause", "notice-pause", () -> act(() -> notices.pause(n.id()))),
+                    button("Cancel", "notice-cancel", () -> act(() -> notices.cancel(n.id()))));
+            case PAUSED -> bar.add(button("Resume", "notice-resume", () -> act(() -> notices.resume(n.id()))),
+                    button("Cancel", "notice-cancel", () -> act(() -> notices.cancel(n.id()))));
+            case COMPLETED -> {
+                if (n.counts().getOrDefault("FAILED", 0L) + n.counts().getOrDefault("EXPIRED", 0L) > 0) {
+                    bar.add(button("Resend the failed ones", "notice-resend",
+                            () -> act(() -> notices.resendFailed(n.id()))));
+                }
+            }
+            default -> {
+            }
+        }
+        return bar;
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text, e -> action.run());
+        b.setId(id);
+        return b;
+    }
+
+    private void act(java.util.function.Supplier<NoticeDetails> action) {
+        try {
+            NoticeDetails d = action.get();
+            Notifications.success("Notice '" + d.name() + "' is " + d.statusLabel().toLowerCase(Locale.ROOT));
+            long id = d.id();
+            refresh();
+            grid.getListDataView().getItems().filter(x -> x.id() == id).findFirst().ifPresent(grid::select);
+        } catch (DomainException e) {
+            Notifications.error(e.getMessage());
+        }
+    }
+
+    private void reject(NoticeDetails n) {
+        Dialog dialog = new Dialog("Reject " + n.name());
+        TextArea reason = new TextArea("Why");
+        reason.setWidth("30rem");
+        reason.setMaxLength(1000);
+        Button ok = new Button("Reject", e -> {
+            act(() -> notices.reject(n.id(), reason.getValue()));
+            dialog.close();
+        });
+        dialog.add(reason);
+        dialog.getFooter().add(new Button("Back", e -> dialog.close()), ok);
+        dialog.open();
+    }
+
+    private void preview(NoticeDetails n) {
+        NoticePreview p = notices.preview(n.id());
+        Dialog dialog = new Dialog("Preview of " + n.name());
+        VerticalLayout body = new VerticalLayout();
+        body.add(new Paragraph(p.recipients() + " subscribers. Would go: " + describe(p.byChannel())
+                + ". Skipped: " + (p.skipped().isEmpty() ? "none" : describe(p.skipped())) + "."
+                + (p.waitingForMorning() > 0 ? " " + p.waitingForMorning() + " text(s) wait for the end of quiet"
+                        + " hours." : "")));
+        if (!p.smsParts().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            p.smsParts().forEach((k, v) -> parts.add(v + " of " + k + " part" + (k == 1 ? "" : "s")));
+            body.add(new Paragraph("Texts: " + String.join(", ", parts) + "."));
+        }
+        for (NoticePreview.Sample s : p.samples()) {
+            body.add(new Span(("SMS".equals(s.channel()) ? "Text to " : "E-mail to ") + s.to()
+                    + (s.subject() == null ? "" : " – " + s.subject())));
+            body.add(new Pre(s.text()));
+        }
+        body.setWidth("44rem");
+        dialog.add(body);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+    }
+
+    private static String describe(Map<String, Long> m) {
+        List<String> parts = new ArrayList<>();
+        m.forEach((k, v) -> parts.add(v + " " + switch (k) {
+            case "SMS" -> "text(s)";
+            case "EMAIL" -> "e-mail(s)";
+            default -> k;
+        }));
+        return String.join(", ", parts);
+    }
+
+    private void compose() {
+        if (incident.getValue() == null) {
+            Notifications.error("Choose the incident first");
+            return;
+        }
+        Dialog dialog = new Dialog("Compose a notice");
+        TextField name = new TextField("Name");
+        name.setMaxLength(200);
+        name.setWidthFull();
+        CheckboxGroup<DataLossStatus> statuses = new CheckboxGroup<>("Subscribers whose data is");
+        statuses.setItems(DataLossStatus.values());
+        statuses.setItemLabelGenerator(DataLossStatus::label);
+        TextField region = new TextField("Region (optional)");
+        TextField store = new TextField("Store code (optional)");
+        CheckboxGroup<String> channels = new CheckboxGroup<>("Channels");
+        channels.setItems("SMS", "EMAIL");
+        channels.setItemLabelGenerator(c -> c.equals("SMS") ? "Text message" : "E-mail");
+        channels.setValue(java.util.Set.of("SMS"));
+        Checkbox fallback = new Checkbox("Text, else e-mail (only those who cannot be texted get the e-mail)");
+        Checkbox urgent = new Checkbox("Urgent: send texts at night too");
+        TextArea sms = new TextArea("Text message");
+        sms.setMaxLength(1000);
+        sms.setWidthFull();
+        sms.setHelperText("Placeholders: {name}, {categories}, {statusText}, {credit}, {advisoryUrl}");
+        TextField subject = new TextField("E-mail subject");
+        subject.setMaxLength(200);
+        subject.setWidthFull();
+        TextArea body = new TextArea("E-mail");
+        body.setMaxLength(4000);
+        body.setWidthFull();
+        VerticalLayout form = new VerticalLayout(name, statuses, new HorizontalLayout(region, store), channels,
+                fallback, urgent, sms, subject, body);
+        form.setWidth("44rem");
+        dialog.add(form);
+        Button save = new Button("Save draft", e -> {
+            try {
+                ImpactFilter filter = new ImpactFilter(statuses.getValue().isEmpty() ? null
+                        : EnumSet.copyOf(statuses.getValue()), null, null, region.getValue(), store.getValue(), null,
+                        null);
+                NoticeDetails d = notices.create(new NewNotice(incident.getValue().getId(), name.getValue(), filter,
+                        channels.getValue().stream().sorted().toList().reversed(), fallback.getValue(),
+                        sms.getValue(), subject.getValue(), body.getValue(), urgent.getValue()));
+                dialog.close();
+                refresh();
+                grid.getListDataView().getItems().filter(x -> x.id() == d.id()).findFirst().ifPresent(grid::select);
+                Notifications.success("Draft saved: preview it, then submit it for approval");
+            } catch (DomainException ex) {
+                Notifications.error(ex.getMessage());
+            }
+        });
+        save.setId("notice-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Back", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void showMailbox() {
+        Dialog dialog = new Dialog("What the demo mail relay received (newest first)");
+        Grid<DemoMailbox.ReceivedMail> g = new Grid<>();
+        g.addColumn(m -> time(m.receivedAt())).setHeader("Received").setAutoWidth(true);
+        g.addColumn(DemoMailbox.ReceivedMail::to).setHeader("To").setAutoWidth(true);
+        g.addColumn(DemoMailbox.ReceivedMail::subject).setHeader("Subject").setFlexGrow(1);
+        g.setItems(mailbox.latest(100));
+        g.setWidth("56rem");
+        Pre text = new Pre();
+        g.asSingleSelect().addValueChangeListener(e -> text.setText(e.getValue() == null ? "" : e.getValue().text()
+                + (e.getValue().listUnsubscribe() == null ? "" : "\n\nList-Unsubscribe: "
+                        + e.getValue().listUnsubscribe())));
+        dialog.add(new Paragraph(mailbox.count() + " e-mail(s) received since the application started."), g, text);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+    }
+}

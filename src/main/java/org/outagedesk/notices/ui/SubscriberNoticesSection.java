@@ -1,0 +1,55 @@
+package org.outagedesk.notices.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.CurrentActor;
+import org.outagedesk.impact.ui.SubscriberDetailsSection;
+import org.outagedesk.notices.NoticeService;
+import org.outagedesk.notices.SubscriberNotice;
+
+/**
+ * The notices sent to a subscriber, on their detail view, with status and time in the viewer's zone: what an agent
+ * reads out ("we texted you on Oct 14 at 10:02").
+ */
+@org.springframework.stereotype.Component
+class SubscriberNoticesSection implements SubscriberDetailsSection {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.US);
+
+    private final NoticeService notices;
+
+    SubscriberNoticesSection(NoticeService notices) {
+        this.notices = notices;
+    }
+
+    @Override
+    public Optional<com.vaadin.flow.component.Component> create(String msisdn) {
+        if (!CurrentActor.hasRole(AppRoles.AGENT) && !CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER)) {
+            return Optional.empty();
+        }
+        List<SubscriberNotice> list = notices.ofSubscriber(msisdn);
+        ZoneId zone = ZoneId.systemDefault();
+        Grid<SubscriberNotice> grid = new Grid<>();
+        grid.setId("subscriber-notices");
+        grid.addColumn(SubscriberNotice::noticeName).setHeader("Notice").setFlexGrow(1);
+        grid.addColumn(SubscriberNotice::channelLabel).setHeader("By").setAutoWidth(true);
+        grid.addColumn(n -> n.statusLabel() + (n.reason() == null ? "" : " (" + n.reason() + ")"))
+                .setHeader("Status").setAutoWidth(true);
+        grid.addColumn(n -> n.sentAt() == null ? "not sent" : FORMAT.format(n.sentAt().atZone(zone)) + " "
+                + zone.getDisplayName(TextStyle.SHORT, Locale.US)).setHeader("Sent").setAutoWidth(true);
+        grid.setItems(list);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText("No notice was sent to this subscriber.");
+        VerticalLayout section = new VerticalLayout(new H3("Notices"), grid);
+        section.setPadding(false);
+        return Optional.of(section);
+    }
+}

@@ -1,0 +1,182 @@
+package org.outagedesk.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.DomainException;
+import org.outagedesk.base.Msisdn;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The outbox as other features use it: put messages in (idempotently), read their progress, hold, release, cancel or
+ * resend an event's messages, and the SMS opt-out list. The features that own the messages (notices) check who may
+ * do what before they call the event operations; the opt-out list checks its own roles.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OutboxService {
+
+    static final String OPT_OUT_READ = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.AGENT + "')";
+
+    private final OutboxStore store;
+    private final OutboxDispatcher dispatcher;
+    private final InboundMessages inbound;
+    private final AuditService audit;
+    private final Clock clock;
+
+    OutboxService(OutboxStore store, OutboxDispatcher dispatcher, InboundMessages inbound, AuditService audit,
+            Clock clock) {
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.inbound = inbound;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds the messages not already in the outbox (same event, recipient and channel) in the caller's transaction;
+     * the dispatchers are woken once it commits. Returns how many were new.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int enqueue(List<OutboundMessage> messages) {
+        int n = store.enqueue(messages, clock.instant());
+        wakeAfterCommit();
+        return n;
+    }
+
+    /** Of these numbers, those that must not be texted. */
+    public Set<String> optedOut(Collection<String> msisdns) {
+        return new HashSet<>(store.optedOutAmong(msisdns));
+    }
+
+    public Map<MessageStatus, Long> counts(String eventKey) {
+        return store.counts(eventKey);
+    }
+
+    public Map<Channel, Map<MessageStatus, Long>> countsByChannel(String eventKey) {
+        return store.countsByChannel(eventKey);
+    }
+
+    /** Messages per second the event sent over the last minute, from the database (every node agrees). */
+    public double sendRate(String eventKey) {
+        return store.sentSince(eventKey, clock.instant().minus(Duration.ofMinutes(1))) / 60.0;
+    }
+
+    public List<OutboxMessage> messages(String eventKey, @Nullable MessageStatus status, long offset, int limit) {
+        return store.page(eventKey, status, offset, Math.min(Math.max(limit, 1), 500));
+    }
+
+    public long count(String eventKey, @Nullable MessageStatus status) {
+        return store.count(eventKey, status);
+    }
+
+    /** Every message of the event, streamed in the caller's (read-only) transaction: for reports of any size. */
+    public void forEachMessage(String eventKey, java.util.function.Consumer<OutboxMessage> each) {
+        store.forEach(eventKey, each);
+    }
+
+    /** A subscriber's messages of one kind, newest first. */
+    public List<OutboxMessage> ofSubscriber(long subscriberId, String kind, int limit) {
+        return store.ofSubscriber(subscriberId, kind, Math.min(limit, 200));
+    }
+
+    /** {sent (accepted or later), delivered} over the events whose key starts with the prefix ("NOTICE:"). */
+    public long[] sentAndDelivered(String eventKeyPrefix) {
+        return store.sentAndDelivered(eventKeyPrefix);
+    }
+
+    public List<ChannelHealth> channels() {
+        return store.channelStates();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void pause(String eventKey) {
+        store.pause(eventKey, clock.instant());
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void resume(String eventKey) {
+        store.unpause(eventKey);
+        wakeAfterCommit();
+    }
+
+    /** What is still queued is skipped as cancelled; what was sent stays sent. Returns how many were skipped. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancel(String eventKey) {
+        return store.cancel(eventKey, clock.instant());
+    }
+
+    /** Failed and expired messages are queued again (their rows: nobody gets a second copy of what arrived). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int resendFailed(String eventKey) {
+        int n = store.resendFailed(eventKey, clock.instant());
+        wakeAfterCommit();
+        return n;
+    }
+
+    // --- the opt-out list
+
+    @PreAuthorize(OPT_OUT_READ)
+    public List<OptOut> optOuts(int page, int size) {
+        int s = Math.min(Math.max(size, 1), 500);
+        return store.optOuts((long) Math.max(page, 0) * s, s);
+    }
+
+    @PreAuthorize(OPT_OUT_READ)
+    public long optOutCount() {
+        return store.optOutCount();
+    }
+
+    /** Records that a number must not be texted (a caller asked an agent); its queued texts are skipped. */
+    @Transactional
+    @PreAuthorize(OPT_OUT_READ)
+    public boolean optOut(@Nullable String msisdn) {
+        if (msisdn == null || msisdn.isBlank()) {
+            throw new DomainException("msisdn", "Give the number to stop texting");
+        }
+        String number;
+        try {
+            number = Msisdn.parse(msisdn).value();
+        } catch (IllegalArgumentException e) {
+            throw new DomainException("msisdn", e.getMessage());
+        }
+        boolean added = inbound.optOut(number, "API", CurrentActor.username());
+        if (added) {
+            audit.record("SMS_OPT_OUT", "OptOut", null, number + " will not be texted");
+        }
+        return added;
+    }
+
+    private void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatcher.wake();
+                }
+            });
+        } else {
+            dispatcher.wake();
+        }
+    }
+
+    /** When the status says "unreachable", since when, for the screen. */
+    public @Nullable Instant downSince(Channel channel) {
+        return channels().stream().filter(c -> c.channel() == channel && !c.up()).map(ChannelHealth::downSince)
+                .findFirst().orElse(null);
+    }
+}

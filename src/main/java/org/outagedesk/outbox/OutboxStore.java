@@ -1,0 +1,382 @@
+package org.outagedesk.outbox;
+
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox's SQL. Messages are rows touched set-wise or by id, never loaded as entities: a notice has a million of
+ * them. Every method runs in the caller's transaction.
+ */
+@Component
+class OutboxStore {
+
+    static final String COLUMNS = "m.id, m.kind, m.event_key, m.recipient_key, m.channel, m.subscriber_id, m.address,"
+            + " m.subject, m.body, m.sms_parts, m.status, m.skip_reason, m.attempts, m.not_before, m.provider_id,"
+            + " m.last_error, m.queued_at, m.sent_at, m.done_at";
+
+    static final RowMapper<OutboxMessage> ROW = (rs, n) -> new OutboxMessage(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), Channel.valueOf(rs.getString(5)), (Long) rs.getObject(6, Long.class),
+            rs.getString(7), rs.getString(8), rs.getString(9), (Integer) rs.getObject(10, Integer.class),
+            MessageStatus.valueOf(rs.getString(11)), rs.getString(12), rs.getInt(13), instant(rs, 14),
+            rs.getString(15), rs.getString(16), instant(rs, 17), instant(rs, 18), instant(rs, 19));
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final String nextId;
+
+    OutboxStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, EntityManagerFactory emf) {
+        this.jdbc = jdbc;
+        this.named = named;
+        Dialect dialect = emf.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
+        this.nextId = dialect.getSequenceSupport().getSelectSequenceNextValString("outbox_message_seq");
+    }
+
+    /**
+     * Inserts the messages that are not there yet (same event, recipient and channel); returns how many were new.
+     * Those already there are found first and left out; the unique key refuses any that a concurrent caller adds
+     * in between (the caller's transaction then fails and is retried by its job).
+     */
+    int enqueue(List<OutboundMessage> messages, Instant now) {
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        java.util.Map<String, List<String>> byEvent = new java.util.HashMap<>();
+        for (OutboundMessage m : messages) {
+            byEvent.computeIfAbsent(m.eventKey(), k -> new ArrayList<>()).add(m.recipientKey());
+        }
+        byEvent.forEach((event, keys) -> {
+            for (int from = 0; from < keys.size(); from += 1000) {
+                List<String> part = keys.subList(from, Math.min(keys.size(), from + 1000));
+                named.query("select recipient_key, channel from outbox_message where event_key = :event"
+                        + " and recipient_key in (:keys)", new MapSqlParameterSource("event", event)
+                        .addValue("keys", part), rs -> {
+                            existing.add(event + "\n" + rs.getString(1) + "\n" + rs.getString(2));
+                        });
+            }
+        });
+        List<OutboundMessage> fresh = new ArrayList<>(messages.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (OutboundMessage m : messages) {
+            String key = m.eventKey() + "\n" + m.recipientKey() + "\n" + m.channel().name();
+            if (!existing.contains(key) && seen.add(key)) {
+                fresh.add(m);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        String sql = "insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id,"
+                + " address, subject, body, sms_parts, status, skip_reason, attempts, not_before, queued_at, done_at)"
+                + " values (" + nextId + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
+        OffsetDateTime at = utc(now);
+        jdbc.batchUpdate(sql, fresh, 1000, (ps, m) -> {
+            boolean skipped = m.skipReason() != null;
+            ps.setString(1, m.kind());
+            ps.setString(2, m.eventKey());
+            ps.setString(3, m.recipientKey());
+            ps.setString(4, m.channel().name());
+            ps.setObject(5, m.subscriberId(), java.sql.Types.BIGINT);
+            ps.setString(6, m.address());
+            ps.setString(7, m.subject());
+            ps.setString(8, m.body());
+            ps.setObject(9, m.smsParts(), java.sql.Types.INTEGER);
+            ps.setString(10, skipped ? MessageStatus.SKIPPED.name() : MessageStatus.QUEUED.name());
+            ps.setString(11, m.skipReason());
+            ps.setObject(12, utc(m.notBefore()));
+            ps.setObject(13, at);
+            ps.setObject(14, skipped ? at : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        });
+        return fresh.size();
+    }
+
+    /**
+     * Claims up to {@code limit} due messages of the channel for {@code node}: each is moved from QUEUED to SENDING
+     * by its id and only if it is still QUEUED, so two nodes never both win one (on PostgreSQL the loser's UPDATE
+     * waits for the winner's commit and then matches nothing). Returns the messages this call won.
+     */
+    List<OutboxMessage> claim(Channel channel, Instant now, int limit, String node) {
+        List<Long> ids = named.queryForList("select m.id from outbox_message m where m.status = 'QUEUED'"
+                + " and m.channel = :channel and m.not_before <= :now and not exists (select 1 from outbox_paused p"
+                + " where p.event_key = m.event_key) order by m.status, m.channel, m.not_before, m.id"
+                + " fetch first :limit rows only", new MapSqlParameterSource("channel", channel.name())
+                .addValue("now", utc(now)).addValue("limit", limit), Long.class);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime at = utc(now);
+        int[] won = jdbc.batchUpdate("update outbox_message set status = 'SENDING', attempts = attempts + 1,"
+                + " claimed_at = ?, claimed_by = ? where id = ? and status = 'QUEUED'", ids.stream()
+                .map(id -> new Object[] {at, node, id}).toList());
+        List<Long> mine = new ArrayList<>();
+        for (int k = 0; k < ids.size(); k++) {
+            if (won[k] != 0) {
+                mine.add(ids.get(k));
+            }
+        }
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        return named.query("select " + COLUMNS + " from outbox_message m where m.id in (:ids) order by m.id",
+                new MapSqlParameterSource("ids", mine), ROW);
+    }
+
+    void markSent(long id, String providerId, Instant now) {
+        jdbc.update("update outbox_message set status = 'SENT', provider_id = ?, sent_at = ?, last_error = null"
+                + " where id = ? and status = 'SENDING'", providerId, utc(now), id);
+    }
+
+    /** A message the relay accepted and that nothing will confirm further: DELIVERED at once (e-mail). */
+    void markDelivered(long id, @Nullable String providerId, Instant now) {
+        jdbc.update("update outbox_message set status = 'DELIVERED', provider_id = ?, sent_at = ?, done_at = ?,"
+                + " last_error = null where id = ? and status = 'SENDING'", providerId, utc(now), utc(now), id);
+    }
+
+    /** A temporary failure: queued again for {@code retryAt}, or FAILED once it has had its attempts. */
+    void markRetry(long id, String error, Instant retryAt, int maxAttempts, Instant now) {
+        jdbc.update("update outbox_message set status = case when attempts >= ? then 'FAILED' else 'QUEUED' end,"
+                + " done_at = case when attempts >= ? then ? else null end, not_before = ?, last_error = ?"
+                + " where id = ? and status = 'SENDING'", maxAttempts, maxAttempts, utc(now), utc(retryAt),
+                cut(error, 500), id);
+    }
+
+    void markFailed(long id, String error, Instant now) {
+        jdbc.update("update outbox_message set status = 'FAILED', done_at = ?, last_error = ? where id = ?"
+                + " and status = 'SENDING'", utc(now), cut(error, 500), id);
+    }
+
+    /** The channel was down: the message goes back unsent, and the attempt does not count. */
+    void requeue(Collection<Long> ids, String error) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        named.update("update outbox_message set status = 'QUEUED', attempts = attempts - 1, last_error = :error"
+                + " where id in (:ids) and status = 'SENDING'", new MapSqlParameterSource("ids", ids)
+                .addValue("error", cut(error, 500)));
+    }
+
+    /**
+     * Messages claimed before {@code claimedBefore} (by {@code node}, or by any node when null) and still SENDING:
+     * their dispatcher stopped while sending. They may or may not have reached the SMSC, so they are not sent again
+     * by themselves (nobody gets a notice twice): FAILED, with the reason; "resend failed" sends them.
+     */
+    int failInDoubt(@Nullable String node, Instant claimedBefore, Instant now) {
+        MapSqlParameterSource p = new MapSqlParameterSource("before", utc(claimedBefore)).addValue("now", utc(now))
+                .addValue("error", "In doubt: sending was interrupted (the application stopped); it may have"
+                        + " reached the recipient, so it was not sent again by itself");
+        String byNode = "";
+        if (node != null) {
+            byNode = " and claimed_by = :node";
+            p.addValue("node", node);
+        }
+        return named.update("update outbox_message set status = 'FAILED', done_at = :now, last_error = :error"
+                + " where status = 'SENDING' and claimed_at < :before" + byNode, p);
+    }
+
+    /** Applies a delivery receipt; false when no sent message has that id (yet). */
+    boolean receipt(Channel channel, String providerId, MessageStatus status, @Nullable String reason,
+            Instant now) {
+        return jdbc.update("update outbox_message set status = ?, done_at = ?, last_error = ? where provider_id = ?"
+                + " and channel = ? and status in ('SENT', 'DELIVERED', 'FAILED', 'EXPIRED')", status.name(),
+                utc(now), status == MessageStatus.DELIVERED ? null : cut(reason, 500), providerId,
+                channel.name()) > 0;
+    }
+
+    @Nullable OutboxMessage byProviderId(Channel channel, String providerId) {
+        List<OutboxMessage> list = jdbc.query("select " + COLUMNS + " from outbox_message m where m.provider_id = ?"
+                + " and m.channel = ?", ROW, providerId, channel.name());
+        return list.isEmpty() ? null : list.getFirst();
+    }
+
+    Map<MessageStatus, Long> counts(String eventKey) {
+        Map<MessageStatus, Long> counts = new EnumMap<>(MessageStatus.class);
+        for (MessageStatus s : MessageStatus.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.query("select m.status, count(*) from outbox_message m where m.event_key = ? group by m.status",
+                rs -> {
+                    counts.put(MessageStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                }, eventKey);
+        return counts;
+    }
+
+    /** Counts per channel and status of an event. */
+    Map<Channel, Map<MessageStatus, Long>> countsByChannel(String eventKey) {
+        Map<Channel, Map<MessageStatus, Long>> counts = new EnumMap<>(Channel.class);
+        jdbc.query("select m.channel, m.status, count(*) from outbox_message m where m.event_key = ?"
+                + " group by m.channel, m.status", rs -> {
+                    counts.computeIfAbsent(Channel.valueOf(rs.getString(1)), c -> new EnumMap<>(MessageStatus.class))
+                            .put(MessageStatus.valueOf(rs.getString(2)), rs.getLong(3));
+                }, eventKey);
+        return counts;
+    }
+
+    /** Messages of the event sent in the last {@code since}: the send rate the screen shows, from the database. */
+    long sentSince(String eventKey, Instant since) {
+        Long n = jdbc.queryForObject("select count(*) from outbox_message m where m.event_key = ? and m.sent_at >= ?",
+                Long.class, eventKey, utc(since));
+        return n == null ? 0 : n;
+    }
+
+    List<OutboxMessage> page(String eventKey, @Nullable MessageStatus status, long offset, int limit) {
+        MapSqlParameterSource p = new MapSqlParameterSource("event", eventKey).addValue("offset", offset)
+                .addValue("limit", limit);
+        String where = " where m.event_key = :event";
+        if (status != null) {
+            where += " and m.status = :status";
+            p.addValue("status", status.name());
+        }
+        return named.query("select " + COLUMNS + " from outbox_message m" + where
+                + " order by m.id offset :offset rows fetch next :limit rows only", p, ROW);
+    }
+
+    /** Every message of the event in id order, handed over one at a time as the database streams them. */
+    void forEach(String eventKey, java.util.function.Consumer<OutboxMessage> each) {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(1000);
+        streaming.query("select " + COLUMNS + " from outbox_message m where m.event_key = ? order by m.id",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)), eventKey);
+    }
+
+    long count(String eventKey, @Nullable MessageStatus status) {
+        if (status == null) {
+            Long n = jdbc.queryForObject("select count(*) from outbox_message m where m.event_key = ?", Long.class,
+                    eventKey);
+            return n == null ? 0 : n;
+        }
+        Long n = jdbc.queryForObject("select count(*) from outbox_message m where m.event_key = ? and m.status = ?",
+                Long.class, eventKey, status.name());
+        return n == null ? 0 : n;
+    }
+
+    List<OutboxMessage> ofSubscriber(long subscriberId, String kind, int limit) {
+        return jdbc.query("select " + COLUMNS + " from outbox_message m where m.subscriber_id = ? and m.kind = ?"
+                + " order by m.id desc fetch first " + Math.max(1, limit) + " rows only", ROW, subscriberId, kind);
+    }
+
+    /** How many messages of this kind went out and how many were delivered, over events starting with the prefix. */
+    long[] sentAndDelivered(String eventKeyPrefix) {
+        long[] r = new long[2];
+        jdbc.query("select m.status, count(*) from outbox_message m where m.event_key like ? and m.status in"
+                + " ('SENT', 'DELIVERED', 'FAILED', 'EXPIRED') group by m.status", rs -> {
+                    long n = rs.getLong(2);
+                    r[0] += n;
+                    if ("DELIVERED".equals(rs.getString(1))) {
+                        r[1] += n;
+                    }
+                }, eventKeyPrefix.replace("%", "") + "%");
+        return r;
+    }
+
+    void pause(String eventKey, Instant now) {
+        if (jdbc.update("update outbox_paused set paused_at = paused_at where event_key = ?", eventKey) == 0) {
+            jdbc.update("insert into outbox_paused (event_key, paused_at) values (?, ?)", eventKey, utc(now));
+        }
+    }
+
+    void unpause(String eventKey) {
+        jdbc.update("delete from outbox_paused where event_key = ?", eventKey);
+    }
+
+    /** What was not sent yet is skipped (what was sent stays sent). */
+    int cancel(String eventKey, Instant now) {
+        unpause(eventKey);
+        return jdbc.update("update outbox_message set status = 'SKIPPED', skip_reason = 'cancelled', done_at = ?"
+                + " where event_key = ? and status = 'QUEUED'", utc(now), eventKey);
+    }
+
+    int resendFailed(String eventKey, Instant now) {
+        return jdbc.update("update outbox_message set status = 'QUEUED', attempts = 0, not_before = ?,"
+                + " provider_id = null, done_at = null where event_key = ? and status in ('FAILED', 'EXPIRED')",
+                utc(now), eventKey);
+    }
+
+    /** Queued texts to a number that has just opted out are skipped. */
+    int skipQueuedTexts(String msisdn, Instant now) {
+        return jdbc.update("update outbox_message set status = 'SKIPPED', skip_reason = 'opted out', done_at = ?"
+                + " where address = ? and channel = 'SMS' and status = 'QUEUED'", utc(now), msisdn);
+    }
+
+    // --- channel health
+
+    void channelState(Channel channel, boolean up, @Nullable String error, Instant now) {
+        int n = up
+                ? jdbc.update("update outbox_channel_state set up = true, down_since = null, last_error = null,"
+                        + " checked_at = ? where channel = ?", utc(now), channel.name())
+                : jdbc.update("update outbox_channel_state set down_since = case when up then ? else down_since end,"
+                        + " up = false, last_error = ?, checked_at = ? where channel = ?", utc(now), cut(error, 500),
+                        utc(now), channel.name());
+        if (n == 0) {
+            jdbc.update("insert into outbox_channel_state (channel, up, down_since, last_error, checked_at)"
+                    + " values (?, ?, ?, ?, ?)", channel.name(), up, up ? null : utc(now),
+                    up ? null : cut(error, 500), utc(now));
+        }
+    }
+
+    List<ChannelHealth> channelStates() {
+        return jdbc.query("select channel, up, down_since, last_error, checked_at from outbox_channel_state"
+                + " order by channel", (rs, n) -> new ChannelHealth(Channel.valueOf(rs.getString(1)),
+                        rs.getBoolean(2), instant(rs, 3), rs.getString(4), instant(rs, 5)));
+    }
+
+    // --- opt-outs
+
+    boolean optOut(String msisdn, String source, String by, Instant now) {
+        Integer n = jdbc.queryForObject("select count(*) from sms_opt_out where msisdn = ?", Integer.class, msisdn);
+        if (n != null && n > 0) {
+            return false;
+        }
+        jdbc.update("insert into sms_opt_out (msisdn, opted_out_at, source, recorded_by) values (?, ?, ?, ?)",
+                msisdn, utc(now), source, by);
+        return true;
+    }
+
+    List<String> optedOutAmong(Collection<String> msisdns) {
+        if (msisdns.isEmpty()) {
+            return List.of();
+        }
+        return named.queryForList("select msisdn from sms_opt_out where msisdn in (:n)",
+                new MapSqlParameterSource("n", msisdns), String.class);
+    }
+
+    List<OptOut> optOuts(long offset, int limit) {
+        return jdbc.query("select msisdn, opted_out_at, source, recorded_by from sms_opt_out order by opted_out_at"
+                + " desc, msisdn offset ? rows fetch next ? rows only", (rs, n) -> new OptOut(rs.getString(1),
+                        instant(rs, 2), rs.getString(3), rs.getString(4)), offset, limit);
+    }
+
+    long optOutCount() {
+        Long n = jdbc.queryForObject("select count(*) from sms_opt_out", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static @Nullable String cut(@Nullable String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,419 @@
+package org.outagedesk.outbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jsmpp.PDUStringException;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.BroadcastSm;
+import org.jsmpp.bean.CancelBroadcastSm;
+import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataCodings;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.GeneralDataCoding;
+import org.jsmpp.bean.Alphabet;
+import org.jsmpp.bean.InterfaceVersion;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.QueryBroadcastSm;
+import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.ReplaceSm;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.SubmitMulti;
+import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.BindRequest;
+import org.jsmpp.session.BroadcastSmResult;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.QueryBroadcastSmResult;
+import org.jsmpp.session.QuerySmResult;
+import org.jsmpp.session.SMPPServerSession;
+import org.jsmpp.session.SMPPServerSessionListener;
+import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SubmitMultiResult;
+import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.jsmpp.util.MessageId;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small SMSC for the demo, the tests and the benchmark: a jSMPP server that accepts transceiver binds with the
+ * configured credentials, answers submit_sm with a message id, sends a delivery receipt after a short random delay
+ * (undeliverable for a configurable share), answers ESME_RTHROTTLED for another share, and counts what it received.
+ * It listens on loopback only. Stop and start it to play an SMSC outage.
+ */
+public class SmscSimulator implements ServerMessageReceiverListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
+
+    /** Settings: {@code failShare} and {@code throttleShare} are fractions 0..1; delays in milliseconds. */
+    public record Settings(int port, String systemId, String password, double failShare, double throttleShare,
+            int receiptDelayMinMs, int receiptDelayMaxMs, int submitDelayMs) {
+
+        public Settings withFailShare(double share) {
+            return new Settings(port, systemId, password, share, throttleShare, receiptDelayMinMs,
+                    receiptDelayMaxMs, submitDelayMs);
+        }
+
+        public Settings withThrottleShare(double share) {
+            return new Settings(port, systemId, password, failShare, share, receiptDelayMinMs, receiptDelayMaxMs,
+                    submitDelayMs);
+        }
+
+        /** A slow SMSC: each submit_sm is answered after this many milliseconds. */
+        public Settings withSubmitDelay(int ms) {
+            return new Settings(port, systemId, password, failShare, throttleShare, receiptDelayMinMs,
+                    receiptDelayMaxMs, ms);
+        }
+    }
+
+    /** A text as the simulator received it (only its first part's destination and its decoded last part). */
+    public record Received(String destination, String text) {
+    }
+
+    private volatile Settings settings;
+    private volatile @Nullable SMPPServerSessionListener listener;
+    private volatile int port;
+    private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
+    private final AtomicLong messageIds = new AtomicLong(1_000_000);
+    private final AtomicLong submits = new AtomicLong();
+    private final AtomicLong texts = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong receiptsSent = new AtomicLong();
+    private final AtomicLong undeliverable = new AtomicLong();
+    private final ConcurrentHashMap<String, AtomicLong> perDestination = new ConcurrentHashMap<>();
+    private final List<Received> recent = new CopyOnWriteArrayList<>();
+    private volatile boolean keepRecipients = true;
+    private final Set<String> failNumbers = ConcurrentHashMap.newKeySet();
+    private final ExecutorService acceptor = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "smsc-simulator-receipts");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SmscSimulator(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts listening (port 0: a free port, kept across a stop and start). */
+    public synchronized void start() throws IOException {
+        if (listener != null) {
+            return;
+        }
+        int wanted = port > 0 ? port : settings.port();
+        java.util.concurrent.atomic.AtomicInteger bound = new java.util.concurrent.atomic.AtomicInteger();
+        SMPPServerSessionListener l = new SMPPServerSessionListener(wanted, 1_000, 50,
+                new org.jsmpp.session.connection.socket.ServerSocketConnectionFactory() {
+                    @Override
+                    public org.jsmpp.session.connection.ServerConnection listen(int p, int timeout, int backlog)
+                            throws IOException {
+                        java.net.ServerSocket socket = new java.net.ServerSocket();
+                        socket.setReuseAddress(true);
+                        socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), p),
+                                backlog);
+                        socket.setSoTimeout(timeout);
+                        bound.set(socket.getLocalPort());
+                        return new org.jsmpp.session.connection.socket.ServerSocketConnection(socket);
+                    }
+                });
+        port = bound.get();
+        l.setMessageReceiverListener(this);
+        listener = l;
+        acceptor.execute(() -> accept(l));
+        log.info("SMSC simulator listening on 127.0.0.1:{}", port);
+    }
+
+    /** Stops listening and drops every session, as an SMSC that goes down. */
+    public synchronized void stop() {
+        SMPPServerSessionListener l = listener;
+        listener = null;
+        if (l != null) {
+            try {
+                l.close();
+            } catch (IOException e) {
+                log.debug("closing the simulator's listener", e);
+            }
+        }
+        for (SMPPServerSession s : sessions) {
+            s.close();
+        }
+        sessions.clear();
+    }
+
+    public boolean isRunning() {
+        return listener != null;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public void configure(Settings newSettings) {
+        this.settings = newSettings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Numbers whose texts are always undeliverable (tests). */
+    public Set<String> failNumbers() {
+        return failNumbers;
+    }
+
+    /** Whether to keep a count per destination (off for the million of the benchmark). */
+    public void keepRecipients(boolean keep) {
+        this.keepRecipients = keep;
+    }
+
+    public long submits() {
+        return submits.get();
+    }
+
+    /** Texts received (a concatenated text counts once, on its last part). */
+    public long texts() {
+        return texts.get();
+    }
+
+    public long throttled() {
+        return throttled.get();
+    }
+
+    public long receiptsSent() {
+        return receiptsSent.get();
+    }
+
+    public long undeliverable() {
+        return undeliverable.get();
+    }
+
+    /** How many texts each number received (a number that got one twice shows 2). */
+    public long receivedBy(String msisdn) {
+        AtomicLong n = perDestination.get(msisdn.startsWith("+") ? msisdn.substring(1) : msisdn);
+        return n == null ? 0 : n.get();
+    }
+
+    public long numbersReceivedTwice() {
+        return perDestination.values().stream().filter(n -> n.get() > 1).count();
+    }
+
+    /** The last texts received, newest last (at most 200). */
+    public List<Received> recent() {
+        return List.copyOf(recent);
+    }
+
+    public void resetCounts() {
+        submits.set(0);
+        texts.set(0);
+        throttled.set(0);
+        receiptsSent.set(0);
+        undeliverable.set(0);
+        perDestination.clear();
+        recent.clear();
+    }
+
+    /** A subscriber texts the carrier (a reply such as STOP): sent to every bound session. */
+    public void reply(String fromMsisdn, String text) throws Exception {
+        String from = fromMsisdn.startsWith("+") ? fromMsisdn.substring(1) : fromMsisdn;
+        for (SMPPServerSession s : sessions) {
+            if (s.getSessionState().isReceivable()) {
+                s.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
+                        TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "611", new ESMClass(),
+                        (byte) 0, (byte) 0, new RegisteredDelivery(), DataCodings.ZERO,
+                        SmsText.of(text).payloads(0).getFirst());
+                return;
+            }
+        }
+        throw new IllegalStateException("No client is bound to the simulator");
+    }
+
+    private void accept(SMPPServerSessionListener l) {
+        while (listener == l) {
+            try {
+                SMPPServerSession session = l.accept();
+                session.setMessageReceiverListener(this);
+                acceptor.execute(() -> bind(session));
+            } catch (java.net.SocketTimeoutException e) {
+                // keep listening
+            } catch (IOException e) {
+                if (listener == l) {
+                    log.warn("The SMSC simulator stopped accepting: {}", e.getMessage());
+                }
+                return;
+            }
+        }
+    }
+
+    private void bind(SMPPServerSession session) {
+        try {
+            BindRequest request = session.waitForBind(10_000);
+            Settings s = settings;
+            if (request.getBindType() != BindType.BIND_TRX) {
+                request.reject(SMPPConstant.STAT_ESME_RBINDFAIL);
+            } else if (!s.systemId().equals(request.getSystemId()) || !s.password().equals(request.getPassword())) {
+                request.reject(SMPPConstant.STAT_ESME_RINVPASWD);
+            } else {
+                request.accept("simsmsc", InterfaceVersion.IF_34);
+                sessions.add(session);
+            }
+        } catch (Exception e) {
+            log.debug("bind failed", e);
+            session.close();
+        }
+    }
+
+    @Override
+    public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source)
+            throws ProcessRequestException {
+        Settings s = settings;
+        if (s.submitDelayMs() > 0) {
+            try {
+                Thread.sleep(s.submitDelayMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        if (s.throttleShare() > 0 && random.nextDouble() < s.throttleShare()) {
+            throttled.incrementAndGet();
+            throw new ProcessRequestException("throttled", SMPPConstant.STAT_ESME_RTHROTTLED);
+        }
+        submits.incrementAndGet();
+        String id = Long.toString(messageIds.incrementAndGet());
+        boolean wantsReceipt = !SMSCDeliveryReceipt.DEFAULT.containedIn(submitSm.getRegisteredDelivery());
+        byte[] payload = submitSm.getShortMessage() == null ? new byte[0] : submitSm.getShortMessage();
+        boolean udh = GSMSpecificFeature.UDHI.containedIn(submitSm.getEsmClass());
+        boolean lastPart = !udh || payload.length > 5 && payload[4] == payload[5];
+        if (lastPart) {
+            texts.incrementAndGet();
+            String destination = submitSm.getDestAddress();
+            if (keepRecipients) {
+                perDestination.computeIfAbsent(destination, k -> new AtomicLong()).incrementAndGet();
+                byte[] body = udh ? java.util.Arrays.copyOfRange(payload, 6, payload.length) : payload;
+                recent.add(new Received(destination, SmsText.decode(body, (submitSm.getDataCoding() & 0x0f) == 8)));
+                while (recent.size() > 200) {
+                    recent.removeFirst();
+                }
+            }
+        }
+        if (wantsReceipt) {
+            boolean fail = failNumbers.contains(submitSm.getDestAddress())
+                    || s.failShare() > 0 && random.nextDouble() < s.failShare();
+            int delay = s.receiptDelayMinMs() + (s.receiptDelayMaxMs() > s.receiptDelayMinMs()
+                    ? random.nextInt(s.receiptDelayMaxMs() - s.receiptDelayMinMs()) : 0);
+            String from = submitSm.getSourceAddr();
+            String to = submitSm.getDestAddress();
+            receipts.schedule(() -> sendReceipt(source, id, from, to, fail, 0), delay, TimeUnit.MILLISECONDS);
+        }
+        try {
+            return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
+        } catch (PDUStringException e) {
+            throw new ProcessRequestException("bad id", SMPPConstant.STAT_ESME_RSYSERR);
+        }
+    }
+
+    private void sendReceipt(SMPPServerSession original, String id, String from, String to, boolean fail,
+            int attempt) {
+        SMPPServerSession session = original;
+        if (!session.getSessionState().isReceivable()) {
+            // the client is gone: a real SMSC keeps the receipt for its next bind; so does this one
+            SMPPServerSession other = sessions.stream().filter(x -> x.getSessionState().isReceivable()).findFirst()
+                    .orElse(null);
+            if (other == null) {
+                if (attempt < 120) {
+                    receipts.schedule(() -> sendReceipt(original, id, from, to, fail, attempt + 1), 500,
+                            TimeUnit.MILLISECONDS);
+                }
+                return;
+            }
+            session = other;
+        }
+        Date now = new Date();
+        DeliveryReceipt receipt = new DeliveryReceipt(id, 1, fail ? 0 : 1, now, now,
+                fail ? DeliveryReceiptState.UNDELIV : DeliveryReceiptState.DELIVRD, fail ? "001" : "000", "");
+        try {
+            session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, to,
+                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, from,
+                    new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
+                    (byte) 0, (byte) 0, new RegisteredDelivery(0), new GeneralDataCoding(Alphabet.ALPHA_DEFAULT),
+                    receipt.toString().getBytes(StandardCharsets.ISO_8859_1));
+            receiptsSent.incrementAndGet();
+            if (fail) {
+                undeliverable.incrementAndGet();
+            }
+        } catch (Exception e) {
+            // refused (the client does not know the id yet) or the connection broke: try again a little later
+            if (attempt < 120) {
+                SMPPServerSession again = session;
+                receipts.schedule(() -> sendReceipt(again, id, from, to, fail, attempt + 1), 500,
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    @Override
+    public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source)
+            throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+    }
+
+    @Override
+    public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+    }
+
+    @Override
+    public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+    }
+
+    @Override
+    public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+    }
+
+    @Override
+    public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source)
+            throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+    }
+
+    @Override
+    public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source)
+            throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+    }
+
+    @Override
+    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm,
+            SMPPServerSession source) throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+    }
+
+    @Override
+    public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+    }
+}

@@ -1,0 +1,295 @@
+package org.outagedesk.notices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.outagedesk.notices.NoticeTestSupport.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outagedesk.Api;
+import org.outagedesk.IntegrationTest;
+import org.outagedesk.impact.ImpactService;
+import org.outagedesk.incident.IncidentService;
+import org.outagedesk.outbox.SmscSimulator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Customer notices end to end over the API, through the real SMSC simulator and the real GreenMail server. */
+@IntegrationTest
+class NoticeApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IncidentService incidents;
+    @Autowired
+    ImpactService impacts;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SmscSimulator smsc;
+    @Autowired
+    GreenMail mail;
+    @Autowired
+    org.outagedesk.TestClock clock;
+
+    long incident;
+    SmscSimulator.Settings before;
+
+    @BeforeEach
+    void setUp() {
+        incident = NoticeTestSupport.newIncident(incidents);
+        before = smsc.settings();
+    }
+
+    @AfterEach
+    void putBack() throws Exception {
+        clock.reset();
+        smsc.configure(before);
+        smsc.start();
+    }
+
+    Api manager() {
+        return Api.as(port, "manager");
+    }
+
+    Api manager2() {
+        return Api.as(port, "manager2");
+    }
+
+    String notice(String channels, boolean fallback, String sms, boolean urgent) {
+        return "{\"incidentId\":" + incident + ",\"name\":\"Test notice\",\"filter\":{\"status\":[\"LOST\"]},"
+                + "\"channels\":" + channels + ",\"fallback\":" + fallback + ",\"sms\":" + quote(sms)
+                + ",\"emailSubject\":\"About your {categories}\",\"emailBody\":\"Dear {name},\\n\\n{statusText}."
+                + " Credit: {credit}. <b>Details</b>: {advisoryUrl}\",\"urgent\":" + urgent + "}";
+    }
+
+    static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    long create(String body) {
+        Api.Response r = manager().post("/api/notices", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("status").asString()).isEqualTo("DRAFT");
+        return r.json().get("id").asLong();
+    }
+
+    JsonNode get(long id) {
+        return manager().get("/api/notices/" + id).json();
+    }
+
+    long count(long id, String status) {
+        return get(id).get("counts").get(status).asLong();
+    }
+
+    void approve(long id) {
+        assertThat(manager().post("/api/notices/" + id + "/submit", null).status()).isEqualTo(200);
+        Api.Response r = manager2().post("/api/notices/" + id + "/approve", null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void a_notice_goes_out_by_text_and_email_after_a_second_manager_approves_and_receipts_come_back()
+            throws Exception {
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 4);
+        NoticeTestSupport.email(jdbc, numbers.get(0), "first-" + numbers.get(0).substring(1) + "@example.com");
+        long id = create(notice("[\"SMS\",\"EMAIL\"]", false, "Hi {name}: {statusText}. Credit {credit}.", true));
+
+        JsonNode preview = manager().post("/api/notices/" + id + "/preview", null).json();
+        assertThat(preview.get("recipients").asLong()).isEqualTo(4);
+        assertThat(preview.get("byChannel").get("SMS").asLong()).isEqualTo(4);
+        assertThat(preview.get("byChannel").get("EMAIL").asLong()).isEqualTo(1);
+        assertThat(preview.get("skipped").get("no e-mail address").asLong()).isEqualTo(3);
+        assertThat(preview.get("samples")).hasSize(3);
+        assertThat(preview.get("samples").get(0).get("text").asString()).startsWith("Hi Notice Person")
+                .contains("we could not recover the data");
+
+        assertThat(manager().post("/api/notices/" + id + "/submit", null).status()).isEqualTo(200);
+        Api.Response own = manager().post("/api/notices/" + id + "/approve", null);
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.body()).contains("second incident manager");
+        int mailsBefore = mail.getReceivedMessages().length;
+        assertThat(manager2().post("/api/notices/" + id + "/approve", null).status()).isEqualTo(200);
+
+        await(Duration.ofSeconds(30), "the notice completes and every receipt is back",
+                () -> "COMPLETED".equals(get(id).get("status").asString()) && count(id, "DELIVERED") == 4);
+        JsonNode done = get(id);
+        assertThat(done.get("counts").get("SKIPPED").asLong()).isEqualTo(3);
+        // the relay took the e-mail: SMTP tells no more
+        assertThat(done.get("byChannel").get("EMAIL").get("SENT").asLong()).isEqualTo(1);
+        assertThat(done.get("byChannel").get("SMS").get("DELIVERED").asLong()).isEqualTo(4);
+        for (String n : numbers) {
+            assertThat(smsc.receivedBy(n)).as(n).isEqualTo(1);
+        }
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received.length).isEqualTo(mailsBefore + 1);
+        MimeMessage email = Arrays.stream(received).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().startsWith("first-" + numbers.get(0).substring(1));
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        assertThat(email.getSubject()).isEqualTo("About your contacts, photos");
+        assertThat(email.getHeader("List-Unsubscribe")[0]).startsWith("<mailto:");
+        String raw = new String(email.getRawInputStream().readAllBytes());
+        String whole = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(email);
+        assertThat(whole).contains("text/plain").contains("text/html").contains("&lt;b&gt;Details&lt;/b&gt;");
+        assertThat(raw).isNotEmpty();
+
+        Integer timeline = jdbc.queryForObject("select count(*) from timeline_entry where incident_id = ? and"
+                + " entry_type = 'CUSTOMER_NOTICE'", Integer.class, incident);
+        assertThat(timeline).isEqualTo(2);
+        String finished = jdbc.queryForObject("select body from timeline_entry where incident_id = ? and"
+                + " entry_type = 'CUSTOMER_NOTICE' and body like '%finished%'", String.class, incident);
+        assertThat(finished).contains("finished sending").contains("3 skipped");
+
+        JsonNode mine = Api.as(port, "agent").get("/api/subscribers/" + numbers.get(1) + "/notices").json();
+        // the text, and the e-mail that could not go (no address) with its reason
+        assertThat(mine).hasSize(2);
+        JsonNode text = mine.get(0).get("channel").asString().equals("SMS") ? mine.get(0) : mine.get(1);
+        JsonNode skipped = text == mine.get(0) ? mine.get(1) : mine.get(0);
+        assertThat(text.get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(text.get("sentAt").isNull()).isFalse();
+        assertThat(skipped.get("reason").asString()).isEqualTo("no e-mail address");
+        Integer contacts = jdbc.queryForObject("select count(*) from contact_log_entry c join impact i on i.id ="
+                + " c.impact_id join subscriber s on s.id = i.subscriber_id where s.msisdn = ? and c.agent ="
+                + " 'notice'", Integer.class, numbers.get(1));
+        assertThat(contacts).isEqualTo(1);
+    }
+
+    @Test
+    void templates_with_an_unknown_placeholder_or_too_many_parts_are_refused_with_a_clear_message() {
+        Api.Response unknown = manager().post("/api/notices", notice("[\"SMS\"]", false, "Hi {nmae}", true));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("{nmae}").contains("{name}");
+        Api.Response open = manager().post("/api/notices", notice("[\"SMS\"]", false, "Hi {name", true));
+        assertThat(open.status()).isEqualTo(400);
+        Api.Response tooLong = manager().post("/api/notices", notice("[\"SMS\"]", false, "x".repeat(470), true));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("4 SMS parts").contains("at most 3");
+        Api.Response noChannel = manager().post("/api/notices", notice("[\"FAX\"]", false, "Hi", true));
+        assertThat(noChannel.status()).isEqualTo(400);
+        assertThat(noChannel.body()).contains("not a channel");
+    }
+
+    @Test
+    void a_stop_reply_puts_the_number_on_the_opt_out_list_and_later_notices_skip_it() throws Exception {
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 2);
+        // a bound session is needed for the reply to come in
+        await(Duration.ofSeconds(10), "the application is bound to the SMSC", () -> manager()
+                .get("/api/opt-outs").status() == 200 && smscBound());
+        smsc.reply(numbers.get(0), "Stop");
+        await(Duration.ofSeconds(10), "the STOP is recorded", () -> manager().get("/api/opt-outs?size=500").body()
+                .contains(numbers.get(0)));
+        long id = create(notice("[\"SMS\"]", false, "Hi {name}", true));
+        JsonNode preview = manager().post("/api/notices/" + id + "/preview", null).json();
+        assertThat(preview.get("skipped").get("opted out").asLong()).isEqualTo(1);
+        assertThat(preview.get("byChannel").get("SMS").asLong()).isEqualTo(1);
+
+        long fallback = create(notice("[\"SMS\",\"EMAIL\"]", true, "Hi {name}", true));
+        NoticeTestSupport.email(jdbc, numbers.get(0), "stopped-" + numbers.get(0).substring(1) + "@example.com");
+        JsonNode p2 = manager().post("/api/notices/" + fallback + "/preview", null).json();
+        assertThat(p2.get("byChannel").get("SMS").asLong()).isEqualTo(1);
+        assertThat(p2.get("byChannel").get("EMAIL").asLong()).isEqualTo(1);
+    }
+
+    boolean smscBound() {
+        return jdbc.queryForList("select up from outbox_channel_state where channel = 'SMS'", Boolean.class)
+                .stream().anyMatch(Boolean::booleanValue);
+    }
+
+    @Test
+    void the_smsc_going_down_mid_send_loses_nothing_and_sending_resumes_by_itself() throws Exception {
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 150);
+        smsc.configure(before.withSubmitDelay(25));
+        long id = create(notice("[\"SMS\"]", false, "Hi {name}", true));
+        long start = smsc.texts();
+        approve(id);
+        await(Duration.ofSeconds(30), "some texts went out", () -> smsc.texts() - start >= 20);
+        smsc.stop();
+        await(Duration.ofSeconds(30), "the screen says the SMSC is unreachable",
+                () -> !get(id).get("smscDownSince").isNull());
+        JsonNode down = get(id);
+        assertThat(down.get("counts").get("QUEUED").asLong()).isPositive();
+        smsc.configure(before);
+        smsc.start();
+        await(Duration.ofSeconds(60), "the notice completes", () -> "COMPLETED".equals(get(id).get("status")
+                .asString()) && count(id, "SENT") == 0);
+        JsonNode done = get(id);
+        long delivered = done.get("counts").get("DELIVERED").asLong();
+        long failed = done.get("counts").get("FAILED").asLong();
+        assertThat(delivered + failed).isEqualTo(150);
+        // at most the window of texts in flight when it went down may be in doubt: never sent twice
+        assertThat(failed).isLessThanOrEqualTo(10);
+        for (String n : numbers) {
+            assertThat(smsc.receivedBy(n)).as(n).isLessThanOrEqualTo(1);
+        }
+        assertThat(get(id).get("smscDownSince").isNull()).isTrue();
+    }
+
+    @Test
+    void texts_wait_for_the_end_of_quiet_hours_in_the_subscribers_zone_unless_the_notice_is_urgent() {
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 2);
+        // 22:00 in New York (the subscribers' store is on the Upper West Side)
+        java.time.Instant night = java.time.Instant.parse("2026-01-10T03:00:00Z");
+        java.time.Instant morning = java.time.Instant.parse("2026-01-10T13:00:00Z");
+        clock.setFixed(night);
+        long id = create(notice("[\"SMS\"]", false, "Hi {name}", false));
+        JsonNode preview = manager().post("/api/notices/" + id + "/preview", null).json();
+        assertThat(preview.get("waitingForMorning").asLong()).isEqualTo(2);
+        long start = smsc.texts();
+        approve(id);
+        await(Duration.ofSeconds(30), "the texts are queued", () -> get(id).get("allQueued").asBoolean());
+        JsonNode messages = manager().get("/api/notices/" + id + "/messages").json().get("content");
+        assertThat(messages.get(0).get("notBefore").asString()).isEqualTo("2026-01-10T13:00:00Z");
+        clock.advance(Duration.ofHours(9).plusMinutes(59));
+        assertThat(count(id, "QUEUED")).isEqualTo(2);
+        assertThat(smsc.receivedBy(numbers.get(0))).isZero();
+
+        long urgent = create(notice("[\"SMS\"]", false, "Urgent {name}", true));
+        approve(urgent);
+        await(Duration.ofSeconds(30), "the urgent texts go at night", () -> count(urgent, "DELIVERED") == 2);
+        assertThat(count(id, "QUEUED")).isEqualTo(2);
+
+        clock.setFixed(morning);
+        await(Duration.ofSeconds(30), "the texts go in the morning", () -> count(id, "DELIVERED") == 2);
+        assertThat(smsc.texts() - start).isEqualTo(4);
+    }
+
+    @Test
+    void only_incident_managers_run_notices_agents_see_a_subscribers_notices_and_others_nothing() {
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 1);
+        String body = notice("[\"SMS\"]", false, "Hi {name}", true);
+        for (String user : List.of("agent", "exec", "store", "till")) {
+            assertThat(Api.as(port, user).post("/api/notices", body).status()).as(user).isEqualTo(403);
+            assertThat(Api.as(port, user).get("/api/notices?incidentId=" + incident).status()).as(user)
+                    .isEqualTo(403);
+        }
+        assertThat(Api.anonymous(port).post("/api/notices", body).status()).isEqualTo(401);
+        long id = create(body);
+        for (String user : List.of("agent", "exec", "store", "till")) {
+            assertThat(Api.as(port, user).post("/api/notices/" + id + "/approve", null).status()).as(user)
+                    .isEqualTo(403);
+            assertThat(Api.as(port, user).post("/api/notices/" + id + "/preview", null).status()).as(user)
+                    .isEqualTo(403);
+        }
+        assertThat(Api.as(port, "agent").get("/api/subscribers/" + numbers.get(0) + "/notices").status())
+                .isEqualTo(200);
+        for (String user : List.of("exec", "store", "till")) {
+            assertThat(Api.as(port, user).get("/api/subscribers/" + numbers.get(0) + "/notices").status()).as(user)
+                    .isEqualTo(403);
+            assertThat(Api.as(port, user).get("/api/opt-outs").status()).as(user).isEqualTo(403);
+        }
+        assertThat(Api.as(port, "agent").post("/api/opt-outs", "{\"msisdn\":\"" + numbers.get(0) + "\"}")
+                .status()).isEqualTo(201);
+    }
+}

@@ -1,0 +1,78 @@
+package org.outagedesk.notices;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.outagedesk.base.SystemActor;
+import org.outagedesk.impact.ImpactService;
+import org.outagedesk.impact.ImportMode;
+import org.outagedesk.impact.ImportResult;
+import org.outagedesk.incident.IncidentService;
+import org.outagedesk.incident.NewIncident;
+import org.outagedesk.incident.Severity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Own incidents and subscribers for the notice tests (numbers +17..., unique in the run). */
+public final class NoticeTestSupport {
+
+    private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 1_000_000L * 100 + 3);
+
+    private NoticeTestSupport() {
+    }
+
+    public static long newIncident(IncidentService incidents) {
+        return SystemActor.call(() -> incidents.create(new NewIncident("Notices test " + UUID.randomUUID(), "test",
+                Severity.SEV3, List.of("test"), "America/Los_Angeles", Instant.parse("2001-01-01T00:00:00Z"))))
+                .getId();
+    }
+
+    public static String msisdn() {
+        return "+17" + String.format("%09d", NEXT.incrementAndGet() % 1_000_000_000L);
+    }
+
+    /** {@code n} subscribers of a New York store in the incident, status LOST; returns their numbers. */
+    public static List<String> subscribers(ImpactService impacts, long incidentId, int n) {
+        List<String> numbers = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("msisdn,account,name,sku,store,data_plan,status,categories,last_sync\n");
+        for (int k = 0; k < n; k++) {
+            String m = msisdn();
+            numbers.add(m);
+            String tail = m.substring(m.length() - 6);
+            csv.append(m).append(",ACC-N").append(tail).append(",Notice Person ").append(tail)
+                    .append(",SK-LX09-CARBLA,D-NY-UWS-01,true,LOST,CONTACTS;PHOTOS,2009-10-01T14:22:05-07:00\n");
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        ImportResult result = SystemActor.call(() -> impacts.importCsv(incidentId, new ByteArrayInputStream(bytes),
+                bytes.length, "notices-test.csv", ImportMode.ALL_OR_NOTHING));
+        if (!result.applied()) {
+            throw new IllegalStateException("test subscribers refused: " + result.errors());
+        }
+        return numbers;
+    }
+
+    public static void email(JdbcTemplate jdbc, String msisdn, String address) {
+        jdbc.update("update subscriber set email = ? where msisdn = ?", address, msisdn);
+    }
+
+    /** Waits for a condition (polling), failing after {@code timeout}: no fixed sleeps. */
+    public static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Timed out waiting until " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.outagedesk.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.outagedesk.notices.NoticeTestSupport.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outagedesk.IntegrationTest;
+import org.outagedesk.TestClock;
+import org.outagedesk.notices.NoticeTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox's dispatcher against the real SMSC simulator, on the application's (test) clock. */
+@IntegrationTest
+class OutboxDispatcherTest {
+
+    @Autowired
+    OutboxService outbox;
+    @Autowired
+    OutboxStore store;
+    @Autowired
+    OutboxDispatcher dispatcher;
+    @Autowired
+    OutboxProperties settings;
+    @Autowired
+    SmscSimulator smsc;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    TransactionTemplate tx;
+    SmscSimulator.Settings before;
+    String event;
+
+    @BeforeEach
+    void setUp() {
+        tx = new TransactionTemplate(transactions);
+        before = smsc.settings();
+        event = "TEST:" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void putBack() throws Exception {
+        clock.reset();
+        smsc.configure(before);
+        smsc.start();
+    }
+
+    List<String> enqueue(int n, Instant notBefore) {
+        List<String> numbers = new ArrayList<>();
+        List<OutboundMessage> messages = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            String m = NoticeTestSupport.msisdn();
+            numbers.add(m);
+            messages.add(new OutboundMessage("TEST", event, m, Channel.SMS, null, m, null, "Test message " + k, 1,
+                    notBefore, null));
+        }
+        tx.executeWithoutResult(s -> {
+            assertThat(outbox.enqueue(messages)).isEqualTo(n);
+            // the same messages again (a crash between batches, a second node): nothing new
+            assertThat(outbox.enqueue(messages)).isZero();
+        });
+        return numbers;
+    }
+
+    String dump() {
+        return " now " + clock.instant() + " rows " + outbox.messages(event, null, 0, 5) + " channels "
+                + outbox.channels() + " cycles " + dispatcher.cycles(Channel.SMS) + " all due "
+                + tx.execute(s -> store.claim(Channel.SMS, Instant.now().plus(Duration.ofDays(1)), 0, "x"));
+    }
+
+    long count(MessageStatus status) {
+        return outbox.count(event, status);
+    }
+
+    /** Waits until the SMS dispatcher has looked for work {@code n} more times. */
+    void cycles(int n) {
+        long start = dispatcher.cycles(Channel.SMS);
+        await(Duration.ofSeconds(30), n + " dispatcher cycles", () -> dispatcher.cycles(Channel.SMS) >= start + n);
+    }
+
+    @Test
+    void messages_left_sending_by_a_node_that_crashed_are_never_sent_again_and_a_restart_sends_nothing_twice() {
+        Instant later = clock.instant().plus(Duration.ofHours(1));
+        List<String> numbers = enqueue(30, later);
+        // a node claims ten and dies before it records anything (what its claim leaves in the table)
+        List<Long> ids = outbox.messages(event, null, 0, 10).stream().map(OutboxMessage::id).toList();
+        int claimed = tx.execute(s -> jdbc.batchUpdate("update outbox_message set status = 'SENDING', attempts = 1,"
+                + " claimed_at = ?, claimed_by = 'dead-node' where id = ? and status = 'QUEUED'", ids.stream()
+                .map(id -> new Object[] {later.atOffset(java.time.ZoneOffset.UTC), id}).toList()).length);
+        assertThat(claimed).isEqualTo(10);
+        clock.setFixed(later);
+        dispatcher.wake();
+        await(Duration.ofSeconds(30), "the other twenty are delivered", () -> count(MessageStatus.DELIVERED) == 20);
+        assertThat(count(MessageStatus.SENDING)).isEqualTo(10);
+
+        // this node restarts; later the dead node's claims are old enough to be judged
+        dispatcher.stop();
+        dispatcher.start();
+        clock.advance(settings.inDoubtAfter().plusMinutes(1));
+        dispatcher.failInDoubt();
+        assertThat(count(MessageStatus.FAILED)).isEqualTo(10);
+        cycles(3);
+        for (String n : numbers) {
+            assertThat(smsc.receivedBy(n)).as(n).isLessThanOrEqualTo(1);
+        }
+        assertThat(numbers.stream().mapToLong(smsc::receivedBy).sum()).isEqualTo(20);
+        assertThat(outbox.messages(event, MessageStatus.FAILED, 0, 1).getFirst().lastError()).contains("In doubt");
+    }
+
+    @Test
+    void a_throttled_text_waits_for_its_backoff_on_the_clock_and_gives_up_after_the_configured_attempts() {
+        clock.setFixed(Instant.now());
+        smsc.configure(before.withThrottleShare(1.0));
+        enqueue(1, clock.instant());
+        try {
+            await(Duration.ofSeconds(30), "the first attempt is throttled", () -> outbox.messages(event, null, 0, 1)
+                    .getFirst().attempts() == 1 && count(MessageStatus.QUEUED) == 1);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + dump());
+        }
+        OutboxMessage m = outbox.messages(event, null, 0, 1).getFirst();
+        assertThat(m.notBefore()).isEqualTo(clock.instant().plus(settings.backoff()));
+        assertThat(m.lastError()).contains("Throttled");
+        cycles(3);
+        assertThat(outbox.messages(event, null, 0, 1).getFirst().attempts()).isEqualTo(1);
+
+        clock.advance(settings.backoff().plusSeconds(1));
+        await(Duration.ofSeconds(30), "the second attempt", () -> outbox.messages(event, null, 0, 1).getFirst()
+                .attempts() == 2);
+        OutboxMessage second = outbox.messages(event, null, 0, 1).getFirst();
+        assertThat(second.notBefore()).isEqualTo(clock.instant().plus(settings.backoff().multipliedBy(2)));
+        for (int k = 3; k <= settings.maxAttempts(); k++) {
+            clock.advance(settings.maxBackoff());
+            int attempt = k;
+            await(Duration.ofSeconds(30), "attempt " + k, () -> outbox.messages(event, null, 0, 1).getFirst()
+                    .attempts() == attempt);
+        }
+        await(Duration.ofSeconds(30), "it gives up", () -> count(MessageStatus.FAILED) == 1);
+        assertThat(smsc.texts()).isGreaterThanOrEqualTo(0);
+    }
+}
