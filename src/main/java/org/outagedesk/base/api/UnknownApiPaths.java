@@ -20,7 +20,11 @@ class UnknownApiPaths {
     SimpleUrlHandlerMapping unknownApiPathMapping() {
         HttpRequestHandler notFound = (request, response) -> ProblemResponses.write(response, 404, "Not found",
                 "There is no API endpoint at this address; see /swagger-ui.html for the ones there are");
-        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/api/**", notFound));
+        // the OpenAPI description's addresses too, when springdoc is turned off (prod): a 404, not the console
+        HttpRequestHandler noDocs = (request, response) -> ProblemResponses.write(response, 404, "Not found",
+                "The API description is turned off here (outagedesk.api-docs.enabled)");
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/api/**", notFound,
+                "/v3/api-docs", noDocs, "/v3/api-docs/**", noDocs, "/swagger-ui.html", noDocs));
         mapping.setOrder(1);
         return mapping;
     }

@@ -52,7 +52,7 @@ class DateRangeApiTest {
     @ValueSource(strings = {"-999999999-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "1989-12-31T23:59:59Z"})
     void a_timeline_entry_outside_the_range_is_refused(String at) {
         assertRefused(manager().post("/api/incidents/" + incident + "/timeline", """
-                {"type": "UPDATE", "occurredAt": "%s", "visibility": "PUBLIC", "pinned": false, "text": "x"}"""
+                {"type": "NOTE", "occurredAt": "%s", "visibility": "PUBLIC", "pinned": false, "text": "x"}"""
                 .formatted(at)), "occurredAt");
         assertThat(manager().get("/api/incidents/" + incident + "/timeline").body()).doesNotContain(at);
     }
