@@ -14,8 +14,8 @@ class SignInJourneyTest extends BrowserTest {
     @CsvSource(delimiter = '|', textBlock = """
             agent    | subscribers | Incident;Subscribers;Stop-sales;Credits
             agent2   | subscribers | Incident;Subscribers;Stop-sales;Credits
-            manager  | incident    | Incident;Subscribers;Stop-sales;Credits;Credit approvals;Credit campaigns;Impact overview;Users;Audit trail
-            manager2 | incident    | Incident;Subscribers;Stop-sales;Credits;Credit approvals;Credit campaigns;Impact overview;Users;Audit trail
+            manager  | incident    | Getting started;Incident;Subscribers;Stop-sales;Credits;Credit approvals;Credit campaigns;Impact overview;Users;Catalog;Audit trail
+            manager2 | incident    | Getting started;Incident;Subscribers;Stop-sales;Credits;Credit approvals;Credit campaigns;Impact overview;Users;Catalog;Audit trail
             exec     | impact      | Incident;Subscribers;Stop-sales;Credits;Credit campaigns;Impact overview
             store    | my-store    | My store
             store2   | my-store    | My store
