@@ -14,9 +14,13 @@ public record HoldSummary(long id, long incidentId, HoldStatus status, @Nullable
         @Nullable Instant liftedAt, @Nullable String liftedBy, @Nullable String liftReason, long storeCount,
         long closedStoresSkipped) {
 
-    /** "Family SIDEKICK" or the SKU codes. */
+    /** "Every Sidekick model" (a family, in words rather than its code) or the SKU codes. */
     public String coverage() {
-        return family != null ? "Family " + family : String.join(", ", skus);
+        if (family == null) {
+            return String.join(", ", skus);
+        }
+        String words = family.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return "Every " + Character.toUpperCase(words.charAt(0)) + words.substring(1) + " model";
     }
 
     public String scope() {

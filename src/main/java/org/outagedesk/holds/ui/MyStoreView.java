@@ -33,6 +33,8 @@ import org.outagedesk.base.DomainException;
 import org.outagedesk.base.UserIdentity;
 import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.base.ui.ViewToolbar;
+import org.outagedesk.base.ui.ShownTime;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Sku;
 import org.outagedesk.catalog.Store;
@@ -65,6 +67,8 @@ class MyStoreView extends VerticalLayout {
     private final TextField search = new TextField();
     private final Checkbox onlyHeld = new Checkbox("Only SKUs on hold");
     private List<SaleStatus> statuses = List.of();
+    /** The store's zone: every time on this screen is the store's local time, named. */
+    private final java.time.ZoneId zone;
 
     MyStoreView(AuthenticationContext authentication, CatalogService catalog, HoldService holds,
             SaleStatusService saleStatus, TimelineService timeline, ObjectProvider<MyStoreAction> actions) {
@@ -76,11 +80,12 @@ class MyStoreView extends VerticalLayout {
         setWidthFull();
 
         Store store = catalog.getStore(storeCode);
+        this.zone = ShownTime.storeZone(store.getRegion());
         H3 name = new H3(store.getName());
         name.setId("store-name");
         name.addClassName("m-0");
         add(name, new Paragraph(store.getCode() + " · " + store.getType().label() + " · " + store.getCity() + " · "
-                + store.getRegion()));
+                + store.getRegion() + " · times in " + ShownTime.zoneLongName(zone)));
 
         H3 holdsTitle = new H3("Stop-sales for my store");
         holdList.setId("store-holds");
@@ -100,12 +105,11 @@ class MyStoreView extends VerticalLayout {
 
         grid.setId("sale-status");
         grid.addComponentColumn(MyStoreView::badge).setHeader("Can I sell it?").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(SaleStatus::sku).setHeader("SKU").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(s -> sku(s).map(Sku::getModel).orElse("")).setHeader("Model").setAutoWidth(true);
-        grid.addColumn(s -> sku(s).map(Sku::getColour).orElse("")).setHeader("Colour").setAutoWidth(true);
-        grid.addColumn(s -> s.holds().stream().map(h -> "#" + h.id() + " " + h.reason())
-                .collect(Collectors.joining("; "))).setHeader("Why not").setFlexGrow(1);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // model and colour in one column that wraps: a phone-width screen shows them without sideways scrolling
+        grid.addColumn(s -> sku(s).map(k -> k.getModel() + ", " + k.getColour()).orElse("") + " (" + s.sku() + ")")
+                .setHeader("Phone").setFlexGrow(1);
+        grid.addColumn(MyStoreView::whyNot).setHeader("Why not").setFlexGrow(1).setTooltipGenerator(MyStoreView::whyNot);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No SKU matches this search. Clear the search to see every SKU.");
         List<Component> tools = new ArrayList<>(List.of(search, onlyHeld, refresh));
@@ -120,25 +124,30 @@ class MyStoreView extends VerticalLayout {
         refresh();
     }
 
+    private static String whyNot(SaleStatus s) {
+        return s.holds().stream().map(h -> "#" + h.id() + " " + h.reason()).collect(Collectors.joining("; "));
+    }
+
     /**
-     * The retail instructions and public notices of every open incident, from its timeline: the pinned ones (what to
-     * do) first, then the latest updates. Plain text, shown as text.
+     * Everything a store may tell customers about every open incident, newest first: the public updates, the
+     * customer notices and the instructions to stores, so the newest fact a clerk reads is the newest one there
+     * is. Pinned instructions are marked. Plain text, shown as text; times in the store's zone.
      */
     private void showGuidance(List<IncidentBulletin> bulletins) {
         if (bulletins.isEmpty()) {
             guidance.add(new Paragraph("No open incident has instructions for stores."));
             return;
         }
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("MMM d, yyyy h:mm a z", Locale.US);
         for (IncidentBulletin bulletin : bulletins) {
             H4 title = new H4(bulletin.title());
             title.addClassName("m-0");
             guidance.add(title);
             List<Notice> shown = new java.util.ArrayList<>(bulletin.guidance());
-            bulletin.updates().stream().filter(n -> n.type() == TimelineEntryType.RETAIL_INSTRUCTION
-                    || n.type() == TimelineEntryType.CUSTOMER_NOTICE).limit(5).forEach(shown::add);
+            shown.addAll(bulletin.updates());
+            shown.sort(java.util.Comparator.comparing(Notice::occurredAt).reversed());
             for (Notice notice : shown) {
-                Span date = new Span(when.format(notice.occurredAt().atZone(bulletin.referenceZone())));
+                Span date = new Span(ShownTime.at(notice.occurredAt(), zone) + " · " + Words.of(notice.type())
+                        + (notice.pinned() ? " · standing instruction" : ""));
                 date.addClassNames("text-s", "text-secondary");
                 Paragraph text = new Paragraph(notice.text());
                 text.addClassNames("m-0", "od-guidance-text");
@@ -177,7 +186,8 @@ class MyStoreView extends VerticalLayout {
         }
         long waiting = current.stream().filter(h -> !h.acknowledged()).count();
         Paragraph summary = new Paragraph(waiting == 0 ? "You have acknowledged every stop-sale for your store."
-                : waiting + " stop-sale(s) await your acknowledgement.");
+                : (waiting == 1 ? "1 stop-sale awaits" : Words.number(waiting) + " stop-sales await")
+                        + " your acknowledgement.");
         summary.setId("holds-summary");
         holdList.add(summary);
         current.stream().sorted((a, b) -> Boolean.compare(a.acknowledged(), b.acknowledged()))
@@ -194,18 +204,18 @@ class MyStoreView extends VerticalLayout {
         Span what = new Span(hold.coverage() + " may not be sold");
         what.addClassName("od-status");
         text.add(what, new Paragraph(hold.reason()));
-        text.add(muted("Hold #" + hold.id() + " · " + hold.status().name().toLowerCase(Locale.ROOT) + " since "
-                + HoldTimes.format(hold.effectiveFrom(), HoldTimes.viewer())));
+        text.add(muted("Hold #" + hold.id() + " · " + Words.of(hold.status()).toLowerCase(Locale.ROOT) + " since "
+                + HoldTimes.format(hold.effectiveFrom(), zone)));
         card.add(text);
         if (storeHold.acknowledged()) {
             card.addClassName("acknowledged");
-            Span done = new Span("Acknowledged " + HoldTimes.format(storeHold.acknowledgedAt(), HoldTimes.viewer())
+            Span done = new Span("Acknowledged " + HoldTimes.format(storeHold.acknowledgedAt(), zone)
                     + " by " + storeHold.acknowledgedBy());
             done.addClassName("ack-done");
             card.add(done);
         } else {
             Span deadline = new Span((storeHold.overdue() ? "OVERDUE: was due " : "Acknowledge by ")
-                    + HoldTimes.format(hold.ackDeadline(), HoldTimes.viewer()));
+                    + HoldTimes.format(hold.ackDeadline(), zone));
             if (storeHold.overdue()) {
                 deadline.addClassName("od-overdue");
             }

@@ -173,7 +173,8 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(ImpactRow::account).setHeader("Account").setSortProperty("account").setAutoWidth(true);
         grid.addComponentColumn(r -> ImpactUi.badge(r.status())).setHeader("Data-loss status")
                 .setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> ImpactUi.categories(r.categories())).setHeader("Data concerned").setFlexGrow(1);
+        grid.addColumn(r -> ImpactUi.categories(r.categories())).setHeader("Data concerned").setFlexGrow(1)
+                .setTooltipGenerator(r -> ImpactUi.categories(r.categories()));
         grid.addColumn(ImpactRow::sku).setHeader("SKU").setSortProperty("sku").setAutoWidth(true);
         grid.addColumn(ImpactRow::store).setHeader("Store").setSortProperty("store").setAutoWidth(true);
         grid.addColumn(ImpactRow::region).setHeader("Region").setSortProperty("region").setAutoWidth(true);
