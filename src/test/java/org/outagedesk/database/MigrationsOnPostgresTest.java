@@ -28,6 +28,8 @@ class MigrationsOnPostgresTest {
                             "--spring.datasource.password=postgres", "--server.port=0",
                             "--spring.jpa.hibernate.ddl-auto=validate", "--logging.level.root=warn")) {
                 assertThat(context.isRunning()).isTrue();
+                PostgresChecks.run(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")),
+                        postgres.getPostgresDatabase());
             }
             try (Connection c = postgres.getPostgresDatabase().getConnection();
                     Statement s = c.createStatement()) {
