@@ -19,7 +19,9 @@ final class LoadClient {
     record Result(long requests, long errors, double seconds, double perSecond, double p50Ms, double p99Ms) {
     }
 
-    static Result run(String url, String user, String password, int threads, int seconds) throws Exception {
+    /** {@code answerOk}: what a right answer's body says; a 200 with any other body counts as an error. */
+    static Result run(String url, String user, String password, int threads, int seconds,
+            java.util.function.Predicate<String> answerOk) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
@@ -40,7 +42,8 @@ final class LoadClient {
                     long s = System.nanoTime();
                     try {
                         HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() != 200) {
+                        if (r.statusCode() != 200
+                                || !answerOk.test(new String(r.body(), StandardCharsets.UTF_8))) {
                             errors.incrementAndGet();
                             continue;
                         }
