@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Larger installations run on PostgreSQL: the same Flyway migrations must apply there, Hibernate must validate the
  * mapping against the resulting schema, and the sample scenario must load through the same code.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.outagedesk.KeepsSecurityContextStrategy.class)
 class MigrationsOnPostgresTest {
 
     @Test
