@@ -21,7 +21,6 @@ import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -68,10 +67,8 @@ public class CampaignService {
     CampaignService(CampaignRepository campaigns, CampaignTierRepository tiers, CampaignSql sql, CampaignRunner runner,
             CreditService credits, CreditProperties properties, IncidentService incidents, CatalogService catalog,
             AuditService audit, ApplicationEventPublisher events, Clock clock,
-            @Value("${outagedesk.figures.expensive:100ms}") java.time.Duration expensive,
-            @Value("${outagedesk.figures.refresh-after:5s}") java.time.Duration refreshAfter,
-            @Value("${outagedesk.figures.max-age:1m}") java.time.Duration maxAge) {
-        this.figures = new FigureCache<>(expensive, refreshAfter, maxAge);
+            org.outagedesk.base.FigureSettings figureSettings) {
+        this.figures = figureSettings.cache();
         this.campaigns = campaigns;
         this.tiers = tiers;
         this.sql = sql;

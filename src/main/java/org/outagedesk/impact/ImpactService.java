@@ -3,7 +3,6 @@ package org.outagedesk.impact;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +28,6 @@ import org.outagedesk.incident.Visibility;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -74,10 +72,8 @@ public class ImpactService {
     ImpactService(ImpactQueries queries, ImpactRepository impacts, SubscriberRepository subscribers,
             ImpactStatusChangeRepository history, ContactLogEntryRepository contacts, ImportJobs imports,
             IncidentService incidents, CatalogService catalog, AuditService audit, ApplicationEventPublisher events,
-            Clock clock, @Value("${outagedesk.figures.expensive:100ms}") Duration expensive,
-            @Value("${outagedesk.figures.refresh-after:5s}") Duration refreshAfter,
-            @Value("${outagedesk.figures.max-age:1m}") Duration maxAge) {
-        this.figures = new FigureCache<>(expensive, refreshAfter, maxAge);
+            Clock clock, org.outagedesk.base.FigureSettings figureSettings) {
+        this.figures = figureSettings.cache();
         this.queries = queries;
         this.impacts = impacts;
         this.subscribers = subscribers;

@@ -34,7 +34,6 @@ import org.outagedesk.incident.IncidentService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -59,11 +58,8 @@ public class ImpactSummaryService {
     private final FigureCache<Long> summaries;
 
     ImpactSummaryService(IncidentService incidents, ImpactService impacts, CreditService credits, HoldService holds,
-            SaleStatusService sales, Clock clock,
-            @Value("${outagedesk.figures.summary-expensive:500ms}") java.time.Duration expensive,
-            @Value("${outagedesk.figures.refresh-after:5s}") java.time.Duration refreshAfter,
-            @Value("${outagedesk.figures.max-age:1m}") java.time.Duration maxAge) {
-        this.summaries = new FigureCache<>(expensive, refreshAfter, maxAge);
+            SaleStatusService sales, Clock clock, org.outagedesk.base.FigureSettings figureSettings) {
+        this.summaries = figureSettings.summaryCache();
         this.incidents = incidents;
         this.impacts = impacts;
         this.credits = credits;

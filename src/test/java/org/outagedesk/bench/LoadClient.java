@@ -21,20 +21,23 @@ final class LoadClient {
             long withCookie) {
     }
 
-    static Result run(String url, String user, String password, int threads, int seconds) throws Exception {
+    /** {@code answerOk}: what a right answer's body says; a 200 with any other body counts as an error. */
+    static Result run(String url, String user, String password, int threads, int seconds,
+            java.util.function.Predicate<String> answerOk) throws Exception {
         return run(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json").build(), threads, seconds);
+                .header("Accept", "application/json").build(), threads, seconds, answerOk);
     }
 
     /** As a browser that never signed in: no credentials, no cookies kept. */
     static Result anonymous(String url, int threads, int seconds) throws Exception {
         return run(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).header("Accept", "*/*")
-                .build(), threads, seconds);
+                .build(), threads, seconds, body -> true);
     }
 
-    private static Result run(HttpRequest request, int threads, int seconds) throws Exception {
+    private static Result run(HttpRequest request, int threads, int seconds,
+            java.util.function.Predicate<String> answerOk) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         AtomicLong withCookie = new AtomicLong();
@@ -52,7 +55,8 @@ final class LoadClient {
                     long s = System.nanoTime();
                     try {
                         HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() != 200) {
+                        if (r.statusCode() != 200
+                                || !answerOk.test(new String(r.body(), StandardCharsets.UTF_8))) {
                             errors.incrementAndGet();
                             continue;
                         }

@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Larger installations run on PostgreSQL: the same Flyway migrations must apply there, Hibernate must validate the
  * mapping against the resulting schema, and the sample scenario must load through the same code.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.outagedesk.KeepsSecurityContextStrategy.class)
 class MigrationsOnPostgresTest {
 
     @Test
@@ -28,6 +29,8 @@ class MigrationsOnPostgresTest {
                             "--spring.datasource.password=postgres", "--server.port=0",
                             "--spring.jpa.hibernate.ddl-auto=validate", "--logging.level.root=warn")) {
                 assertThat(context.isRunning()).isTrue();
+                PostgresChecks.run(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")),
+                        postgres.getPostgresDatabase());
             }
             try (Connection c = postgres.getPostgresDatabase().getConnection();
                     Statement s = c.createStatement()) {

@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.Pageable;
 
 /** The embedded default keeps its data in files: a second start finds what the first one left. */
+@org.junit.jupiter.api.extension.ExtendWith(org.outagedesk.KeepsSecurityContextStrategy.class)
 class RestartKeepsDataTest {
 
     @TempDir

@@ -49,6 +49,8 @@ class SignInJourneyTest extends BrowserTest {
         signIn("agent");
         driver.get(url("users"));
         waitForVaadin();
+        // a page is there, and it is the refusal (Vaadin answers a denied view as one not found), not a blank page
+        waitUpTo(30).until(d -> d.findElement(By.tagName("body")).getText().contains("Could not navigate to 'users'"));
         assertThat(driver.findElements(By.id("new-user"))).isEmpty();
         assertThat(driver.getPageSource()).doesNotContain("Morgan Manager");
 
@@ -56,6 +58,7 @@ class SignInJourneyTest extends BrowserTest {
         signIn("store");
         driver.get(url("audit"));
         waitForVaadin();
+        waitUpTo(30).until(d -> d.findElement(By.tagName("body")).getText().contains("Could not navigate to 'audit'"));
         assertThat(driver.findElements(By.cssSelector("vaadin-grid"))).isEmpty();
     }
 

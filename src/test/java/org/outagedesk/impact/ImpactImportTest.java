@@ -89,6 +89,39 @@ class ImpactImportTest {
         }
     }
 
+    @Test
+    void a_failure_during_the_merge_rolls_back_every_statement_of_it() {
+        String known = uniqueMsisdn();
+        assertThat(upload(manager, incident, null, HEADER + row(known, "SK-S3-BLA", "D-NY-UWS-01", "LOST", "PHOTOS"))
+                .status()).isEqualTo(200);
+        String knownName = jdbc.queryForObject("select name from subscriber where msisdn = ?", String.class, known);
+        String fresh = uniqueMsisdn();
+        String fileName = "merge-fails-" + java.util.UUID.randomUUID() + ".csv";
+        String csv = HEADER + known + ",ACC-R1,Renamed Person,SK-S3-BLA,D-NY-UWS-02,false,LOST,PHOTOS,"
+                + "2009-10-01T14:22:05-07:00\n" + row(fresh, "SK-S3-BLA", "D-NY-UWS-01", "LOST", "");
+        // the merge's last statement (the first status of new impacts) fails: the database refuses its reason
+        jdbc.execute("alter table impact_status_change add constraint merge_fails_test_ck check (reason <> '"
+                + "Imported from " + fileName + "')");
+        Api.Response failed;
+        try {
+            failed = upload(manager, incident, null, csv.getBytes(StandardCharsets.UTF_8), fileName);
+        } finally {
+            jdbc.execute("alter table impact_status_change drop constraint merge_fails_test_ck");
+        }
+        assertThat(failed.status()).as(failed.body()).isGreaterThanOrEqualTo(400);
+        assertThat(jdbc.queryForObject("select count(*) from subscriber where msisdn = ?", Long.class, fresh))
+                .as("the new subscriber's insert is undone").isZero();
+        assertThat(jdbc.queryForObject("select name from subscriber where msisdn = ?", String.class, known))
+                .as("the known subscriber's update is undone").isEqualTo(knownName);
+        assertThat(jdbc.queryForObject("select i.store_code from impact i join subscriber s on s.id = i.subscriber_id"
+                + " where s.msisdn = ? and i.incident_id = ?", String.class, known, incident))
+                .as("the impact's update is undone").isEqualTo("D-NY-UWS-01");
+        assertThat(jdbc.queryForObject("select count(*) from impact_status_change where incident_id = ?", Long.class,
+                incident)).as("only the first import's history").isEqualTo(1);
+        assertThat(total(incident)).isEqualTo(1);
+        assertThat(stagingTables()).isEmpty();
+    }
+
     private List<String> stagingTables() {
         return jdbc.queryForList("select lower(table_name) from information_schema.tables"
                 + " where lower(table_name) like 'impact\\_import\\_%' escape '\\'"

@@ -12,6 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The prod profile: no demo users, no sample data, the first incident manager from the environment. */
+@org.junit.jupiter.api.extension.ExtendWith(org.outagedesk.KeepsSecurityContextStrategy.class)
 class ProductionProfileTest {
 
     private static String[] args(String... extra) {

@@ -54,6 +54,8 @@ class ImpactReportExportTest {
     TimelineService timeline;
     @Autowired
     AuditService audit;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Incident sample;
 
@@ -227,6 +229,9 @@ class ImpactReportExportTest {
         List<TimelineEntry> entries = SystemActor.call(() -> timeline.find(sample.getId(), TimelineFilter.ALL,
                 PageRequest.of(0, 10_000))).getContent();
         assertThat(sheet.getLastRowNum() - 1).isEqualTo(entries.size());
+        // and counted in SQL, not only by the timeline service the report calls
+        assertThat(sheet.getLastRowNum() - 1).isEqualTo(jdbc.queryForObject(
+                "select count(*) from timeline_entry where incident_id = ?", Integer.class, sample.getId()));
         ZoneId zone = sample.getReferenceZone();
         boolean sawInternal = false;
         for (int i = 0; i < entries.size(); i++) {
