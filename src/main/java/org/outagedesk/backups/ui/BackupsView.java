@@ -3,6 +3,7 @@ package org.outagedesk.backups.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -144,15 +145,25 @@ class BackupsView extends VerticalLayout {
         UI ui = UI.getCurrent();
         showRunning(ui, Instant.now());
         Runnable work = new DelegatingSecurityContextRunnable(() -> {
+            String message;
+            boolean ok = false;
             try {
                 Backup done = backups.backUpNow();
-                ui.access(() -> finished("Backup " + done.fileName() + " written: "
-                        + BackupFiles.readableSize(done.sizeBytes()) + ", SHA-256 " + done.sha256(), true));
+                message = "Backup " + done.fileName() + " written: " + BackupFiles.readableSize(done.sizeBytes())
+                        + ", SHA-256 " + done.sha256();
+                ok = true;
             } catch (DomainException e) {
-                ui.access(() -> finished(e.getMessage(), false));
+                message = e.getMessage();
             } catch (RuntimeException e) {
                 log.error("Back up now failed", e);
-                ui.access(() -> finished("The backup failed; the server log says why.", false));
+                message = "The backup failed; the server log says why.";
+            }
+            boolean succeeded = ok;
+            String shown = message;
+            try {
+                ui.access(() -> finished(shown, succeeded));
+            } catch (UIDetachedException e) {
+                // the screen was closed meanwhile: the backup is listed (and audited) all the same
             }
         });
         Thread.ofVirtual().name("backup-now").start(work);
