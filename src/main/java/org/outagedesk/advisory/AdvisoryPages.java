@@ -82,6 +82,7 @@ public class AdvisoryPages {
     private final Page unavailable;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong renders = new AtomicLong();
+    private final AtomicLong reads = new AtomicLong();
     private final ReentrantLock rebuilding = new ReentrantLock();
     private volatile @Nullable Snapshot snapshot;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -139,6 +140,11 @@ public class AdvisoryPages {
         return renders.get();
     }
 
+    /** How many times the database was read: after a change, and at each refresh; not per visitor. */
+    long reads() {
+        return reads.get();
+    }
+
     /** A change committed on this node: the next request reads the database again. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(TimelineChanged event) {
@@ -187,6 +193,7 @@ public class AdvisoryPages {
     private @Nullable Snapshot rebuild(long gen) {
         Snapshot before = snapshot;
         try {
+            reads.incrementAndGet();
             Instant now = clock.instant();
             List<IncidentBulletin> bulletins = timeline.advisoryWithResolvedSince(now.minus(resolvedShownFor));
             Snapshot next = before != null && before.bulletins().equals(bulletins)

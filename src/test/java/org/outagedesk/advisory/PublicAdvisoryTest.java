@@ -138,10 +138,13 @@ class PublicAdvisoryTest {
         Incident incident = newIncident(Severity.SEV2, "America/New_York");
         HttpResponse<String> before = get("/advisory");
         long renders = pages.renders();
+        long reads = pages.reads();
         for (int i = 0; i < 20; i++) {
             assertThat(get("/advisory").body()).isEqualTo(before.body());
         }
         assertThat(pages.renders()).as("no rendering per visitor").isEqualTo(renders);
+        assertThat(pages.reads()).as("no database read per visitor (at most the 5 s refresh)")
+                .isLessThanOrEqualTo(reads + 1);
 
         String update = "Mail is delayed by an hour " + UUID.randomUUID();
         entry(incident.getId(), Visibility.PUBLIC, false, update);
