@@ -137,15 +137,16 @@ class OutboxDispatcherTest {
         assertThat(outbox.messages(event, null, 0, 1).getFirst().attempts()).isEqualTo(1);
 
         clock.advance(settings.backoff().plusSeconds(1));
+        // attempts count up when a dispatcher claims the message: wait until the attempt's result is recorded too
         await(Duration.ofSeconds(30), "the second attempt", () -> outbox.messages(event, null, 0, 1).getFirst()
-                .attempts() == 2);
+                .attempts() == 2 && count(MessageStatus.QUEUED) == 1);
         OutboxMessage second = outbox.messages(event, null, 0, 1).getFirst();
         assertThat(second.notBefore()).isEqualTo(clock.instant().plus(settings.backoff().multipliedBy(2)));
         for (int k = 3; k <= settings.maxAttempts(); k++) {
             clock.advance(settings.maxBackoff());
             int attempt = k;
             await(Duration.ofSeconds(30), "attempt " + k, () -> outbox.messages(event, null, 0, 1).getFirst()
-                    .attempts() == attempt);
+                    .attempts() == attempt && count(MessageStatus.SENDING) == 0);
         }
         await(Duration.ofSeconds(30), "it gives up", () -> count(MessageStatus.FAILED) == 1);
         assertThat(smsc.texts()).isGreaterThanOrEqualTo(0);
