@@ -25,11 +25,19 @@ public record Money(
         @Schema(description = "ISO 4217 currency code", example = "USD", type = "string") Currency currency) implements Comparable<Money> {
 
     public static final Currency USD = Currency.getInstance("USD");
+    /** Digits after the point an amount may be given with (trailing zeros included), and before it. */
+    static final int MAX_SCALE = 30;
+    static final int MAX_INTEGER_DIGITS = 18;
 
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         int digits = currency.getDefaultFractionDigits();
+        // 1e-100000000 or 1e2147483647 would take a hundred million digits or more to write out or to scale:
+        // refused by looking at scale and precision only, and never spelled out in the message
+        if (amount.scale() > MAX_SCALE || (long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("The amount is out of range for " + currency);
+        }
         if (amount.stripTrailingZeros().scale() > digits) {
             throw new IllegalArgumentException(
                     amount.toPlainString() + " has more than " + digits + " decimals for " + currency);

@@ -295,7 +295,8 @@ public class CreditService {
         try {
             amount = Money.usd(value);
         } catch (IllegalArgumentException e) {
-            throw new DomainException("amount", "Amounts are in dollars and cents: " + value.toPlainString()
+            throw new DomainException("amount", value.scale() > 30 || (long) value.precision() - value.scale() > 18
+                    ? "The amount is out of range" : "Amounts are in dollars and cents: " + value.toPlainString()
                     + " has more than two decimals");
         }
         if (amount.isNegative() || (amount.isZero() && !reason.allowsZero())) {
