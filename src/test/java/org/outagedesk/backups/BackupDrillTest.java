@@ -50,6 +50,7 @@ import tools.jackson.databind.JsonNode;
  * there, none begun after it ended is, what is there is a prefix of each writer's writes (with its audit lines), and
  * the counts and sums of money equal the source's at that point.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.outagedesk.KeepsSecurityContextStrategy.class)
 class BackupDrillTest {
 
     private static final String MANAGER = "drill-chief";
