@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,16 +26,6 @@ public final class ShownTime {
      * The zone of a store's region. Stores have no zone of their own yet (the catalog adds one); until then a store
      * is shown in its region's zone. Swap this lookup for the store's own zone when it exists.
      */
-    private static final Map<String, ZoneId> REGION_ZONES = Map.of(
-            "California", ZoneId.of("America/Los_Angeles"),
-            "Pacific Northwest", ZoneId.of("America/Los_Angeles"),
-            "Mountain", ZoneId.of("America/Denver"),
-            "Midwest", ZoneId.of("America/Chicago"),
-            "South Central", ZoneId.of("America/Chicago"),
-            "Southeast", ZoneId.of("America/New_York"),
-            "Northeast", ZoneId.of("America/New_York"),
-            "New York Metro", ZoneId.of("America/New_York"));
-
     private ShownTime() {
     }
 
@@ -53,11 +42,6 @@ public final class ShownTime {
             }
         }
         return ZoneOffset.UTC;
-    }
-
-    /** The zone a store's screens use: the store's region's (see {@link #REGION_ZONES}). */
-    public static ZoneId storeZone(@Nullable String region) {
-        return region == null ? viewerZone() : REGION_ZONES.getOrDefault(region, viewerZone());
     }
 
     /** "Oct 12, 2009, 12:30 PM PDT"; "" when there is no time. */

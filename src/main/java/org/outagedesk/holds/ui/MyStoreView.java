@@ -80,7 +80,7 @@ class MyStoreView extends VerticalLayout {
         setWidthFull();
 
         Store store = catalog.getStore(storeCode);
-        this.zone = ShownTime.storeZone(store.getRegion());
+        this.zone = store.getZone(); // the store's own zone (catalog), named on every time below
         H3 name = new H3(store.getName());
         name.setId("store-name");
         name.addClassName("m-0");

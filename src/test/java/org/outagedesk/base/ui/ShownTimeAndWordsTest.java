@@ -33,9 +33,7 @@ class ShownTimeAndWordsTest {
     }
 
     @Test
-    void a_store_is_shown_in_its_regions_zone_until_stores_have_their_own() {
-        assertThat(ShownTime.storeZone("New York Metro")).isEqualTo(NEW_YORK);
-        assertThat(ShownTime.storeZone("Pacific Northwest")).isEqualTo(PACIFIC);
+    void a_zone_is_named_in_words() {
         assertThat(ShownTime.zoneLongName(PACIFIC)).isEqualTo("Pacific Time");
         assertThat(ShownTime.zoneLongName(ZoneId.of("Etc/UTC"))).isEqualTo("UTC");
     }
