@@ -210,7 +210,9 @@ class BackupDrillTest {
 
     private static long prepareData(ConfigurableApplicationContext app) throws java.io.IOException {
         CatalogService catalog = app.getBean(CatalogService.class);
-        try (InputStream stores = resource("sample-data/stores.csv"); InputStream skus = resource("sample-data/skus.csv")) {
+        try (InputStream stores = resource("sample-data/stores.csv"); InputStream skus = resource("sample-data/skus.csv");
+                InputStream regions = resource("sample-data/regions.csv")) {
+            catalog.importRegions(regions, "regions.csv", org.outagedesk.catalog.CatalogImportMode.ALL_OR_NOTHING);
             catalog.importStores(stores, "stores.csv", org.outagedesk.catalog.CatalogImportMode.ALL_OR_NOTHING);
             catalog.importSkus(skus, "skus.csv", org.outagedesk.catalog.CatalogImportMode.ALL_OR_NOTHING);
         }

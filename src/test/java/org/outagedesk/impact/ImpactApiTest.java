@@ -160,7 +160,10 @@ class ImpactApiTest {
                 + ",\"newStatus\":\"LOST\",\"reason\":\"Backups gone\",\"expectedCount\":1}").status())
                 .isEqualTo(403);
 
-        Api.Response done = Api.as(port, "agent").post(base, "{\"filter\":" + filter
+        assertThat(Api.as(port, "agent").post(base, "{\"filter\":" + filter
+                + ",\"newStatus\":\"LOST\",\"reason\":\"Backups gone\",\"expectedCount\":1}").status())
+                .as("agents change one subscriber at a time").isEqualTo(403);
+        Api.Response done = manager.post(base, "{\"filter\":" + filter
                 + ",\"newStatus\":\"LOST\",\"reason\":\"Backups gone\",\"expectedCount\":1}");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().get("changed").asLong()).isEqualTo(1);

@@ -55,8 +55,8 @@ class ImpactFilterTest {
         assertThat(ImpactFilter.all().describe()).isEqualTo("all subscribers of the incident");
         ImpactFilter f = new ImpactFilter(EnumSet.of(DataLossStatus.LOST, DataLossStatus.UNKNOWN), DataCategory.PHOTOS,
                 "SK-3-BLA", "New York Metro", "D-NY-UWS-01", true, " Smith ");
-        assertThat(f.describe()).isEqualTo("status [UNKNOWN, LOST], category PHOTOS, SKU SK-3-BLA, region New York"
-                + " Metro, store D-NY-UWS-01, contacted, text 'Smith'");
+        assertThat(f.describe()).isEqualTo("status Unknown or Lost, data concerned Photos, SKU SK-3-BLA,"
+                + " region New York Metro, home store D-NY-UWS-01, contacted, number, account or name containing 'Smith'");
         assertThat(new ImpactFilter(Set.of(), null, " ", " ", " ", false, " ").describe()).isEqualTo("never contacted");
         assertThat(f.withStatuses(Set.of(DataLossStatus.RECOVERED))).isEqualTo(new ImpactFilter(
                 Set.of(DataLossStatus.RECOVERED), DataCategory.PHOTOS, "SK-3-BLA", "New York Metro", "D-NY-UWS-01", true,

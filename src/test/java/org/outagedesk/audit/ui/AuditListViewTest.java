@@ -40,6 +40,6 @@ class AuditListViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("exec")
     void an_executive_cannot_open_the_audit_trail() {
-        assertThatThrownBy(() -> navigate(AuditListView.class)).hasMessageContaining("RouteNotFoundError");
+        assertThatThrownBy(() -> navigate(AuditListView.class)).hasMessageContaining("PageRefusedView");
     }
 }

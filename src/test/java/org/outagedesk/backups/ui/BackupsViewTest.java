@@ -60,6 +60,6 @@ class BackupsViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("agent")
     void an_agent_cannot_open_the_backups() {
-        assertThatThrownBy(() -> navigate(BackupsView.class)).hasMessageContaining("RouteNotFoundError");
+        assertThatThrownBy(() -> navigate(BackupsView.class)).hasMessageContaining("PageRefusedView");
     }
 }

@@ -108,6 +108,6 @@ class CatalogViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("agent")
     void other_roles_have_no_catalog_screen() {
-        assertThatThrownBy(() -> navigate(CatalogView.class)).hasMessageContaining("RouteNotFoundError");
+        assertThatThrownBy(() -> navigate(CatalogView.class)).hasMessageContaining("PageRefusedView");
     }
 }

@@ -102,7 +102,7 @@ class ImpactExportTest {
                 .contains("attachment", "affected-subscribers-incident-" + incident + "-", ".xlsx");
         XSSFWorkbook wb = workbook(r);
         XSSFSheet sheet = wb.getSheet("Affected subscribers");
-        assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("by agent", "status [LOST]");
+        assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("by agent", "status Lost");
         assertThat(cells(sheet.getRow(1))).isEqualTo(HEADERS);
         assertThat(sheet.getLastRowNum()).as("title, header, the two LOST subscribers").isEqualTo(3);
 

@@ -57,6 +57,6 @@ class UserListViewTest extends SpringBrowserlessTest {
     @WithUserDetails("agent")
     void an_agent_cannot_open_the_users_screen() {
         // Vaadin hides a screen the role may not open: the agent gets "not found", never the users list
-        assertThatThrownBy(() -> navigate(UserListView.class)).hasMessageContaining("RouteNotFoundError");
+        assertThatThrownBy(() -> navigate(UserListView.class)).hasMessageContaining("PageRefusedView");
     }
 }

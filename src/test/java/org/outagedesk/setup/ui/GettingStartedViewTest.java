@@ -32,7 +32,7 @@ class GettingStartedViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("exec")
     void other_roles_have_no_getting_started_screen() {
-        assertThatThrownBy(() -> navigate(GettingStartedView.class)).hasMessageContaining("RouteNotFoundError");
+        assertThatThrownBy(() -> navigate(GettingStartedView.class)).hasMessageContaining("PageRefusedView");
         assertThat(firstRunHome.homeFor(AppRoles.EXECUTIVE)).isEmpty();
     }
 }
