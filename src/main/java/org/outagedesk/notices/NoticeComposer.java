@@ -31,13 +31,16 @@ final class NoticeComposer {
     private final NoticeProperties settings;
     private final QuietHours quiet;
     private final int maxParts;
+    private final SubscriberZones zones;
 
-    NoticeComposer(CustomerNotice notice, NoticeProperties settings, int maxParts) {
+    NoticeComposer(CustomerNotice notice, NoticeProperties settings, int maxParts, SubscriberZones zones) {
         this.notice = notice;
         this.settings = settings;
         this.quiet = new QuietHours(settings.quietStart(), settings.quietEnd());
         this.maxParts = maxParts;
+        this.zones = zones;
     }
+
 
     static String statusText(DataLossStatus status) {
         return switch (status) {
@@ -81,7 +84,7 @@ final class NoticeComposer {
             SmsText sms = SmsText.of(body);
             String skip = optedOut ? (channels == NoticeChannels.SMS_ELSE_EMAIL ? OPTED_OUT + ", " + NO_EMAIL
                     : OPTED_OUT) : sms.parts() > maxParts ? "too long: " + sms.parts() + " parts" : null;
-            Instant due = notice.isUrgent() ? now : quiet.nextAllowed(now, settings.zoneOf(s.region()));
+            Instant due = notice.isUrgent() ? now : quiet.nextAllowed(now, zones.of(s.storeCode(), s.region()));
             out.add(new OutboundMessage(KIND, event, key, Channel.SMS, s.subscriberId(), s.msisdn(), null,
                     cut(body, 8000), sms.parts(), due, skip));
         }
@@ -98,7 +101,7 @@ final class NoticeComposer {
     /** Whether the text to this subscriber would wait for the end of quiet hours. */
     boolean waitsForMorning(AffectedSubscriber s, Instant now) {
         return notice.getChannels().texts() && !notice.isUrgent()
-                && quiet.nextAllowed(now, settings.zoneOf(s.region())).isAfter(now);
+                && quiet.nextAllowed(now, zones.of(s.storeCode(), s.region())).isAfter(now);
     }
 
     /** A made-up subscriber with long values, to measure a template before there is anyone to send it to. */

@@ -2,33 +2,30 @@ package org.outagedesk.notices;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code outagedesk.notices.*}: quiet hours ({@code quiet-start} 21:00, {@code quiet-end} 08:00, in the subscriber's
- * local time: no texts in between unless the notice is urgent), the zone of each region ({@code region-zones}) and
- * of any other ({@code default-zone}), the address of the public advisory ({@code advisory-url}, for
+ * local time, from the catalog: the home store's zone, else its region's: no texts in between unless the notice is
+ * urgent), the zone of a subscriber the catalog does not place ({@code default-zone}), the address of the public advisory ({@code advisory-url}, for
  * {advisoryUrl}), and how many subscribers a background batch takes ({@code batch-size}).
  */
 @ConfigurationProperties("outagedesk.notices")
 public record NoticeProperties(@Nullable LocalTime quietStart, @Nullable LocalTime quietEnd,
-        @Nullable Map<String, String> regionZones, @Nullable String defaultZone, @Nullable String advisoryUrl,
+        @Nullable String defaultZone, @Nullable String advisoryUrl,
         @Nullable Integer batchSize) {
 
     public NoticeProperties {
         quietStart = quietStart == null ? LocalTime.of(21, 0) : quietStart;
         quietEnd = quietEnd == null ? LocalTime.of(8, 0) : quietEnd;
-        regionZones = regionZones == null ? Map.of() : regionZones;
         defaultZone = defaultZone == null || defaultZone.isBlank() ? "America/New_York" : defaultZone;
         advisoryUrl = advisoryUrl == null || advisoryUrl.isBlank() ? "http://localhost:8080/advisory" : advisoryUrl;
         batchSize = batchSize == null ? 1000 : Math.max(1, batchSize);
     }
 
-    /** The subscriber's zone: their region's, else the default. */
-    public ZoneId zoneOf(@Nullable String region) {
-        String z = region == null ? null : regionZones.get(region);
-        return ZoneId.of(z == null ? defaultZone : z);
+    /** The zone of a subscriber whose store and region the catalog does not know. */
+    public ZoneId defaultZoneId() {
+        return ZoneId.of(defaultZone);
     }
 }

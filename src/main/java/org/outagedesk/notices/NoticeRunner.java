@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.SystemActor;
+import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.impact.AffectedSubscriber;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.incident.ResponseActionTaken;
@@ -50,6 +51,7 @@ class NoticeRunner {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CatalogService catalog;
     private final TransactionTemplate tx;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "notice-runner");
@@ -65,7 +67,8 @@ class NoticeRunner {
 
     NoticeRunner(CustomerNoticeRepository notices, ImpactService impacts, OutboxService outbox,
             NoticeProperties settings, SmppProperties smpp, AuditService audit, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions, CatalogService catalog) {
+        this.catalog = catalog;
         this.notices = notices;
         this.impacts = impacts;
         this.outbox = outbox;
@@ -134,7 +137,8 @@ class NoticeRunner {
             n.enqueued(now);
             return false;
         }
-        NoticeComposer composer = new NoticeComposer(n, settings, smpp.maxParts());
+        NoticeComposer composer = new NoticeComposer(n, settings, smpp.maxParts(),
+                new SubscriberZones(catalog, settings.defaultZoneId()));
         Set<String> optedOut = outbox.optedOut(batch.stream().map(AffectedSubscriber::msisdn).toList());
         List<OutboundMessage> messages = new java.util.ArrayList<>(batch.size() * 2);
         for (AffectedSubscriber s : batch) {

@@ -15,6 +15,7 @@ import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
+import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.impact.AffectedSubscriber;
 import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.impact.ImpactService;
@@ -59,10 +60,12 @@ public class NoticeService {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CatalogService catalog;
 
     NoticeService(CustomerNoticeRepository notices, OutboxService outbox, ImpactService impacts,
             IncidentService incidents, NoticeRunner runner, NoticeProperties settings, SmppProperties smpp,
-            AuditService audit, ApplicationEventPublisher events, Clock clock) {
+            AuditService audit, ApplicationEventPublisher events, Clock clock, CatalogService catalog) {
+        this.catalog = catalog;
         this.notices = notices;
         this.outbox = outbox;
         this.impacts = impacts;
@@ -101,7 +104,7 @@ public class NoticeService {
                 throw new DomainException("sms", "Keep the text message under 1,000 characters");
             }
             NoticeTemplate.validate("sms", sms);
-            int parts = SmsText.of(NoticeTemplate.render(sms, new NoticeComposer(null, settings, smpp.maxParts())
+            int parts = SmsText.of(NoticeTemplate.render(sms, new NoticeComposer(null, settings, smpp.maxParts(), null)
                     .values(NoticeComposer.sample()))).parts();
             if (parts > smpp.maxParts()) {
                 throw new DomainException("sms", "The text message takes " + parts + " SMS parts with long values"
@@ -164,7 +167,8 @@ public class NoticeService {
     @PreAuthorize(RUN)
     public NoticePreview preview(long id) {
         CustomerNotice notice = notice(id);
-        NoticeComposer composer = new NoticeComposer(notice, settings, smpp.maxParts());
+        NoticeComposer composer = new NoticeComposer(notice, settings, smpp.maxParts(),
+                new SubscriberZones(catalog, settings.defaultZoneId()));
         Instant now = clock.instant();
         long recipients = 0;
         long waiting = 0;

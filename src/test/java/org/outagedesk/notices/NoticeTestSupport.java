@@ -60,6 +60,26 @@ public final class NoticeTestSupport {
         jdbc.update("update subscriber set email = ? where msisdn = ?", address, msisdn);
     }
 
+    /**
+     * Writes a text of notice {@code noticeId} to {@code msisdn} straight into the outbox with the given status (and
+     * reason: the skip reason of a SKIPPED one, else the last error), as the dispatcher would have left it. QUEUED
+     * ones are due in 2100, so no dispatcher takes them.
+     */
+    public static void message(JdbcTemplate jdbc, ImpactService impacts, long noticeId, String msisdn, String status,
+            @org.jspecify.annotations.Nullable String reason) {
+        long subscriberId = SystemActor.call(() -> impacts.subscriberId(msisdn));
+        Instant at = Instant.parse("2009-10-14T17:02:00Z");
+        boolean went = !status.equals("QUEUED") && !status.equals("SKIPPED");
+        java.sql.Timestamp t = java.sql.Timestamp.from(at);
+        jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id, address,"
+                + " body, sms_parts, status, skip_reason, last_error, attempts, not_before, queued_at, sent_at,"
+                + " done_at) values (next value for outbox_message_seq, 'NOTICE', ?, ?, 'SMS', ?, ?, 'Hello', 1, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?)", "NOTICE:" + noticeId, Long.toString(subscriberId), subscriberId, msisdn,
+                status, status.equals("SKIPPED") ? reason : null, status.equals("SKIPPED") ? null : reason,
+                went ? 1 : 0, status.equals("QUEUED") ? java.sql.Timestamp.from(Instant.parse("2100-01-01T00:00:00Z"))
+                        : t, t, went ? t : null, went && !status.equals("SENT") ? t : null);
+    }
+
     /** Waits for a condition (polling), failing after {@code timeout}: no fixed sleeps. */
     public static void await(Duration timeout, String what, BooleanSupplier condition) {
         long end = System.nanoTime() + timeout.toNanos();

@@ -1,0 +1,138 @@
+package org.outagedesk.notices.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.outagedesk.IntegrationTest;
+import org.outagedesk.base.SystemActor;
+import org.outagedesk.impact.ImpactFilter;
+import org.outagedesk.impact.ImpactService;
+import org.outagedesk.incident.Incident;
+import org.outagedesk.incident.IncidentService;
+import org.outagedesk.incident.SampleIncident;
+import org.outagedesk.notices.NewNotice;
+import org.outagedesk.notices.NoticeDetails;
+import org.outagedesk.notices.NoticePreview;
+import org.outagedesk.notices.NoticeService;
+import org.outagedesk.notices.NoticeTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@IntegrationTest
+class NoticesViewTest extends SpringBrowserlessTest {
+
+    static final String SAMPLE_NOTICE = "2009 Sidekick data loss: what it means for you";
+
+    @Autowired
+    NoticeService notices;
+    @Autowired
+    IncidentService incidents;
+    @Autowired
+    ImpactService impacts;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    @WithUserDetails("manager")
+    @SuppressWarnings("unchecked")
+    void an_incident_manager_sees_the_2009_draft_and_its_preview_counts_equal_the_services() {
+        navigate(NoticesView.class);
+        Incident sample = SampleIncident.find(incidents);
+        ComboBox<Incident> incident = $(ComboBox.class).first();
+        incident.setValue(incident.getListDataView().getItems().filter(i -> i.getId().equals(sample.getId()))
+                .findFirst().orElseThrow());
+        Grid<NoticeDetails> grid = $(Grid.class).first();
+        int row = -1;
+        for (int k = 0; k < test(grid).size(); k++) {
+            if (test(grid).getRow(k).name().equals(SAMPLE_NOTICE)) {
+                row = k;
+            }
+        }
+        assertThat(row).as("the sample 2009 notice is listed").isNotNegative();
+        assertThat(test(grid).getCellText(row, 1)).isEqualTo("Draft");
+        NoticeDetails draft = test(grid).getRow(row);
+        test(grid).clickRow(row);
+
+        test($(Button.class).withId("notice-preview").single()).click();
+        NoticePreview expected = notices.preview(draft.id());
+        assertThat(expected.recipients()).isPositive();
+        String shown = $(Paragraph.class).all().stream().map(Paragraph::getText)
+                .filter(t -> t.endsWith(" subscribers.") || t.contains(" subscribers. Would go:")).findFirst()
+                .orElseThrow();
+        assertThat(shown).startsWith(expected.recipients() + " subscribers. Would go: ");
+        Long texts = expected.byChannel().get("SMS");
+        assertThat(texts).isNotNull();
+        assertThat(shown).contains(texts + " text(s)");
+        Long mails = expected.byChannel().get("EMAIL");
+        if (mails != null) {
+            assertThat(shown).contains(mails + " e-mail(s)");
+        }
+        expected.skipped().forEach((why, n) -> assertThat(shown).contains(n + " " + why));
+    }
+
+    /** The route is refused (the refusal page, or not found for a role that may not know it exists). */
+    private void refused() {
+        assertThatThrownBy(() -> navigate(NoticesView.class)).message()
+                .containsAnyOf("PageRefusedView", "RouteNotFoundError");
+    }
+
+    @Test
+    @WithUserDetails("agent")
+    void an_agent_cannot_open_the_notices() {
+        refused();
+    }
+
+    @Test
+    @WithUserDetails("exec")
+    void an_executive_cannot_open_the_notices() {
+        refused();
+    }
+
+    @Test
+    @WithUserDetails("store")
+    void a_store_manager_cannot_open_the_notices() {
+        refused();
+    }
+
+    @Test
+    @WithUserDetails("agent")
+    void an_agent_sees_the_notice_sent_to_the_subscriber_with_its_status_in_words_and_the_zone_named() {
+        long incident = NoticeTestSupport.newIncident(incidents);
+        String msisdn = NoticeTestSupport.subscribers(impacts, incident, 1).getFirst();
+        NoticeDetails notice = SystemActor.call(() -> notices.create(new NewNotice(incident, "Section test notice",
+                new ImpactFilter(null, null, null, null, null, null, null), List.of("SMS"), false,
+                "Hello {name}", null, null, false)));
+        long subscriberId = impacts.subscriberId(msisdn);
+        Instant sent = Instant.parse("2009-10-14T17:02:00Z");
+        jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id, address,"
+                + " body, sms_parts, status, attempts, not_before, queued_at, sent_at, done_at) values"
+                + " (next value for outbox_message_seq, 'NOTICE', ?, ?, 'SMS', ?, ?, 'Hello', 1, 'DELIVERED', 1, ?, ?,"
+                + " ?, ?)", "NOTICE:" + notice.id(), Long.toString(subscriberId), subscriberId, msisdn,
+                Timestamp.from(sent), Timestamp.from(sent), Timestamp.from(sent), Timestamp.from(sent.plusSeconds(4)));
+
+        com.vaadin.flow.component.UI.getCurrent().navigate("subscribers/" + msisdn);
+        Grid<?> grid = $(Grid.class).withId("subscriber-notices").single();
+        assertThat(test(grid).size()).isEqualTo(1);
+        assertThat(test(grid).getCellText(0, 0)).isEqualTo("Section test notice");
+        assertThat(test(grid).getCellText(0, 2)).isEqualTo("Delivered");
+        ZoneId zone = ZoneId.systemDefault();
+        String zoneName = zone.getDisplayName(TextStyle.SHORT, Locale.US);
+        assertThat(zoneName).isNotBlank();
+        assertThat(test(grid).getCellText(0, 3)).isEqualTo(DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm",
+                Locale.US).format(sent.atZone(zone)) + " " + zoneName);
+    }
+}
