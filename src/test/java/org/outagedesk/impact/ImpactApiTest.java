@@ -172,7 +172,7 @@ class ImpactApiTest {
         JsonNode history = manager.get("/api/subscribers/" + recoveredNokia).json().get("impacts").get(0)
                 .get("history").get(0);
         assertThat(history.get("reason").asString()).isEqualTo("Backups gone");
-        assertThat(history.get("by").asString()).isEqualTo("agent");
+        assertThat(history.get("by").asString()).isEqualTo("manager");
     }
 
     @Test
