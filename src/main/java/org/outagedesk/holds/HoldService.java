@@ -178,6 +178,7 @@ public class HoldService {
                 until, from.plus(Duration.ofHours(hours)), reason, now, CurrentActor.username()));
         HoldSummary summary = summary(hold, now);
         events.publishEvent(new HoldBook.HoldsChanged(hold.getId()));
+        events.publishEvent(new HoldPlaced(summary));
         audit.record("HOLD_PLACED", "SalesHold", hold.getId(), describe(summary, incident.getReferenceZone()));
         // A backdated hold (the 2009 story is replayed this way) took effect before it was recorded: its timeline
         // entry belongs at the moment it took effect.
@@ -197,6 +198,7 @@ public class HoldService {
         hold.lift(CurrentActor.username(), why, now);
         events.publishEvent(new HoldBook.HoldsChanged(hold.getId()));
         HoldSummary summary = summary(hold, now);
+        events.publishEvent(new HoldLifted(summary));
         audit.record("HOLD_LIFTED", "SalesHold", hold.getId(), summary.coverage() + " lifted: " + why);
         events.publishEvent(new ResponseActionTaken(hold.getIncidentId(), TimelineEntryType.STOP_SALE, now,
                 Visibility.INTERNAL, "Stop-sale lifted (hold #" + hold.getId() + "): " + summary.coverage() + " in "
@@ -281,6 +283,43 @@ public class HoldService {
 
     public enum AckState {
         ALL, ACKNOWLEDGED, PENDING, OVERDUE
+    }
+
+    // ---------------------------------------------------------------- for the store e-mails (no caller checks)
+
+    /**
+     * Each store a hold reaches with its acknowledgement ({@code state} ALL or PENDING), a page at a time. No role
+     * check: for the features that react to hold events and to the clock (the store e-mails), not for screens.
+     */
+    public void forEachStoreReached(long holdId, AckState state, java.util.function.Consumer<StoreAcknowledgementRow> each) {
+        SalesHold hold = find(holdId);
+        Scope scope = Scope.of(hold);
+        if (scope.types.isEmpty()) {
+            return;
+        }
+        String query = state == AckState.ALL ? "ALL" : state == AckState.ACKNOWLEDGED ? "ACKNOWLEDGED" : "PENDING";
+        Pageable page = org.springframework.data.domain.PageRequest.of(0, 500,
+                org.springframework.data.domain.Sort.by("code"));
+        while (true) {
+            Page<StoreAcknowledgementRow> rows = holds.storeRows(hold.getId(), scope.types, scope.everywhere,
+                    scope.regions, scope.stores, query, hold.getPlacedAt(), page);
+            rows.forEach(each);
+            if (!rows.hasNext()) {
+                return;
+            }
+            page = rows.nextPageable();
+        }
+    }
+
+    /** The holds not lifted that are in force or scheduled at {@code now} (no role check: for the reminders). */
+    public List<HoldSummary> liveHolds() {
+        Instant now = clock.instant();
+        return holds.findAll(spec(HoldStatus.ACTIVE, null, now)).stream().map(h -> summary(h, now)).toList();
+    }
+
+    /** One hold (no role check: for the store e-mails). */
+    public HoldSummary summaryOf(long holdId) {
+        return summary(find(holdId), clock.instant());
     }
 
     // ---------------------------------------------------------------- the store manager's own store

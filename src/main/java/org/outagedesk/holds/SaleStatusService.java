@@ -73,6 +73,7 @@ public class SaleStatusService {
     private final HoldBook book;
     private final AuditService audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -80,7 +81,9 @@ public class SaleStatusService {
     private final DateBounds dates;
 
     SaleStatusService(SalesHoldRepository holds, SaleRepository sales, SaleViolationRepository violations,
-            CatalogService catalog, HoldBook book, AuditService audit, Clock clock, DateBounds dates) {
+            CatalogService catalog, HoldBook book, AuditService audit, Clock clock, DateBounds dates,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.dates = dates;
         this.holds = holds;
         this.sales = sales;
@@ -154,7 +157,8 @@ public class SaleStatusService {
         List<SalesHold> broken = holds.holdingSku(sku.getCode(), sku.getFamily(), SalesChannel.of(store.getType()),
                 false, store.getRegion(), store.getCode(), request.soldAt());
         for (SalesHold hold : broken) {
-            violations.save(new SaleViolation(sale, hold, store.getName(), store.getRegion()));
+            events.publishEvent(SaleViolationFound.of(violations.save(new SaleViolation(sale, hold, store.getName(),
+                    store.getRegion()))));
         }
         if (!broken.isEmpty()) {
             // Clean sales are their own record (who reported, when); a violation is worth a line in the audit trail.
@@ -274,7 +278,8 @@ public class SaleStatusService {
             });
             for (SalesHold hold : reaching) {
                 if (hold.covers(sku.getCode(), sku.getFamily()) && hold.appliesAt(sale.getSoldAt())) {
-                    violations.save(new SaleViolation(sale, hold, store.getName(), store.getRegion()));
+                    events.publishEvent(SaleViolationFound.of(violations.save(new SaleViolation(sale, hold,
+                            store.getName(), store.getRegion()))));
                     broken++;
                 }
             }

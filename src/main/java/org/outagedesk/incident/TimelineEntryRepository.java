@@ -23,4 +23,15 @@ interface TimelineEntryRepository extends JpaRepository<TimelineEntry, Long>, Jp
             select max(e.occurredAt) from TimelineEntry e where e.incidentId = :incidentId and e.retractedAt is null
             and e.visibility = org.outagedesk.incident.Visibility.PUBLIC and e.occurredAt <= :now""")
     @Nullable Instant newestPublicAt(long incidentId, Instant now);
+
+    /** The incident's retail instructions not retracted, newest first (the store e-mails take the first). */
+    @org.springframework.data.jpa.repository.Query("""
+            select e from TimelineEntry e
+            where e.incidentId = :incidentId and e.type = org.outagedesk.incident.TimelineEntryType.RETAIL_INSTRUCTION
+              and e.retractedAt is null
+            order by e.occurredAt desc, e.id desc
+            """)
+    java.util.List<TimelineEntry> retailInstructions(
+            @org.springframework.data.repository.query.Param("incidentId") long incidentId,
+            org.springframework.data.domain.Pageable page);
 }

@@ -209,6 +209,15 @@ public class TimelineService {
     }
 
     /**
+     * The text of the incident's newest retail instruction (a RETAIL_INSTRUCTION entry, which is meant for stores),
+     * or null. No role check: for the store e-mails. Never returns an internal entry of another type.
+     */
+    public @Nullable String newestRetailInstruction(long incidentId) {
+        return entries.retailInstructions(incidentId, org.springframework.data.domain.PageRequest.of(0, 1)).stream()
+                .findFirst().map(TimelineEntry::getText).orElse(null);
+    }
+
+    /**
      * Puts an entry on a timeline without a role check: for the status changes of {@link IncidentService} and for
      * {@link ResponseActionTaken} events, whose publishers checked their own callers. Runs in the caller's
      * transaction.

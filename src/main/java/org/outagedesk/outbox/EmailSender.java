@@ -135,8 +135,11 @@ class EmailSender implements ChannelSender {
         h.setSubject(m.subject() == null ? "" : m.subject());
         List<String> paragraphs = Arrays.stream(m.body().split("\\R\\s*\\R")).map(String::strip)
                 .filter(p -> !p.isEmpty()).toList();
+        String footer = "NOTICE".equals(m.kind())
+                ? "You receive this message because your phone service was affected by an outage."
+                : "You receive this message from Outage Desk as a store contact or a member of the incident team.";
         String htmlBody = html.execute(Map.of("subject", m.subject() == null ? "" : m.subject(), "paragraphs",
-                paragraphs));
+                paragraphs, "footer", footer));
         h.setText(m.body(), htmlBody);
         message.setHeader("List-Unsubscribe", "<" + settings.unsubscribe() + ">");
         message.setHeader("X-Outbox-Message", Long.toString(m.id()));

@@ -128,6 +128,22 @@ public class OutboxService {
         return n;
     }
 
+    /**
+     * Every outbound message (notices, store and team e-mails), newest first, filtered by incident, kind, recipient
+     * (its key such as "store:D-NY-UWS-01" or its address) and status. Incident managers only.
+     */
+    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    public List<OutboxMessage> search(@Nullable Long incidentId, @Nullable String kind, @Nullable String recipient,
+            @Nullable MessageStatus status, int page, int size) {
+        return store.search(incidentId, kind, recipient, status, (long) page * size, size);
+    }
+
+    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    public long countSearch(@Nullable Long incidentId, @Nullable String kind, @Nullable String recipient,
+            @Nullable MessageStatus status) {
+        return store.countSearch(incidentId, kind, recipient, status);
+    }
+
     // --- the opt-out list
 
     @PreAuthorize(OPT_OUT_READ)

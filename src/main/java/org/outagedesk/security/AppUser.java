@@ -47,6 +47,10 @@ public class AppUser extends AbstractEntity {
     @Column(nullable = false)
     private boolean enabled;
 
+    /** Where the team e-mails (update overdue) go; null: none are sent to this user. */
+    @Column(length = 254)
+    private @Nullable String email;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -135,6 +139,14 @@ public class AppUser extends AbstractEntity {
 
     public @Nullable Store getStore() {
         return store;
+    }
+
+    public @Nullable String getEmail() {
+        return email;
+    }
+
+    void changeEmail(@Nullable String email) {
+        this.email = email;
     }
 
     public boolean isEnabled() {

@@ -27,4 +27,7 @@ interface AppUserRepository extends JpaRepository<AppUser, Long>, JpaSpecificati
     @Query("select new org.outagedesk.security.CredentialsStamp(u.credentialsVersion, u.enabled) from AppUser u"
             + " where u.username = :username")
     Optional<CredentialsStamp> findStamp(String username);
+
+    @Query("select u from AppUser u where u.role = 'INCIDENT_MANAGER' and u.enabled = true order by u.username")
+    List<AppUser> findActiveIncidentManagers();
 }

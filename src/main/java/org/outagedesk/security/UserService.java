@@ -51,6 +51,27 @@ public class UserService {
         this.clock = clock;
     }
 
+    /** The active incident managers with their e-mail addresses (no role check: for the team e-mails). */
+    @Transactional(readOnly = true)
+    public java.util.List<TeamContact> activeIncidentManagers() {
+        return users.findActiveIncidentManagers().stream()
+                .map(u -> new TeamContact(u.getUsername(), u.getDisplayName(), u.getEmail())).toList();
+    }
+
+    /** Sets (or clears, with null or blank) a user's e-mail address. */
+    @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    public void changeEmail(long id, @Nullable String email) {
+        AppUser user = users.findById(id).orElseThrow(() -> new org.outagedesk.base.NotFoundException("User", id));
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && (address.length() > 254 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw new org.outagedesk.base.DomainException("email", "Give an e-mail address such as name@example.com");
+        }
+        user.changeEmail(address);
+        audit.record("USER_EMAIL_CHANGED", "User", user.getUsername(), address == null ? "e-mail removed"
+                : "e-mail set");
+    }
+
     /** Names no user may take: "system" is what the audit trail writes for the application's own actions. */
     static final java.util.Set<String> RESERVED_USERNAMES = java.util.Set.of(SystemActor.NAME, "anonymous",
             "anonymoususer");

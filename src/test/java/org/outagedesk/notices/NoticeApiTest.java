@@ -116,7 +116,6 @@ class NoticeApiTest {
         Api.Response own = manager().post("/api/notices/" + id + "/approve", null);
         assertThat(own.status()).isEqualTo(409);
         assertThat(own.body()).contains("second incident manager");
-        int mailsBefore = mail.getReceivedMessages().length;
         assertThat(manager2().post("/api/notices/" + id + "/approve", null).status()).isEqualTo(200);
 
         await(Duration.ofSeconds(30), "the notice completes and every receipt is back",
@@ -130,7 +129,14 @@ class NoticeApiTest {
             assertThat(smsc.receivedBy(n)).as(n).isEqualTo(1);
         }
         MimeMessage[] received = mail.getReceivedMessages();
-        assertThat(received.length).isEqualTo(mailsBefore + 1);
+        // other features e-mail stores and the team on the same server meanwhile: count this notice's recipient only
+        assertThat(Arrays.stream(received).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().startsWith("first-" + numbers.get(0).substring(1));
+            } catch (Exception e) {
+                return false;
+            }
+        }).count()).isEqualTo(1);
         MimeMessage email = Arrays.stream(received).filter(m -> {
             try {
                 return m.getAllRecipients()[0].toString().startsWith("first-" + numbers.get(0).substring(1));
