@@ -24,7 +24,7 @@ public class CreditLedgerExport {
 
     /**
      * Incident managers and executives. Agents may not: they are refused the list and the totals of credits too,
-     * and see one subscriber's credits at a time (docs/decisions/0010-hardening-agents-and-the-ledger.md).
+     * and see one subscriber's credits at a time (docs/decisions/0013-hardening-agents-and-the-ledger.md).
      */
     static final String READERS = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "')";
 
