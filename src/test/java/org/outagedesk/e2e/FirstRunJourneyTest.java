@@ -151,7 +151,7 @@ class FirstRunJourneyTest {
         waitUpTo(30).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                 .filter(i -> i.getText().strip().equals("SIDEKICK")).findFirst().orElse(null)).click();
         for (WebElement box : driver.findElements(By.cssSelector("vaadin-checkbox"))) {
-            if (box.getText().startsWith("RETAIL") || box.getText().startsWith("DEALER")) {
+            if (box.getText().startsWith("Company stores") || box.getText().startsWith("Third-party retailers")) {
                 box.click();
             }
         }
