@@ -54,8 +54,8 @@ class MessageApiTest {
         }
         JsonNode skipped = Api.as(port, "manager").get("/api/messages?incidentId=" + incident
                 + "&status=skipped").json();
-        // the demo managers have no address unless another test of the shared context gave them one
-        assertThat(skipped.get("totalElements").asLong()).isBetween(0L, page.get("totalElements").asLong());
+        // the status filter keeps only skipped messages (the demo managers have no address unless another test of
+        // the shared context gave them one, so how many is not fixed)
         for (JsonNode row : skipped.get("content")) {
             assertThat(row.get("status").asString()).isEqualTo("SKIPPED");
         }
