@@ -24,9 +24,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,14 +58,12 @@ import org.outagedesk.outbox.MessageStatus;
 @RolesAllowed(AppRoles.INCIDENT_MANAGER)
 class NoticesView extends VerticalLayout {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.US);
 
     private final NoticeService notices;
     private final DemoMailbox mailbox;
     private final ComboBox<Incident> incident = new ComboBox<>();
     private final Grid<NoticeDetails> grid = new Grid<>();
     private final VerticalLayout details = new VerticalLayout();
-    private final ZoneId zone = ZoneId.systemDefault();
     private @Nullable NoticeDetails selected;
 
     NoticesView(NoticeService notices, IncidentService incidents, DemoMailbox mailbox) {
@@ -125,7 +120,7 @@ class NoticesView extends VerticalLayout {
     }
 
     private String time(@Nullable Instant at) {
-        return at == null ? "" : FORMAT.format(at.atZone(zone)) + " " + zone.getDisplayName(TextStyle.SHORT, Locale.US);
+        return org.outagedesk.base.ui.ShownTime.at(at); // the viewer's zone, named
     }
 
     static int progress(NoticeDetails n) {

@@ -3,9 +3,6 @@ package org.outagedesk.notices.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +19,6 @@ import org.outagedesk.notices.SubscriberNotice;
 @org.springframework.stereotype.Component
 class SubscriberNoticesSection implements SubscriberDetailsSection {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.US);
 
     private final NoticeService notices;
 
@@ -36,15 +32,13 @@ class SubscriberNoticesSection implements SubscriberDetailsSection {
             return Optional.empty();
         }
         List<SubscriberNotice> list = notices.ofSubscriber(msisdn);
-        ZoneId zone = ZoneId.systemDefault();
         Grid<SubscriberNotice> grid = new Grid<>();
         grid.setId("subscriber-notices");
         grid.addColumn(SubscriberNotice::noticeName).setHeader("Notice").setFlexGrow(1);
         grid.addColumn(SubscriberNotice::channelLabel).setHeader("By").setAutoWidth(true);
         grid.addColumn(n -> n.statusLabel() + (n.reason() == null ? "" : " (" + n.reason() + ")"))
                 .setHeader("Status").setAutoWidth(true);
-        grid.addColumn(n -> n.sentAt() == null ? "not sent" : FORMAT.format(n.sentAt().atZone(zone)) + " "
-                + zone.getDisplayName(TextStyle.SHORT, Locale.US)).setHeader("Sent").setAutoWidth(true);
+        grid.addColumn(n -> n.sentAt() == null ? "not sent" : org.outagedesk.base.ui.ShownTime.at(n.sentAt())).setHeader("Sent").setAutoWidth(true);
         grid.setItems(list);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No notice was sent to this subscriber.");
