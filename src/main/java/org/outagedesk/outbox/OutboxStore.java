@@ -426,10 +426,10 @@ class OutboxStore {
             where.add("(m.event_key in (select concat('NOTICE:', cast(n.id as varchar(20))) from customer_notice n"
                     + " where n.incident_id = :incident)"
                     + " or m.event_key like concat('update-overdue', :incidentText, '%')"
-                    + " or exists (select 1 from sales_hold h where h.incident_id = :incident and m.event_key in ("
+                    + " or exists (select 1 from sales_hold h where h.incident_id = :incident and (m.event_key in ("
                     + "concat('hold-placed:', cast(h.id as varchar(20))), concat('hold-lifted:', cast(h.id as"
                     + " varchar(20))), concat('escalation:', cast(h.id as varchar(20))))"
-                    + " or m.event_key like concat('ack-reminder:', cast(h.id as varchar(20)), ':%'))"
+                    + " or m.event_key like concat('ack-reminder:', cast(h.id as varchar(20)), ':%')))"
                     + " or exists (select 1 from sale_violation v where v.incident_id = :incident"
                     + " and m.event_key = concat('violation:', cast(v.id as varchar(20)))))");
         }

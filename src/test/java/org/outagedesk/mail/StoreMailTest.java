@@ -36,6 +36,7 @@ import org.outagedesk.incident.TimelineService;
 import org.outagedesk.incident.UpdateOverdue;
 import org.outagedesk.incident.Visibility;
 import org.outagedesk.notices.NoticeTestSupport;
+import org.outagedesk.outbox.OutboxService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,6 +67,8 @@ class StoreMailTest {
     StoreMailer mailer;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    OutboxService outbox;
 
     long incident;
     String tag;
@@ -199,6 +202,11 @@ class StoreMailTest {
         mailer.check();
         assertThat(rows(atDeadline, "store:" + storeB)).isEqualTo(1);
         assertThat(rows(atDeadline, "store:" + storeA)).isZero();
+        // the messages of another incident do not include this hold's reminders (the incident filter of
+        // GET /api/messages once matched every hold's reminders, whatever its incident)
+        long other = NoticeTestSupport.newIncident(incidents);
+        assertThat(SystemActor.call(() -> outbox.countSearch(incident, "ACK_REMINDER", null, null))).isPositive();
+        assertThat(SystemActor.call(() -> outbox.countSearch(other, "ACK_REMINDER", null, null))).isZero();
 
         clock.setFixed(placed.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(1)));
         mailer.check();
