@@ -1,12 +1,14 @@
 package org.outagedesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.outagedesk.Waits.waitUpTo;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -123,18 +125,15 @@ class ReadmeExamplesTest {
         String path = fill(e.path(), values, e);
         String body = fill(e.body(), values, e);
         Matcher until = UNTIL.matcher(e.rest());
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        Api.Response response;
-        while (true) {
-            response = send(e, path, body, values);
-            assertThat(response.status()).as("README line " + e.line() + ": " + e.method() + " " + path + " → "
-                    + response.body()).isEqualTo(e.status());
-            if (!until.find(0) || until.group(2).equals(text(response.json(), until.group(1)))) {
-                break;
-            }
-            assertThat(System.nanoTime()).as("README line " + e.line() + ": " + until.group(0)).isLessThan(deadline);
-            Thread.sleep(50); // waiting for a background job, not for time
-        }
+        // "until field=value" waits for a background job (a campaign run, an import), polling the same request
+        boolean waits = until.find(0);
+        Api.Response response = waitUpTo(Duration.ofSeconds(120), Duration.ofMillis(50), "README line " + e.line()
+                + ": " + (waits ? until.group(0) : "answer")).until(() -> {
+                    Api.Response r = send(e, path, body, values);
+                    assertThat(r.status()).as("README line " + e.line() + ": " + e.method() + " " + path + " → "
+                            + r.body()).isEqualTo(e.status());
+                    return r;
+                }, r -> !waits || until.group(2).equals(text(r.json(), until.group(1))));
         Matcher save = SAVE.matcher(e.rest());
         while (save.find()) {
             String value = text(response.json(), save.group(2));

@@ -1,15 +1,16 @@
 package org.outagedesk.backups;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.outagedesk.Waits.waitUpTo;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -237,11 +238,8 @@ class BackupDrillTest {
 
     private static void awaitWrites(List<Write> credits, List<Write> entries, int atLeast,
             AtomicReference<Throwable> failed) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while ((credits.size() < atLeast || entries.size() < atLeast) && failed.get() == null
-                && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        waitUpTo(Duration.ofSeconds(60), Duration.ofMillis(5), atLeast + " writes of each kind, or a failure")
+                .until(() -> failed.get() != null || (credits.size() >= atLeast && entries.size() >= atLeast));
         assertThat(failed.get()).isNull();
         assertThat(credits.size()).isGreaterThanOrEqualTo(atLeast);
         assertThat(entries.size()).isGreaterThanOrEqualTo(atLeast);

@@ -2,10 +2,10 @@ package org.outagedesk.credits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.outagedesk.Waits.waitUpTo;
 import static org.outagedesk.credits.CreditTestSupport.credit;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,16 +76,9 @@ class CampaignApiTest {
     }
 
     private JsonNode waitFor(long id, String status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        JsonNode c;
-        do {
-            c = Api.as(port, "exec").get("/api/campaigns/" + id).json();
-            if (c.get("status").asString().equals(status)) {
-                return c;
-            }
-            sleep();
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("campaign " + id + " did not reach " + status + ": " + c);
+        return waitUpTo(Duration.ofSeconds(120), Duration.ofMillis(200), "campaign " + id + " reaches " + status)
+                .until(() -> Api.as(port, "exec").get("/api/campaigns/" + id).json(),
+                        c -> c.get("status").asString().equals(status));
     }
 
     private JsonNode summary() {
@@ -300,13 +293,5 @@ class CampaignApiTest {
                 .as("nothing paid before a second manager approves").isZero();
         assertThat(Api.as(port, "exec").get("/api/campaigns/" + id).json().get("status").asString())
                 .isEqualTo("SUBMITTED");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,8 +1,10 @@
 package org.outagedesk.credits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.outagedesk.Waits.waitUpTo;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -73,11 +75,8 @@ class CampaignReversalTest {
     }
 
     private void waitFor(CampaignStatus status) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (SystemActor.call(() -> campaigns.get(campaign)).status() != status || runner.isActive(campaign)) {
-            assertThat(System.nanoTime()).as("campaign reaches " + status).isLessThan(deadline);
-            Thread.sleep(20); // waiting for the background job, not for time
-        }
+        waitUpTo(Duration.ofSeconds(60), "campaign reaches " + status).until(() ->
+                SystemActor.call(() -> campaigns.get(campaign)).status() == status && !runner.isActive(campaign));
     }
 
     private BigDecimal sum(String where) {

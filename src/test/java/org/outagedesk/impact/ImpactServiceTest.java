@@ -2,6 +2,7 @@ package org.outagedesk.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.outagedesk.Waits.waitUpTo;
 import static org.outagedesk.impact.ImpactTestSupport.HEADER;
 import static org.outagedesk.impact.ImpactTestSupport.row;
 import static org.outagedesk.impact.ImpactTestSupport.uniqueMsisdn;
@@ -156,12 +157,8 @@ class ImpactServiceTest {
 
         ImportJobStatus started = impacts.startImport(incident, file, "big.csv", ImportMode.ALL_OR_NOTHING);
         assertThat(started.fileName()).isEqualTo("big.csv");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        ImportJobStatus status = started;
-        while (status.running() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            status = impacts.latestImport(incident).orElseThrow();
-        }
+        ImportJobStatus status = waitUpTo(Duration.ofSeconds(60), Duration.ofMillis(100), "the import ends")
+                .until(() -> impacts.latestImport(incident).orElseThrow(), s -> !s.running());
 
         assertThat(status.phase()).isEqualTo(ImportJobStatus.Phase.DONE);
         assertThat(status.result().imported()).isEqualTo(3_000);

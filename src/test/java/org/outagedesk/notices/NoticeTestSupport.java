@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.outagedesk.Waits;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.impact.ImportMode;
@@ -82,17 +83,6 @@ public final class NoticeTestSupport {
 
     /** Waits for a condition (polling), failing after {@code timeout}: no fixed sleeps. */
     public static void await(Duration timeout, String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Waits.waitUpTo(timeout, what).until(condition::getAsBoolean);
     }
 }
