@@ -41,47 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class HoldBook {
 
-    /** What a hold says, copied out of the entity: immutable, safe to read from any thread. */
-    record Terms(long id, String reason, Instant effectiveFrom, @Nullable Instant effectiveUntil,
-            @Nullable Instant liftedAt, @Nullable String family, Set<String> skus, Set<SalesChannel> channels,
-            Set<String> regions, Set<String> stores) {
-
-        static Terms of(SalesHold h) {
-            return new Terms(h.getId(), h.getReason(), h.getEffectiveFrom(), h.getEffectiveUntil(), h.getLiftedAt(),
-                    h.getFamily(), Set.copyOf(h.getSkus()), Set.copyOf(h.getChannels()), Set.copyOf(h.getRegions()),
-                    Set.copyOf(h.getStores()));
-        }
-
-        boolean appliesAt(Instant when) {
-            return appliesAt(effectiveFrom, effectiveUntil, liftedAt, when);
-        }
-
-        boolean covers(String skuCode, String skuFamily) {
-            return covers(family, skus, skuCode, skuFamily);
-        }
-
-        /** Whether a hold was in force at that moment (lifting ends it from the moment it was lifted). */
-        static boolean appliesAt(Instant from, @Nullable Instant until, @Nullable Instant lifted, Instant when) {
-            return !when.isBefore(from) && (until == null || when.isBefore(until))
-                    && (lifted == null || when.isBefore(lifted));
-        }
-
-        /** A hold of a family covers every SKU of it, also those added later; else the SKUs it names. */
-        static boolean covers(@Nullable String family, Set<String> skus, String skuCode, String skuFamily) {
-            return family != null ? family.equals(skuFamily) : skus.contains(skuCode);
-        }
-
-        /** As the repository's query: the channel, and for a store its region or code unless it holds everywhere. */
-        boolean reaches(SalesChannel channel, @Nullable Place store) {
-            return channels.contains(channel) && (store == null || (regions.isEmpty() && stores.isEmpty())
-                    || regions.contains(store.region()) || stores.contains(store.code()));
-        }
-
-        SaleStatus.HoldRef ref() {
-            return new SaleStatus.HoldRef(id, reason, effectiveFrom);
-        }
-    }
-
     /** A store as the tills' question needs it; a closed store sells nothing, whatever the holds say. */
     record Place(String code, String region, SalesChannel channel, boolean closed) {
 
@@ -90,11 +49,11 @@ class HoldBook {
         }
     }
 
-    record Snapshot(List<Terms> holds, Map<String, String> familyOfSku, List<String> skuOrder,
+    record Snapshot(List<HoldTerms> holds, Map<String, String> familyOfSku, List<String> skuOrder,
             Map<String, Place> stores, long generation, long loadedAt) {
 
         /** The holds in force at {@code now} that reach this channel and store, in the order they took effect. */
-        List<Terms> inForce(SalesChannel channel, @Nullable Place store, Instant now) {
+        List<HoldTerms> inForce(SalesChannel channel, @Nullable Place store, Instant now) {
             return holds.stream().filter(h -> h.appliesAt(now) && h.reaches(channel, store)).toList();
         }
     }
@@ -182,8 +141,8 @@ class HoldBook {
     private Snapshot reload() {
         long gen = generation.get(); // read first: a change committed during the load makes this book stale at once
         Snapshot s = readOnly.execute(tx -> {
-            List<Terms> all = holds.findAll().stream().map(Terms::of)
-                    .sorted(Comparator.comparing(Terms::effectiveFrom).thenComparing(Terms::id)).toList();
+            List<HoldTerms> all = holds.findAll().stream().map(HoldTerms::of)
+                    .sorted(Comparator.comparing(HoldTerms::effectiveFrom).thenComparing(HoldTerms::id)).toList();
             Map<String, String> families = new HashMap<>();
             List<String> order = new java.util.ArrayList<>();
             for (Sku sku : catalog.skus()) {

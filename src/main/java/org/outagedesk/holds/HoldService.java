@@ -329,8 +329,10 @@ public class HoldService {
     public List<StoreHold> holdsOfMyStore() {
         Store store = catalog.getStore(myStoreCode());
         Instant now = clock.instant();
-        List<SalesHold> current = holds.currentForStore(SalesChannel.of(store.getType()), store.getRegion(),
-                store.getCode(), now, store.isClosed() ? store.getClosedAt() : OPEN);
+        HoldBook.Place place = HoldBook.Place.of(store);
+        Instant placedBefore = store.isClosed() ? store.getClosedAt() : OPEN; // a closed store gets no newer hold
+        List<SalesHold> current = holds.reachingStore(place.channel(), place.region(), place.code()).stream()
+                .filter(h -> h.getPlacedAt().isBefore(placedBefore) && h.terms().currentOrScheduledAt(now)).toList();
         Map<Long, HoldAcknowledgement> acks = current.isEmpty() ? Map.of()
                 : acknowledgements.findByStoreCodeAndHoldIdIn(store.getCode(),
                         current.stream().map(SalesHold::getId).toList()).stream()
@@ -363,7 +365,8 @@ public class HoldService {
             throw DomainException.conflict("Hold " + holdId + " is " + status.name().toLowerCase()
                     + ": there is nothing to acknowledge");
         }
-        if (!hold.reachesStore(SalesChannel.of(store.getType()), store.getRegion(), store.getCode())
+        HoldBook.Place place = HoldBook.Place.of(store);
+        if (!hold.terms().reaches(place.channel(), place)
                 || (store.isClosed() && !hold.getPlacedAt().isBefore(store.getClosedAt()))) {
             throw DomainException.conflict("Hold " + holdId + " does not apply to your store " + store.getCode());
         }

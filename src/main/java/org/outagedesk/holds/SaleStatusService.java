@@ -111,19 +111,19 @@ public class SaleStatusService {
         HoldBook.Place store = storeCode == null || storeCode.isBlank() ? null : readableStore(storeCode);
         SalesChannel channel = store == null ? SalesChannel.ONLINE : store.channel();
         HoldBook.Snapshot snapshot = book.current();
-        List<HoldBook.Terms> inForce = snapshot.inForce(channel, store, clock.instant());
+        List<HoldTerms> inForce = snapshot.inForce(channel, store, clock.instant());
         return snapshot.skuOrder().stream()
                 .map(sku -> answer(sku, snapshot.familyOfSku().get(sku), store, channel, inForce)).toList();
     }
 
     /** The answer for one SKU, from the holds in force in its channel and store; a closed store sells nothing. */
     private static SaleStatus answer(String sku, String family, HoldBook.@Nullable Place store, SalesChannel channel,
-            List<HoldBook.Terms> inForce) {
+            List<HoldTerms> inForce) {
         if (store != null && store.closed()) {
             return new SaleStatus(sku, store.code(), channel, false, List.of(), SaleStatus.STORE_CLOSED);
         }
         List<SaleStatus.HoldRef> holding = inForce.stream().filter(h -> h.covers(sku, family))
-                .map(HoldBook.Terms::ref).toList();
+                .map(HoldTerms::ref).toList();
         return new SaleStatus(sku, store == null ? null : store.code(), channel, holding.isEmpty(), holding);
     }
 
@@ -154,8 +154,10 @@ public class SaleStatusService {
         }
         Sale sale = sales.save(new Sale(store.getCode(), sku.getCode(), quantity, request.soldAt(), now,
                 CurrentActor.username()));
-        List<SalesHold> broken = holds.holdingSku(sku.getCode(), sku.getFamily(), SalesChannel.of(store.getType()),
-                false, store.getRegion(), store.getCode(), request.soldAt());
+        HoldBook.Place place = HoldBook.Place.of(store);
+        List<SalesHold> broken = holds.reachingStore(place.channel(), place.region(), place.code()).stream()
+                .filter(h -> h.terms().stops(sku.getCode(), sku.getFamily(), place.channel(), place,
+                        request.soldAt())).toList();
         for (SalesHold hold : broken) {
             events.publishEvent(SaleViolationFound.of(violations.save(new SaleViolation(sale, hold, store.getName(),
                     store.getRegion()))));
@@ -182,7 +184,7 @@ public class SaleStatusService {
         List<RowError> errors = new ArrayList<>();
         Map<String, Optional<Store>> stores = new HashMap<>();
         Map<String, Optional<Sku>> skus = new HashMap<>();
-        Map<String, List<SalesHold>> holdsByStore = new HashMap<>();
+        Map<String, List<Reaching>> holdsByStore = new HashMap<>();
         List<Sale> batch = new ArrayList<>(BATCH);
         long count = 0;
         long broken = 0;
@@ -259,9 +261,13 @@ public class SaleStatusService {
         return SalesImportResult.imported(count, broken);
     }
 
+    /** A hold that reaches a store of the sales file, with its terms read once for every row of that store. */
+    private record Reaching(SalesHold hold, HoldTerms terms) {
+    }
+
     /** Saves a batch of sales and their violations, then empties the persistence context to keep memory flat. */
     private long flush(List<Sale> batch, Map<String, Optional<Store>> stores, Map<String, Optional<Sku>> skus,
-            Map<String, List<SalesHold>> holdsByStore) {
+            Map<String, List<Reaching>> holdsByStore) {
         if (batch.isEmpty()) {
             return 0;
         }
@@ -270,15 +276,13 @@ public class SaleStatusService {
         for (Sale sale : batch) {
             Store store = stores.get(sale.getStoreCode()).orElseThrow();
             Sku sku = skus.get(sale.getSkuCode()).orElseThrow();
-            List<SalesHold> reaching = holdsByStore.computeIfAbsent(store.getCode(), code -> {
-                List<SalesHold> found = holds.reachingStore(SalesChannel.of(store.getType()), store.getRegion(),
-                        code);
-                found.forEach(h -> h.getSkus()); // initialised now: the entities outlive the batch detached
-                return found;
-            });
-            for (SalesHold hold : reaching) {
-                if (hold.covers(sku.getCode(), sku.getFamily()) && hold.appliesAt(sale.getSoldAt())) {
-                    events.publishEvent(SaleViolationFound.of(violations.save(new SaleViolation(sale, hold,
+            HoldBook.Place place = HoldBook.Place.of(store);
+            // the terms are read now, while the entities are attached: they outlive the batch detached
+            List<Reaching> reaching = holdsByStore.computeIfAbsent(store.getCode(), code -> holds.reachingStore(
+                    place.channel(), place.region(), code).stream().map(h -> new Reaching(h, h.terms())).toList());
+            for (Reaching r : reaching) {
+                if (r.terms().stops(sku.getCode(), sku.getFamily(), place.channel(), place, sale.getSoldAt())) {
+                    events.publishEvent(SaleViolationFound.of(violations.save(new SaleViolation(sale, r.hold(),
                             store.getName(), store.getRegion()))));
                     broken++;
                 }

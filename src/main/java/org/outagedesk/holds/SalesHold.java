@@ -122,33 +122,18 @@ public class SalesHold extends AbstractEntity {
         this.placedBy = placedBy;
     }
 
+    /** What the hold says, for the stop-sale rule ({@link HoldTerms}): the entity decides nothing itself. */
+    HoldTerms terms() {
+        return HoldTerms.of(this);
+    }
+
     public HoldStatus statusAt(Instant now) {
-        if (liftedAt != null) {
-            return HoldStatus.LIFTED;
-        }
-        if (effectiveUntil != null && !now.isBefore(effectiveUntil)) {
-            return HoldStatus.EXPIRED;
-        }
-        return now.isBefore(effectiveFrom) ? HoldStatus.SCHEDULED : HoldStatus.ACTIVE;
-    }
-
-    /** Whether the hold was in force at that moment (lifting ends it from the moment it was lifted). */
-    public boolean appliesAt(Instant when) {
-        return HoldBook.Terms.appliesAt(effectiveFrom, effectiveUntil, liftedAt, when);
-    }
-
-    public boolean covers(String skuCode, String skuFamily) {
-        return HoldBook.Terms.covers(family, skus, skuCode, skuFamily);
-    }
-
-    /** Whether the hold reaches a physical store of this channel, region and code (ignores time and SKU). */
-    public boolean reachesStore(SalesChannel channel, String region, String storeCode) {
-        return channels.contains(channel) && (isEverywhere() || regions.contains(region) || stores.contains(storeCode));
+        return terms().statusAt(now);
     }
 
     /** No region and no store named: the hold applies in every store of its channels. */
     public boolean isEverywhere() {
-        return regions.isEmpty() && stores.isEmpty();
+        return terms().everywhere();
     }
 
     void lift(String by, String why, Instant now) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -23,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.outagedesk.KeepsSecurityContextStrategy;
 import org.outagedesk.OutageDeskApplication;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.holds.SaleStatusService;
@@ -37,6 +39,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * incident and places a hold, and the till's answer changes. Not an {@link BrowserTest}: it needs its own
  * application (the prod profile), not the shared demo one.
  */
+// a second application in this JVM replaces the global security-context strategy: put it back afterwards
+@ExtendWith(KeepsSecurityContextStrategy.class)
 class FirstRunJourneyTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));

@@ -12,17 +12,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.outagedesk.catalog.StoreType;
 
-/** The stop-sale rule of the tills' answers (HoldBook.Terms), as a table of cases: fast, no Spring. */
+/** The stop-sale rule of the tills' answers (HoldTerms), as a table of cases: fast, no Spring. */
 class StopSaleRuleTest {
 
     static final Instant FROM = Instant.parse("2009-10-10T12:00:00Z");
     static final Instant UNTIL = Instant.parse("2009-10-20T12:00:00Z");
     static final Instant LIFTED = Instant.parse("2009-10-15T12:00:00Z");
 
-    static HoldBook.Terms terms(long id, Instant from, @Nullable Instant until, @Nullable Instant lifted,
+    static HoldTerms terms(long id, Instant from, @Nullable Instant until, @Nullable Instant lifted,
             @Nullable String family, Set<String> skus, Set<SalesChannel> channels, Set<String> regions,
             Set<String> stores) {
-        return new HoldBook.Terms(id, "reason " + id, from, until, lifted, family, skus, channels, regions, stores);
+        return new HoldTerms(id, "reason " + id, from, until, lifted, family, skus, channels, regions, stores);
     }
 
     @ParameterizedTest(name = "{0}: until {1}, lifted {2} -> {3}")
@@ -39,20 +39,20 @@ class StopSaleRuleTest {
             """)
     void a_hold_applies_from_its_start_until_it_ends_or_is_lifted(Instant when, @Nullable Instant until,
             @Nullable Instant lifted, boolean applies) {
-        assertThat(HoldBook.Terms.appliesAt(FROM, until, lifted, when)).isEqualTo(applies);
-        HoldBook.Terms t = terms(1, FROM, until, lifted, "SIDEKICK", Set.of(), Set.of(SalesChannel.ONLINE), Set.of(),
+        HoldTerms t = terms(1, FROM, until, lifted, "SIDEKICK", Set.of(), Set.of(SalesChannel.ONLINE), Set.of(),
                 Set.of());
         assertThat(t.appliesAt(when)).isEqualTo(applies);
     }
 
     @Test
     void a_family_hold_covers_every_sku_of_the_family_and_a_sku_hold_only_its_skus() {
-        assertThat(HoldBook.Terms.covers("SIDEKICK", Set.of(), "SK-NEW", "SIDEKICK")).isTrue();
-        assertThat(HoldBook.Terms.covers("SIDEKICK", Set.of("G1-BLA"), "G1-BLA", "ANDROID")).as("family wins")
-                .isFalse();
-        assertThat(HoldBook.Terms.covers(null, Set.of("G1-BLA"), "G1-BLA", "ANDROID")).isTrue();
-        assertThat(HoldBook.Terms.covers(null, Set.of("G1-BLA"), "G1-BRO", "ANDROID")).isFalse();
-        HoldBook.Terms skuHold = terms(2, FROM, null, null, null, Set.of("G1-BLA"), Set.of(SalesChannel.RETAIL),
+        HoldTerms family = terms(1, FROM, null, null, "SIDEKICK", Set.of(), Set.of(SalesChannel.RETAIL), Set.of(),
+                Set.of());
+        assertThat(family.covers("SK-NEW", "SIDEKICK")).isTrue();
+        HoldTerms both = terms(1, FROM, null, null, "SIDEKICK", Set.of("G1-BLA"), Set.of(SalesChannel.RETAIL),
+                Set.of(), Set.of());
+        assertThat(both.covers("G1-BLA", "ANDROID")).as("family wins").isFalse();
+        HoldTerms skuHold = terms(2, FROM, null, null, null, Set.of("G1-BLA"), Set.of(SalesChannel.RETAIL),
                 Set.of(), Set.of());
         assertThat(skuHold.covers("G1-BLA", "ANDROID")).isTrue();
         assertThat(skuHold.covers("G1-BRO", "ANDROID")).isFalse();
@@ -63,20 +63,20 @@ class StopSaleRuleTest {
 
     @Test
     void a_hold_reaches_its_channels_and_the_regions_or_stores_it_names() {
-        HoldBook.Terms everywhere = terms(3, FROM, null, null, "SIDEKICK", Set.of(),
+        HoldTerms everywhere = terms(3, FROM, null, null, "SIDEKICK", Set.of(),
                 Set.of(SalesChannel.RETAIL, SalesChannel.ONLINE), Set.of(), Set.of());
         assertThat(everywhere.reaches(SalesChannel.RETAIL, SEATTLE)).isTrue();
         assertThat(everywhere.reaches(SalesChannel.ONLINE, null)).isTrue();
         assertThat(everywhere.reaches(SalesChannel.DEALER, UWS)).as("not its channel").isFalse();
 
-        HoldBook.Terms region = terms(4, FROM, null, null, "SIDEKICK", Set.of(), Set.of(SalesChannel.DEALER),
+        HoldTerms region = terms(4, FROM, null, null, "SIDEKICK", Set.of(), Set.of(SalesChannel.DEALER),
                 Set.of("New York Metro"), Set.of());
         assertThat(region.reaches(SalesChannel.DEALER, UWS)).isTrue();
         assertThat(region.reaches(SalesChannel.DEALER,
                 new HoldBook.Place("D-OR-POR-01", "Pacific Northwest", SalesChannel.DEALER, false))).isFalse();
         assertThat(region.reaches(SalesChannel.DEALER, null)).as("no store: the channel decides").isTrue();
 
-        HoldBook.Terms store = terms(5, FROM, null, null, "SIDEKICK", Set.of(), Set.of(SalesChannel.RETAIL),
+        HoldTerms store = terms(5, FROM, null, null, "SIDEKICK", Set.of(), Set.of(SalesChannel.RETAIL),
                 Set.of(), Set.of("C-WA-SEA-01"));
         assertThat(store.reaches(SalesChannel.RETAIL, SEATTLE)).isTrue();
         assertThat(store.reaches(SalesChannel.RETAIL,
@@ -85,21 +85,21 @@ class StopSaleRuleTest {
 
     @Test
     void the_book_answers_with_the_holds_in_force_that_reach_the_store() {
-        HoldBook.Terms active = terms(10, FROM, null, null, "SIDEKICK", Set.of(), Set.of(SalesChannel.DEALER),
+        HoldTerms active = terms(10, FROM, null, null, "SIDEKICK", Set.of(), Set.of(SalesChannel.DEALER),
                 Set.of("New York Metro"), Set.of());
-        HoldBook.Terms lifted = terms(11, FROM, null, LIFTED, "SIDEKICK", Set.of(), Set.of(SalesChannel.DEALER),
+        HoldTerms lifted = terms(11, FROM, null, LIFTED, "SIDEKICK", Set.of(), Set.of(SalesChannel.DEALER),
                 Set.of(), Set.of());
-        HoldBook.Terms elsewhere = terms(12, FROM, null, null, "SIDEKICK", Set.of(), Set.of(SalesChannel.DEALER),
+        HoldTerms elsewhere = terms(12, FROM, null, null, "SIDEKICK", Set.of(), Set.of(SalesChannel.DEALER),
                 Set.of(), Set.of("D-OR-POR-01"));
-        HoldBook.Terms later = terms(13, UNTIL, null, null, "SIDEKICK", Set.of(), Set.of(SalesChannel.DEALER),
+        HoldTerms later = terms(13, UNTIL, null, null, "SIDEKICK", Set.of(), Set.of(SalesChannel.DEALER),
                 Set.of(), Set.of());
         HoldBook.Snapshot book = new HoldBook.Snapshot(List.of(active, lifted, elsewhere, later),
                 Map.of("SK-LX09-CARBLA", "SIDEKICK"), List.of("SK-LX09-CARBLA"), Map.of(UWS.code(), UWS), 1, 0);
         Instant oct16 = Instant.parse("2009-10-16T00:00:00Z");
-        assertThat(book.inForce(SalesChannel.DEALER, UWS, oct16)).extracting(HoldBook.Terms::id).containsExactly(10L);
+        assertThat(book.inForce(SalesChannel.DEALER, UWS, oct16)).extracting(HoldTerms::id).containsExactly(10L);
         assertThat(book.inForce(SalesChannel.DEALER, UWS, Instant.parse("2009-10-12T00:00:00Z")))
-                .extracting(HoldBook.Terms::id).containsExactly(10L, 11L);
-        assertThat(book.inForce(SalesChannel.DEALER, UWS, UNTIL)).extracting(HoldBook.Terms::id)
+                .extracting(HoldTerms::id).containsExactly(10L, 11L);
+        assertThat(book.inForce(SalesChannel.DEALER, UWS, UNTIL)).extracting(HoldTerms::id)
                 .containsExactly(10L, 13L);
         assertThat(book.inForce(SalesChannel.RETAIL, SEATTLE, oct16)).isEmpty();
         assertThat(active.ref()).isEqualTo(new SaleStatus.HoldRef(10, "reason 10", FROM));

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.outagedesk.Api;
+import org.outagedesk.KeepsSecurityContextStrategy;
 import org.outagedesk.OutageDeskApplication;
 import org.outagedesk.catalog.CatalogTestSupport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,6 +25,8 @@ import tools.jackson.databind.JsonNode;
  * first incident manager from the environment loads the sample catalog files, creates a store manager, a second
  * incident manager and a till, opens an incident, imports subscribers, places a hold and asks the till's answer.
  */
+// a second application in this JVM replaces the global security-context strategy: put it back afterwards
+@ExtendWith(KeepsSecurityContextStrategy.class)
 class ProductionFirstRunApiTest {
 
     static final String CHIEF_PASSWORD = "a-long-and-unusual-secret";
