@@ -126,14 +126,20 @@ class UserListView extends VerticalLayout {
     }
 
     private void openRoleChange(UserSummary user) {
-        new UserDialog(catalog, user, request -> {
+        UserDialog[] dialog = new UserDialog[1];
+        dialog[0] = new UserDialog(catalog, user, request -> {
+            String typed = dialog[0].emailValue().isBlank() ? null : dialog[0].emailValue().strip();
+            if (!java.util.Objects.equals(typed, user.email())) {
+                users.changeEmail(user.id(), typed); // checked first: a bad address changes nothing else
+            }
             users.changeRole(user.id(), request.role(), request.storeCode());
             if (!request.displayName().equals(user.displayName())) {
                 users.rename(user.id(), request.displayName());
             }
             Notifications.success(user.username() + " is now " + AppRoles.label(request.role()));
             refresh();
-        }).open();
+        });
+        dialog[0].open();
     }
 
     private void openPasswordReset(UserSummary user) {
