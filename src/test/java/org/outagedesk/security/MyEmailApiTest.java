@@ -11,7 +11,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** GET/PUT /api/me: each signed-in role reads and sets its own address; PUT /api/users/{id}/email: managers only. */
+/**
+ * GET/PUT /api/me/email: each signed-in role reads and sets its own address; PUT /api/users/{id}/email: incident
+ * managers only.
+ */
 @IntegrationTest
 class MyEmailApiTest {
 
@@ -29,31 +32,32 @@ class MyEmailApiTest {
     @Test
     void every_signed_in_role_sets_its_own_address_and_switch() {
         for (String user : new String[] {"manager", "agent", "exec", "store", "till"}) {
-            Api.Response put = Api.as(port, user).put("/api/me", "{\"email\": \" " + user
+            Api.Response put = Api.as(port, user).put("/api/me/email", "{\"email\": \" " + user
                     + "@example.com \", \"infoEmails\": false}");
             assertThat(put.status()).as(user + ": " + put.body()).isEqualTo(200);
-            JsonNode me = Api.as(port, user).get("/api/me").json();
-            assertThat(me.get("username").asString()).isEqualTo(user);
+            JsonNode me = Api.as(port, user).get("/api/me/email").json();
             assertThat(me.get("email").asString()).isEqualTo(user + "@example.com");
             assertThat(me.get("infoEmails").asBoolean()).isFalse();
         }
-        Api.Response cleared = Api.as(port, "agent").put("/api/me", "{\"email\": \"\", \"infoEmails\": true}");
+        Api.Response cleared = Api.as(port, "agent").put("/api/me/email", "{\"email\": \"\", \"infoEmails\": true}");
         assertThat(cleared.json().get("email").isNull()).isTrue();
-        assertThat(Api.anonymous(port).get("/api/me").status()).isEqualTo(401);
+        assertThat(Api.anonymous(port).get("/api/me/email").status()).isEqualTo(401);
+        assertThat(Api.as(port, "agent").get("/api/me").json().get("username").asString()).isEqualTo("agent");
     }
 
     @Test
     void a_bad_or_long_address_is_refused_naming_the_field_without_echoing_it() {
         String longAddress = "a".repeat(5000) + "@example.com";
-        Api.Response tooLong = Api.as(port, "agent").put("/api/me", "{\"email\": \"" + longAddress
+        Api.Response tooLong = Api.as(port, "agent").put("/api/me/email", "{\"email\": \"" + longAddress
                 + "\", \"infoEmails\": true}");
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().get("fields").has("email")).isTrue();
         assertThat(tooLong.body()).doesNotContain("aaaaaaaaaaaaaaaaaaaa");
-        Api.Response bad = Api.as(port, "agent").put("/api/me", "{\"email\": \"no at sign\", \"infoEmails\": true}");
+        Api.Response bad = Api.as(port, "agent").put("/api/me/email",
+                "{\"email\": \"no at sign\", \"infoEmails\": true}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("fields").has("email")).isTrue();
-        assertThat(Api.as(port, "agent").put("/api/me", "{\"email\": \"a@b.example\"}").status())
+        assertThat(Api.as(port, "agent").put("/api/me/email", "{\"email\": \"a@b.example\"}").status())
                 .as("infoEmails is required").isEqualTo(400);
         assertThat(jdbc.queryForObject("select email from app_user where username = 'agent'", String.class)).isNull();
     }
@@ -69,6 +73,7 @@ class MyEmailApiTest {
                 "{\"email\": \"pat@example.com\"}");
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(set.json().get("email").asString()).isEqualTo("pat@example.com");
-        assertThat(Api.as(port, "agent").get("/api/me").json().get("email").asString()).isEqualTo("pat@example.com");
+        assertThat(Api.as(port, "agent").get("/api/me/email").json().get("email").asString())
+                .isEqualTo("pat@example.com");
     }
 }

@@ -29,8 +29,9 @@ class ProfileView extends VerticalLayout {
 
     private final UserService users;
     private final EmailField email = new EmailField("Your e-mail address");
-    private final Checkbox info = new Checkbox("E-mail me information too (copies of escalations and other e-mails "
-            + "for information only)");
+    private final Checkbox info = new Checkbox(CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER)
+            ? "E-mail me for information too (a copy of each escalation of overdue stores to their region)"
+            : "E-mail me for information too (none is sent to your role yet: your choice is kept for when there is)");
 
     ProfileView(UserService users) {
         this.users = users;

@@ -71,6 +71,7 @@ class UserListView extends VerticalLayout {
         grid.addColumn(u -> AppRoles.label(u.role())).setHeader("Role").setSortProperty("role").setAutoWidth(true);
         grid.addColumn(u -> u.storeCode() == null ? "" : u.storeCode() + " · " + u.storeName()).setHeader("Store")
                 .setFlexGrow(1);
+        grid.addColumn(u -> u.email() == null ? "" : u.email()).setHeader("E-mail").setAutoWidth(true);
         grid.addComponentColumn(u -> status(u.enabled())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(u -> org.outagedesk.base.ui.ShownTime.date(u.createdAt(), org.outagedesk.base.ui.ShownTime.viewerZone())).setHeader("Created")
                 .setSortProperty("createdAt").setAutoWidth(true);
