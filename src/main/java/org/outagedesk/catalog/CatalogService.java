@@ -152,6 +152,35 @@ public class CatalogService {
         }
     }
 
+    /** How many stores a selection reaches, open ones only or closed ones too. */
+    public long countStores(StoreSelection selection, boolean openOnly) {
+        return stores.count(selection.spec(openOnly));
+    }
+
+    /** The codes among {@code codes} (a bounded list) that name no store. */
+    public List<String> unknownStoreCodes(java.util.Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        stores.findAll((r, q, cb) -> r.get("code").in(codes)).forEach(s -> known.add(s.getCode()));
+        return codes.stream().filter(c -> !known.contains(c)).distinct().toList();
+    }
+
+    /** The open stores of a selection by code, read a page at a time: memory stays flat at any number of stores. */
+    public void forEachOpenStore(StoreSelection selection, int pageSize, Consumer<List<Store>> eachPage) {
+        Pageable page = PageRequest.of(0, Math.max(1, Math.min(pageSize, FLUSH_EVERY)), Sort.by("code"));
+        while (true) {
+            Page<Store> p = stores.findAll(selection.spec(true), page);
+            eachPage.accept(p.getContent());
+            entityManager.clear();
+            if (!p.hasNext()) {
+                return;
+            }
+            page = p.nextPageable();
+        }
+    }
+
     private static Specification<Store> storeFilter(@Nullable String text, @Nullable String region) {
         Specification<Store> spec = Specification.unrestricted();
         if (text != null && !text.isBlank()) {

@@ -225,6 +225,10 @@ public class CampaignService {
         campaign.submit(clock.instant());
         audit.record("CAMPAIGN_SUBMITTED", "Campaign", id, campaign.getName());
         campaigns.flush();
+        String by = CurrentActor.username();
+        events.publishEvent(new org.outagedesk.base.ApprovalRequested("campaign", id, campaign.getIncidentId(),
+                "Credit campaign '" + campaign.getName() + "'", by,
+                java.util.List.of(by, campaign.getCreatedBy()), "campaigns"));
         return details(campaign);
     }
 

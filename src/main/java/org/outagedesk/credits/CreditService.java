@@ -51,9 +51,12 @@ public class CreditService {
     private final AuditService audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CreditService(CreditQueries queries, CreditRepository credits, CreditProperties properties,
-            IncidentService incidents, AuditService audit, Clock clock, PlatformTransactionManager transactions) {
+            IncidentService incidents, AuditService audit, Clock clock, PlatformTransactionManager transactions,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.queries = queries;
         this.credits = credits;
         this.properties = properties;
@@ -150,6 +153,11 @@ public class CreditService {
         audit.record(withinLimit ? "CREDIT_ISSUED" : "CREDIT_REQUESTED", "Credit", credit.getId(), msisdn + " "
                 + amount + " " + reason.code() + " in incident " + request.incidentId()
                 + (withinLimit ? "" : " (above the limit of " + limitOf() + ": waits for approval)"));
+        if (!withinLimit) {
+            events.publishEvent(new org.outagedesk.base.ApprovalRequested("credit", credit.getId(),
+                    request.incidentId(), "Credit of " + amount + " (" + reason.code() + ") to " + msisdn,
+                    actor, java.util.List.of(actor), "credits/approvals"));
+        }
         return queries.record(credit.getId()).orElseThrow();
     }
 

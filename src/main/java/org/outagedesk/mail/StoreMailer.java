@@ -254,8 +254,52 @@ class StoreMailer {
                             + " did not acknowledge the stop-sale", texts.render("escalation", v), now,
                     address == null ? "The region has no escalation contact" : null));
         }
+        if (!overdueByRegion.isEmpty()) {
+            batch.addAll(teamEscalation(hold, overdueByRegion, now));
+        }
         return outbox.enqueue(batch);
     }
+
+    /**
+     * For information: each active incident manager with an address gets one e-mail per hold listing every region's
+     * overdue stores (same event key as the regions' e-mails, recipient {@code user:NAME}). Those who switched off
+     * the e-mails for information only are on record as skipped.
+     */
+    private List<OutboundMessage> teamEscalation(HoldSummary hold, Map<String, List<String>> overdueByRegion,
+            Instant now) {
+        ZoneId zone = incidents.get(hold.incidentId()).getReferenceZone();
+        List<Map<String, Object>> regions = new ArrayList<>();
+        int count = 0;
+        for (Map.Entry<String, List<String>> e : overdueByRegion.entrySet()) {
+            Region region = catalog.findRegion(e.getKey()).orElse(null);
+            String contact = region == null || region.getEscalationEmail() == null ? "no escalation contact"
+                    : (region.getEscalationName() == null ? "" : region.getEscalationName() + ", ")
+                            + region.getEscalationEmail();
+            regions.add(Map.of("name", e.getKey(), "contact", contact, "stores", e.getValue()));
+            count += e.getValue().size();
+        }
+        Map<String, Object> v = new HashMap<>();
+        v.put("count", count);
+        v.put("coverage", hold.coverage());
+        v.put("deadline", MailTexts.when(hold.ackDeadline(), zone));
+        v.put("regions", regions);
+        v.put("link", settings.consoleUrl() + "/holds");
+        v.put("profileLink", settings.consoleUrl() + "/profile");
+        String text = texts.render("escalation-team", v);
+        String subject = "For information: " + count + " store(s) overdue on the stop-sale of " + hold.coverage();
+        List<OutboundMessage> out = new ArrayList<>();
+        for (TeamContact m : users.activeIncidentManagers()) {
+            if (m.email() == null) {
+                continue;
+            }
+            out.add(email(ESCALATION, "escalation:" + hold.id(), "user:" + m.username(), Channel.EMAIL, null,
+                    m.email(), subject, text, now, m.infoEmails() ? null : SWITCHED_OFF));
+        }
+        return out;
+    }
+
+    /** The skip reason of an e-mail for information only to a user who switched those off. */
+    static final String SWITCHED_OFF = "Switched off by the user (e-mails for information only)";
 
     // ---------------------------------------------------------------- violations
 

@@ -217,6 +217,10 @@ public class NoticeService {
         notice.submit(clock.instant());
         audit.record("NOTICE_SUBMITTED", "CustomerNotice", id, notice.getName());
         notices.flush();
+        String by = CurrentActor.username();
+        events.publishEvent(new org.outagedesk.base.ApprovalRequested("notice", id, notice.getIncidentId(),
+                "Customer notice '" + notice.getName() + "'", by, java.util.List.of(by, notice.getCreatedBy()),
+                "notices"));
         return details(notice);
     }
 

@@ -58,6 +58,11 @@ public class OutboxService {
         return n;
     }
 
+    /** Of these recipients (at most a few thousand), those that already have a message of the event. */
+    public Set<String> recipientsAlreadyIn(String eventKey, Collection<String> recipientKeys) {
+        return store.recipientsOf(eventKey, recipientKeys);
+    }
+
     /** Of these numbers, those that must not be texted. */
     public Set<String> optedOut(Collection<String> msisdns) {
         return new HashSet<>(store.optedOutAmong(msisdns));

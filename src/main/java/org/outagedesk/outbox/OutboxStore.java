@@ -53,6 +53,20 @@ class OutboxStore {
      * Those already there are found first and left out; the unique key refuses any that a concurrent caller adds
      * in between (the caller's transaction then fails and is retried by its job).
      */
+    java.util.Set<String> recipientsOf(String eventKey, java.util.Collection<String> recipientKeys) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> keys = List.copyOf(recipientKeys);
+        for (int from = 0; from < keys.size(); from += 1000) {
+            List<String> part = keys.subList(from, Math.min(keys.size(), from + 1000));
+            named.query("select recipient_key from outbox_message where event_key = :event"
+                    + " and recipient_key in (:keys)", new MapSqlParameterSource("event", eventKey)
+                    .addValue("keys", part), rs -> {
+                        found.add(rs.getString(1));
+                    });
+        }
+        return found;
+    }
+
     int enqueue(List<OutboundMessage> messages, Instant now) {
         if (messages.isEmpty()) {
             return 0;
@@ -426,6 +440,7 @@ class OutboxStore {
             where.add("(m.event_key in (select concat('NOTICE:', cast(n.id as varchar(20))) from customer_notice n"
                     + " where n.incident_id = :incident)"
                     + " or m.event_key like concat('update-overdue', :incidentText, '%')"
+                    + " or m.event_key like concat('retail-instruction', :incidentText, '%')"
                     + " or exists (select 1 from sales_hold h where h.incident_id = :incident and (m.event_key in ("
                     + "concat('hold-placed:', cast(h.id as varchar(20))), concat('hold-lifted:', cast(h.id as"
                     + " varchar(20))), concat('escalation:', cast(h.id as varchar(20))))"

@@ -51,6 +51,10 @@ public class AppUser extends AbstractEntity {
     @Column(length = 254)
     private @Nullable String email;
 
+    /** Whether the e-mails that are for information only reach this user (never the overdue and approval ones). */
+    @Column(name = "info_emails", nullable = false)
+    private boolean infoEmails = true;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -147,6 +151,14 @@ public class AppUser extends AbstractEntity {
 
     void changeEmail(@Nullable String email) {
         this.email = email;
+    }
+
+    public boolean wantsInfoEmails() {
+        return infoEmails;
+    }
+
+    void switchInfoEmails(boolean on) {
+        this.infoEmails = on;
     }
 
     public boolean isEnabled() {

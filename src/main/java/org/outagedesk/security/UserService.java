@@ -55,21 +55,68 @@ public class UserService {
     @Transactional(readOnly = true)
     public java.util.List<TeamContact> activeIncidentManagers() {
         return users.findActiveIncidentManagers().stream()
-                .map(u -> new TeamContact(u.getUsername(), u.getDisplayName(), u.getEmail())).toList();
+                .map(u -> new TeamContact(u.getUsername(), u.getDisplayName(), u.getEmail(),
+                        u.wantsInfoEmails())).toList();
     }
 
     /** Sets (or clears, with null or blank) a user's e-mail address. */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
-    public void changeEmail(long id, @Nullable String email) {
-        AppUser user = users.findById(id).orElseThrow(() -> new org.outagedesk.base.NotFoundException("User", id));
-        String address = email == null || email.isBlank() ? null : email.strip();
-        if (address != null && (address.length() > 254 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
-            throw new org.outagedesk.base.DomainException("email", "Give an e-mail address such as name@example.com");
-        }
+    public UserSummary changeEmail(long id, @Nullable String email) {
+        AppUser user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+        String address = validEmail(email);
         user.changeEmail(address);
         audit.record("USER_EMAIL_CHANGED", "User", user.getUsername(), address == null ? "e-mail removed"
                 : "e-mail set");
+        return UserSummary.of(user);
+    }
+
+    /** The signed-in user's own account, e-mail address and switch included. Every signed-in role. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public UserSummary me() {
+        return UserSummary.of(signedIn());
+    }
+
+    /**
+     * The signed-in user sets their own e-mail address (null or blank: none) and whether the e-mails that are for
+     * information only reach them. Every signed-in role.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public UserSummary changeMyEmail(@Nullable String email, boolean infoEmails) {
+        AppUser user = signedIn();
+        String address = validEmail(email);
+        boolean changed = !java.util.Objects.equals(address, user.getEmail());
+        boolean switched = infoEmails != user.wantsInfoEmails();
+        user.changeEmail(address);
+        user.switchInfoEmails(infoEmails);
+        if (changed || switched) {
+            audit.record("USER_EMAIL_CHANGED", "User", user.getUsername(), (address == null ? "e-mail removed"
+                    : "e-mail set") + "; information e-mails " + (infoEmails ? "on" : "off") + " (by the user)");
+        }
+        return UserSummary.of(user);
+    }
+
+    /** The longest address accepted (RFC 5321's limit on a path). */
+    public static final int MAX_EMAIL = 254;
+
+    private static @Nullable String validEmail(@Nullable String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String address = email.strip();
+        if (address.length() > MAX_EMAIL) {
+            throw new DomainException("email", "An e-mail address has at most " + MAX_EMAIL + " characters");
+        }
+        if (!address.matches("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+")) {
+            throw new DomainException("email", "Give an e-mail address such as name@example.com");
+        }
+        return address;
+    }
+
+    private AppUser signedIn() {
+        String name = CurrentActor.username();
+        return users.findByUsername(name).orElseThrow(() -> new NotFoundException("User", name));
     }
 
     /** Names no user may take: "system" is what the audit trail writes for the application's own actions. */

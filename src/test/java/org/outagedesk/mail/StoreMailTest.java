@@ -216,8 +216,8 @@ class StoreMailTest {
                 String.class, "escalation:" + hold.id(), "region:" + region);
         assertThat(body).contains("2 store(s) of " + region).contains(storeB).contains(storeC)
                 .doesNotContain(storeA).contains("EST (America/New_York)");
-        String address = jdbc.queryForObject("select address from outbox_message where event_key = ?",
-                String.class, "escalation:" + hold.id());
+        String address = jdbc.queryForObject("select address from outbox_message where event_key = ?"
+                + " and recipient_key = ?", String.class, "escalation:" + hold.id(), "region:" + region);
         assertThat(address).isEqualTo("contact-" + tag + "@region.example.com");
         await(Duration.ofSeconds(30), "the escalation reached the region's contact",
                 () -> !mailTo("contact-" + tag + "@region.example.com").isEmpty());
@@ -285,6 +285,50 @@ class StoreMailTest {
                     }).count() == 2);
         } finally {
             jdbc.update("update app_user set email = null where username = 'manager'");
+        }
+    }
+
+    @Test
+    void incident_managers_get_the_escalation_for_information_unless_they_switched_those_emails_off() {
+        String on = "on-" + tag + "@team.example.com";
+        String off = "off-" + tag + "@team.example.com";
+        jdbc.update("update app_user set email = ?, info_emails = true where username = 'manager'", on);
+        jdbc.update("update app_user set email = ?, info_emails = false where username = 'manager2'", off);
+        try {
+            Instant placed = Instant.parse("2030-04-01T12:00:00Z");
+            clock.setFixed(placed);
+            HoldSummary hold = place(placed, 1);
+            clock.setFixed(placed.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(1)));
+            mailer.check();
+            mailer.check();
+            String key = "escalation:" + hold.id();
+            Map<String, Object> toOn = jdbc.queryForMap("select status, address, body, skip_reason from outbox_message"
+                    + " where event_key = ? and recipient_key = 'user:manager'", key);
+            assertThat(toOn.get("ADDRESS")).isEqualTo(on);
+            assertThat(toOn.get("SKIP_REASON")).isNull();
+            assertThat((String) toOn.get("BODY")).contains("For information: 3 store(s)").contains(region)
+                    .contains("contact-" + tag + "@region.example.com").contains(storeA)
+                    .contains("(America/Los_Angeles)");
+            Map<String, Object> toOff = jdbc.queryForMap("select status, skip_reason from outbox_message"
+                    + " where event_key = ? and recipient_key = 'user:manager2'", key);
+            assertThat(toOff.get("STATUS")).isEqualTo("SKIPPED");
+            assertThat(toOff.get("SKIP_REASON")).isEqualTo(StoreMailer.SWITCHED_OFF);
+            assertThat(rows(key, "user:manager")).isEqualTo(1);
+
+            // the switch never touches the e-mails that need them
+            Instant due = Instant.parse("2030-04-02T10:00:00Z");
+            UpdateOverdue overdue = new UpdateOverdue(incident, "Switch test", Severity.SEV1,
+                    due.minus(Duration.ofHours(1)), due, Duration.ofHours(1), 0, due.plus(Duration.ofMinutes(5)));
+            events.publishEvent(overdue);
+            Map<String, Object> needed = jdbc.queryForMap("select address, skip_reason from outbox_message"
+                    + " where event_key = ? and recipient_key = 'user:manager2'", overdue.eventKey());
+            assertThat(needed.get("ADDRESS")).isEqualTo(off);
+            assertThat(needed.get("SKIP_REASON")).isNull();
+            await(Duration.ofSeconds(30), "the manager with information on got the escalation",
+                    () -> mailTo(on).stream().anyMatch(m -> text(m).contains("For information")));
+        } finally {
+            jdbc.update("update app_user set email = null, info_emails = true where username in ('manager',"
+                    + " 'manager2')");
         }
     }
 }

@@ -89,7 +89,12 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
             Button logout = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), e -> authentication.logout());
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             logout.setId("sign-out");
-            box.add(avatar, who, logout);
+            // a plain link: the profile screen belongs to the security feature, which depends on this one
+            com.vaadin.flow.component.html.Anchor profile = new com.vaadin.flow.component.html.Anchor("profile",
+                    "Profile");
+            profile.setId("profile-link");
+            profile.addClassName("text-s");
+            box.add(avatar, who, profile, logout);
         });
         return box;
     }

@@ -67,9 +67,11 @@ class HoldListView extends VerticalLayout {
     private final Grid<HoldSummary> grid = new Grid<>();
     private final VerticalLayout details = new VerticalLayout();
     private final boolean manager = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
+    private final ObjectProvider<HoldDetailsSection> sections;
 
     HoldListView(HoldService holds, SaleStatusService sales, CatalogService catalog, IncidentService incidentService,
-            ObjectProvider<HoldListAction> actions) {
+            ObjectProvider<HoldListAction> actions, ObjectProvider<HoldDetailsSection> sections) {
+        this.sections = sections;
         this.holds = holds;
         this.sales = sales;
         this.incidents = incidentService.findAll().stream()
@@ -224,6 +226,9 @@ class HoldListView extends VerticalLayout {
 
         details.add(bar, counts, new H3("By region"), byRegion,
                 new ViewToolbar(progress.deadlinePassed() ? "Stores to chase" : "Stores", state), storeGrid);
+        // parts of other features (the escalations e-mailed for this hold)
+        sections.orderedStream().map(section -> section.create(hold)).flatMap(java.util.Optional::stream)
+                .forEach(details::add);
     }
 
     private void confirmLift(HoldSummary hold) {

@@ -57,6 +57,7 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
     private final IncidentService incidents;
     private final TimelineService timeline;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<TimelineEntryAction> entryActions;
     private final boolean canChange = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
 
     private final ComboBox<Incident> chooser = new ComboBox<>();
@@ -69,7 +70,9 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
     private @Nullable Incident incident;
     private ZoneId viewer = ZoneOffset.UTC;
 
-    IncidentView(IncidentService incidents, TimelineService timeline, Clock clock) {
+    IncidentView(IncidentService incidents, TimelineService timeline, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<TimelineEntryAction> entryActions) {
+        this.entryActions = entryActions;
         this.incidents = incidents;
         this.timeline = timeline;
         this.clock = clock;
@@ -298,6 +301,8 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
             retract.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(edit, retract);
         }
+        // controls of other features (Send to stores on a retail instruction)
+        entryActions.orderedStream().map(a -> a.create(e)).flatMap(java.util.Optional::stream).forEach(actions::add);
         card.add(meta, text, actions);
         return card;
     }

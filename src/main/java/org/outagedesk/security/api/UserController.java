@@ -37,6 +37,9 @@ class UserController {
     record PasswordReset(@NotBlank String password) {
     }
 
+    record EmailChange(@Nullable String email) {
+    }
+
     private final UserService users;
 
     UserController(UserService users) {
@@ -67,6 +70,13 @@ class UserController {
     @PutMapping("/{id}/role")
     UserSummary changeRole(@PathVariable long id, @Valid @RequestBody RoleChange change) {
         return users.changeRole(id, change.role(), change.storeCode());
+    }
+
+    @PutMapping("/{id}/email")
+    @Operation(summary = "Set a user's e-mail address for the team e-mails (null or empty: none; at most 254 "
+            + "characters)")
+    UserSummary changeEmail(@PathVariable long id, @RequestBody EmailChange change) {
+        return users.changeEmail(id, change.email());
     }
 
     @PostMapping("/{id}/disable")

@@ -32,6 +32,8 @@ class UserDialog extends Dialog {
     private final Select<String> role = new Select<>();
     private final ComboBox<Store> store = new ComboBox<>("Store");
     private final PasswordField password = new PasswordField("Initial password");
+    private final com.vaadin.flow.component.textfield.EmailField email =
+            new com.vaadin.flow.component.textfield.EmailField("E-mail (optional)");
     private final @Nullable UserSummary existing;
 
     UserDialog(CatalogService catalog, @Nullable UserSummary existing, Consumer<NewUser> save) {
@@ -54,7 +56,12 @@ class UserDialog extends Dialog {
         username.setRequired(true);
         displayName.setRequired(true);
         password.setRequired(true);
-        FormLayout form = new FormLayout(username, displayName, role, store, password);
+        email.setId("user-email");
+        email.setMaxLength(org.outagedesk.security.UserService.MAX_EMAIL);
+        email.setHelperText("Where this user's team e-mails go (update overdue, approvals)");
+        email.setVisible(existing != null);
+        email.setWidthFull();
+        FormLayout form = new FormLayout(username, displayName, role, store, password, email);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         form.setColspan(store, 1);
         add(form);
@@ -68,6 +75,7 @@ class UserDialog extends Dialog {
                 catalog.findStore(existing.storeCode()).ifPresent(store::setValue);
             }
             password.setVisible(false);
+            email.setValue(existing.email() == null ? "" : existing.email());
         } else {
             role.setValue(AppRoles.AGENT);
         }
@@ -105,6 +113,11 @@ class UserDialog extends Dialog {
         }
     }
 
+    /** The address typed (blank: none); only shown when changing an existing user. */
+    String emailValue() {
+        return email.getValue();
+    }
+
     private void showError(DomainException e) {
         if (e.field() == null) {
             Notifications.error(e.getMessage());
@@ -117,7 +130,7 @@ class UserDialog extends Dialog {
 
     private HasValidation fieldFor(String field) {
         return Map.<String, HasValidation>of("username", username, "displayName", displayName, "role", role,
-                "store", store, "storeCode", store, "password", password).getOrDefault(field, username);
+                "store", store, "storeCode", store, "password", password, "email", email).getOrDefault(field, username);
     }
 
     private static boolean requireText(TextField field) {

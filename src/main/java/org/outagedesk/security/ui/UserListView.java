@@ -71,6 +71,7 @@ class UserListView extends VerticalLayout {
         grid.addColumn(u -> AppRoles.label(u.role())).setHeader("Role").setSortProperty("role").setAutoWidth(true);
         grid.addColumn(u -> u.storeCode() == null ? "" : u.storeCode() + " · " + u.storeName()).setHeader("Store")
                 .setFlexGrow(1);
+        grid.addColumn(u -> u.email() == null ? "" : u.email()).setHeader("E-mail").setAutoWidth(true);
         grid.addComponentColumn(u -> status(u.enabled())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(u -> org.outagedesk.base.ui.ShownTime.date(u.createdAt(), org.outagedesk.base.ui.ShownTime.viewerZone())).setHeader("Created")
                 .setSortProperty("createdAt").setAutoWidth(true);
@@ -126,14 +127,20 @@ class UserListView extends VerticalLayout {
     }
 
     private void openRoleChange(UserSummary user) {
-        new UserDialog(catalog, user, request -> {
+        UserDialog[] dialog = new UserDialog[1];
+        dialog[0] = new UserDialog(catalog, user, request -> {
+            String typed = dialog[0].emailValue().isBlank() ? null : dialog[0].emailValue().strip();
+            if (!java.util.Objects.equals(typed, user.email())) {
+                users.changeEmail(user.id(), typed); // checked first: a bad address changes nothing else
+            }
             users.changeRole(user.id(), request.role(), request.storeCode());
             if (!request.displayName().equals(user.displayName())) {
                 users.rename(user.id(), request.displayName());
             }
             Notifications.success(user.username() + " is now " + AppRoles.label(request.role()));
             refresh();
-        }).open();
+        });
+        dialog[0].open();
     }
 
     private void openPasswordReset(UserSummary user) {

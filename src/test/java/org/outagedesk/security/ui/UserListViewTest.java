@@ -7,7 +7,9 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
@@ -51,6 +53,38 @@ class UserListViewTest extends SpringBrowserlessTest {
                 .setValue(name);
         assertThat(test(grid).size()).isEqualTo(1);
         assertThat(test(grid).getRow(0).displayName()).isEqualTo("Created In Test");
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    @WithUserDetails("manager")
+    void an_incident_manager_sets_a_users_address_in_the_dialog_and_a_wrong_one_is_refused_on_the_field() {
+        UserListView view = navigate(UserListView.class);
+        @SuppressWarnings("unchecked")
+        Grid<UserSummary> grid = $(Grid.class).single();
+        $(TextField.class, view).withPropertyValue(TextField::getPlaceholder, "Username or name").single()
+                .setValue("Erin");
+        assertThat(test(grid).getRow(0).username()).isEqualTo("exec");
+        int actions = grid.getColumns().size() - 1;
+        String address = "erin-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        try {
+            test(find(Button.class, test(grid).getCellComponent(0, actions)).withText("Role").single()).click();
+            EmailField email = $(EmailField.class).id("user-email");
+            test(email).setValue("not an address");
+            test($(Button.class).id("user-dialog-save")).click();
+            assertThat(email.isInvalid()).isTrue();
+            assertThat(jdbc.queryForObject("select email from app_user where username = 'exec'", String.class))
+                    .isNull();
+            test(email).setValue(address);
+            test($(Button.class).id("user-dialog-save")).click();
+            assertThat($(UserDialog.class).all()).isEmpty();
+            assertThat(jdbc.queryForObject("select email from app_user where username = 'exec'", String.class))
+                    .isEqualTo(address);
+        } finally {
+            jdbc.update("update app_user set email = null where username = 'exec'");
+        }
     }
 
     @Test
