@@ -74,7 +74,7 @@ class IncidentViewTest extends SpringBrowserlessTest {
         test($(TextArea.class).id("status-note")).setValue("cause found");
         click("status-save");
         assertThat($(Span.class).id("incident-status").getText()).isEqualTo("Cause identified");
-        assertThat(textOf(card(0))).isEqualTo("Status INVESTIGATING → IDENTIFIED. cause found");
+        assertThat(textOf(card(0))).isEqualTo("Status Investigating → Cause identified. cause found");
 
         click("add-entry");
         click("entry-save");
