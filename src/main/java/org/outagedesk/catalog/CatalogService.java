@@ -20,6 +20,7 @@ import org.outagedesk.base.CsvImportException.RowError;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
+import org.outagedesk.base.ui.Words;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -492,12 +493,21 @@ public class CatalogService {
     }
 
     private static String describe(SkuDetails d) {
-        return d.code() + " " + d.model() + ", " + d.colour() + ", family " + d.family();
+        return d.code() + " " + d.model() + ", " + d.colour() + ", family " + Words.plain(d.family());
     }
 
     private static String describe(StoreDetails d) {
-        return d.code() + " " + d.name() + ", " + d.city() + ", region " + d.region() + ", " + d.type()
+        return d.code() + " " + d.name() + ", " + d.city() + ", region " + d.region() + ", " + storeType(d.type())
                 + ", e-mail " + (d.email() == null ? "none" : d.email()) + ", zone " + d.zone();
+    }
+
+    private static String storeType(@Nullable String type) {
+        for (StoreType t : StoreType.values()) {
+            if (t.name().equalsIgnoreCase(type == null ? "" : type.strip())) {
+                return t.label();
+            }
+        }
+        return Words.plain(type);
     }
 
     private static String describe(RegionDetails d) {

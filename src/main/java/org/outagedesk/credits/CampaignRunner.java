@@ -9,10 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.Money;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
+import org.outagedesk.base.ui.Words;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -153,12 +155,13 @@ class CampaignRunner {
         BigDecimal reversed = figures.stream().map(CampaignSql.TierFigures::reversed).reduce(BigDecimal.ZERO,
                 BigDecimal::add).negate();
         String text = switch (job) {
-            case RUN -> "Credit campaign '" + c.getName() + "' completed: " + subscribers
-                    + " tier credit(s), $" + credited.toPlainString() + " credited.";
+            case RUN -> "Credit campaign '" + c.getName() + "' completed: "
+                    + Words.count(subscribers, "tier credit") + ", " + Words.money(credited, Money.USD)
+                    + " credited.";
             case TOP_UP -> "Credit campaign '" + c.getName() + "': top-up of tier " + c.getJobTier()
-                    + " completed; the campaign has now credited $" + credited.toPlainString() + ".";
-            case REVERSE -> "Credit campaign '" + c.getName() + "' reversed by " + c.getReversedBy() + ": $"
-                    + reversed.toPlainString() + " taken back. Reason: " + c.getReverseReason();
+                    + " completed; the campaign has now credited " + Words.money(credited, Money.USD) + ".";
+            case REVERSE -> "Credit campaign '" + c.getName() + "' reversed by " + c.getReversedBy() + ": "
+                    + Words.money(reversed, Money.USD) + " taken back. Reason: " + c.getReverseReason();
             case null -> "Credit campaign '" + c.getName() + "' finished.";
         };
         audit.record("CAMPAIGN_" + job + "_COMPLETED", "Campaign", c.getId(), text);

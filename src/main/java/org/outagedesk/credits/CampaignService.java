@@ -21,6 +21,7 @@ import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
+import org.outagedesk.base.ui.Words;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -112,8 +113,8 @@ public class CampaignService {
             tiers.save(new CampaignTier(campaign.getId(), k + 1, t.name(), t.reasonCode(), t.amount(), t.rules()));
         }
         tiers.flush();
-        audit.record("CAMPAIGN_CREATED", "Campaign", campaign.getId(), campaign.getName() + ": " + valid.size()
-                + " tier(s) in incident " + campaign.getIncidentId());
+        audit.record("CAMPAIGN_CREATED", "Campaign", campaign.getId(), campaign.getName() + ": "
+                + Words.count(valid.size(), "tier") + " in incident " + campaign.getIncidentId());
         return details(campaign);
     }
 
@@ -289,7 +290,7 @@ public class CampaignService {
         int round = tier.topUp(amount);
         campaign.startTopUp(tierNo, round, sql.countImpacts(campaign.getIncidentId()), now);
         String text = "Credit campaign '" + campaign.getName() + "': tier " + tierNo + " (" + tier.getName()
-                + ") topped up from " + before + " to " + amount + " by " + CurrentActor.username()
+                + ") topped up from " + Words.money(before) + " to " + Words.money(amount) + " by " + CurrentActor.username()
                 + "; the difference is credited to those already credited.";
         audit.record("CAMPAIGN_TOPPED_UP", "Campaign", id, text);
         events.publishEvent(new ResponseActionTaken(campaign.getIncidentId(), TimelineEntryType.CREDIT_DECISION, now,
@@ -351,8 +352,8 @@ public class CampaignService {
 
     private String describeTiers(long id) {
         return String.join("; ", tiers.findByCampaignIdOrderByTierNo(id).stream().map(t -> "tier " + t.getTierNo()
-                + " " + t.getName() + " " + t.getAmount() + " " + t.getReasonCode() + " to "
-                + t.getRules().describe()).toList());
+                + " " + t.getName() + ", " + Words.money(t.getAmount()) + " (" + Words.plain(t.getReasonCode())
+                + ") to " + t.getRules().describe()).toList());
     }
 
     private Campaign campaign(long id) {

@@ -21,10 +21,12 @@ public record TierRules(@Nullable Set<DataLossStatus> statuses, @Nullable Set<Da
     public String describe() {
         List<String> parts = new java.util.ArrayList<>();
         if (statuses != null && !statuses.isEmpty()) {
-            parts.add("status " + statuses.stream().map(Enum::name).sorted().collect(Collectors.joining("/")));
+            parts.add("status " + statuses.stream().sorted().map(DataLossStatus::label)
+                    .collect(Collectors.joining(" or ")));
         }
         if (categories != null && !categories.isEmpty()) {
-            parts.add("lost " + categories.stream().map(Enum::name).sorted().collect(Collectors.joining(" or ")));
+            parts.add("lost " + categories.stream().sorted().map(DataCategory::label)
+                    .collect(Collectors.joining(" or ")));
         }
         if (dataPlan != null) {
             parts.add(dataPlan ? "with a data plan" : "without a data plan");

@@ -33,6 +33,7 @@ import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
+import org.outagedesk.base.ui.Words;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -453,9 +454,9 @@ public class HoldService {
 
     private static String describe(HoldSummary h, ZoneId zone) {
         return h.coverage() + " may not be sold in " + channels(h.channels()) + " ("
-                + h.scope() + ", " + h.storeCount()
-                + " stores" + (h.closedStoresSkipped() == 0 ? "" : "; " + h.closedStoresSkipped()
-                        + " closed store(s) skipped") + ") from " + format(h.effectiveFrom(), zone)
+                + h.scope() + ", " + Words.count(h.storeCount(), "store")
+                + (h.closedStoresSkipped() == 0 ? "" : "; " + Words.count(h.closedStoresSkipped(), "closed store")
+                        + " skipped") + ") from " + format(h.effectiveFrom(), zone)
                 + (h.effectiveUntil() == null ? "" : " until " + format(h.effectiveUntil(), zone))
                 + ". Stores acknowledge by " + format(h.ackDeadline(), zone) + ". Reason: " + h.reason();
     }

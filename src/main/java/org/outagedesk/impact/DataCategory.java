@@ -44,6 +44,12 @@ public enum DataCategory {
         return categories.stream().sorted().map(Enum::name).collect(Collectors.joining(";"));
     }
 
+    /** "Contacts, Photos": as people read it; "none" when empty. */
+    public static String describe(Set<DataCategory> categories) {
+        return categories.isEmpty() ? "none"
+                : categories.stream().sorted().map(DataCategory::label).collect(Collectors.joining(", "));
+    }
+
     public static EnumSet<DataCategory> none() {
         return EnumSet.noneOf(DataCategory.class);
     }

@@ -213,7 +213,7 @@ class ImpactImporter {
         transaction.executeWithoutResult(tx -> {
             updated[0] = merge(incidentId, importId, fileName);
             audit.record("IMPACTS_IMPORTED", "Incident", incidentId, fileName + ": " + (toMerge - updated[0])
-                    + " new, " + updated[0] + " updated, " + errors.rejectedRows + " rejected (" + mode + ")");
+                    + " new, " + updated[0] + " updated, " + errors.rejectedRows + " rejected (" + mode.label() + ")");
         });
         long imported = toMerge - updated[0];
         long done = System.nanoTime();

@@ -25,6 +25,7 @@ import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
+import org.outagedesk.base.ui.Words;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -203,8 +204,8 @@ public class ImpactService {
             history.save(change);
         }
         audit.record("IMPACT_CHANGED", "Impact", impact.getId(), impact.getSubscriber().getMsisdn() + " in incident "
-                + incidentId + ": " + before + " -> " + newStatus
-                + (categories == null ? "" : ", categories " + DataCategory.format(categories))
+                + incidentId + ": " + before.label() + " → " + newStatus.label()
+                + (categories == null ? "" : ", data concerned " + DataCategory.describe(categories))
                 + (reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")"));
     }
 
@@ -265,8 +266,8 @@ public class ImpactService {
         Instant at = clock.instant();
         String by = CurrentActor.username();
         int changed = queries.changeStatus(incidentId, filter, newStatus, reason.strip(), by, at);
-        String text = "Data-loss status of " + changed + " subscriber(s) set to " + newStatus + " (" +
-                filter.describe() + "). Reason: " + reason.strip();
+        String text = "Data-loss status of " + Words.count(changed, "subscriber") + " set to " + newStatus.label()
+                + " (" + filter.describe() + "). Reason: " + reason.strip();
         audit.record("IMPACTS_BULK_CHANGED", "Incident", incidentId, text);
         // STATUS_CHANGE is reserved for the incident's own status; a change of subscribers' data-loss status is a
         // recovery (RECOVERED) or otherwise a note on the timeline

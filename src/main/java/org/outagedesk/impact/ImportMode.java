@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum ImportMode {
     ALL_OR_NOTHING, VALID_ROWS;
 
+    /** "all or nothing", "valid rows only": as people read it. */
+    public String label() {
+        return this == ALL_OR_NOTHING ? "all or nothing" : "valid rows only";
+    }
+
     /** "all-or-nothing" or "valid-rows" as on the API; null or blank gives the default. */
     public static ImportMode parse(String text) {
         if (text == null || text.isBlank()) {

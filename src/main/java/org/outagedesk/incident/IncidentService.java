@@ -71,7 +71,7 @@ public class IncidentService {
                 request.severity(), request.affectedServices().stream().map(String::strip).toList(), zone,
                 request.startedAt(), clock.instant(), CurrentActor.username()));
         audit.record("INCIDENT_CREATED", "Incident", incident.getId(),
-                incident.getTitle() + " (" + incident.getSeverity() + ")");
+                incident.getTitle() + " (" + incident.getSeverity().label() + ")");
         events.publishEvent(new TimelineChanged(incident.getId()));
         return incident;
     }
@@ -129,7 +129,7 @@ public class IncidentService {
         }
         incident.moveTo(target, when);
         incidents.saveAndFlush(incident);
-        String text = (from.isReopeningTo(target) ? "Reopened: " : "Status ") + from + " → " + target
+        String text = (from.isReopeningTo(target) ? "Reopened: " : "Status ") + from.label() + " → " + target.label()
                 + (reason.isEmpty() ? "" : (from.isReopeningTo(target) ? ". Reason: " : ". ") + reason);
         timeline.append(id, new TimelineEntryDraft(TimelineEntryType.STATUS_CHANGE, when, Visibility.INTERNAL, false,
                 text), CurrentActor.username());

@@ -8,7 +8,21 @@ import java.util.List;
  * incident may be reopened, to INVESTIGATING or IDENTIFIED, with a reason.
  */
 public enum IncidentStatus {
-    INVESTIGATING, IDENTIFIED, MONITORING, RESOLVED;
+    INVESTIGATING("Investigating"),
+    IDENTIFIED("Cause identified"),
+    MONITORING("Fix in place, monitoring"),
+    RESOLVED("Resolved");
+
+    private final String label;
+
+    IncidentStatus(String label) {
+        this.label = label;
+    }
+
+    /** In words, as people read it (never the code). */
+    public String label() {
+        return label;
+    }
 
     public boolean isOpen() {
         return this != RESOLVED;

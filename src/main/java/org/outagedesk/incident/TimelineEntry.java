@@ -94,19 +94,19 @@ public class TimelineEntry extends AbstractEntity {
     }
 
     /**
-     * Applies an edit and says what changed ("text; visibility INTERNAL → PUBLIC"), or returns an empty string when
-     * nothing did.
+     * Applies an edit and says what changed ("text; visibility Internal only → Public"), or returns an empty string
+     * when nothing did.
      */
     String edit(TimelineEntryDraft draft, String by, Instant at) {
         List<String> changes = new ArrayList<>();
         if (type != draft.type()) {
-            changes.add("type " + type + " → " + draft.type());
+            changes.add("type " + type.label() + " → " + draft.type().label());
         }
         if (!occurredAt.equals(draft.occurredAt())) {
-            changes.add("time " + occurredAt + " → " + draft.occurredAt());
+            changes.add("time " + utc(occurredAt) + " → " + utc(draft.occurredAt()));
         }
         if (visibility != draft.visibility()) {
-            changes.add("visibility " + visibility + " → " + draft.visibility());
+            changes.add("visibility " + visibility.label() + " → " + draft.visibility().label());
         }
         if (pinned != draft.pinned()) {
             changes.add(draft.pinned() ? "pinned" : "unpinned");
@@ -125,6 +125,14 @@ public class TimelineEntry extends AbstractEntity {
         editedAt = at;
         editedBy = by;
         return String.join("; ", changes);
+    }
+
+    private static final java.time.format.DateTimeFormatter UTC = java.time.format.DateTimeFormatter
+            .ofPattern("MMM d, yyyy, h:mm a 'UTC'", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
+
+    /** A time in stored text, which has no viewer: in UTC, named ("Oct 12, 2009, 7:30 PM UTC"). */
+    static String utc(Instant instant) {
+        return UTC.format(instant);
     }
 
     void retract(String reason, String by, Instant at) {

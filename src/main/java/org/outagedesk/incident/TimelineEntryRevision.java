@@ -125,7 +125,7 @@ public class TimelineEntryRevision extends AbstractEntity {
         return changedBy;
     }
 
-    /** "created", "text; visibility INTERNAL → PUBLIC", "retracted: wrong incident". */
+    /** "created", "text; visibility Internal only → Public", "retracted: wrong incident". */
     public String getChange() {
         return change;
     }

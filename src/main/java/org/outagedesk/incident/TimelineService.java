@@ -229,7 +229,8 @@ public class TimelineService {
         TimelineEntry entry = entries.saveAndFlush(new TimelineEntry(incidentId, checked, author, clock.instant()));
         revisions.save(new TimelineEntryRevision(entry, 1, "created", author, entry.getCreatedAt()));
         audit.record("TIMELINE_ENTRY_ADDED", "TimelineEntry", entry.getId(), "Incident " + incidentId + ": "
-                + checked.type() + " " + checked.visibility() + " at " + checked.occurredAt());
+                + checked.type().label() + ", " + checked.visibility().label().toLowerCase(java.util.Locale.ROOT)
+                + ", at " + TimelineEntry.utc(checked.occurredAt()));
         events.publishEvent(new TimelineChanged(incidentId));
         return entry;
     }

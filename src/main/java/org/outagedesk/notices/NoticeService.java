@@ -30,6 +30,7 @@ import org.outagedesk.outbox.OutboxMessage;
 import org.outagedesk.outbox.OutboxService;
 import org.outagedesk.outbox.SmppProperties;
 import org.outagedesk.outbox.SmsText;
+import org.outagedesk.base.ui.Words;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -285,7 +286,7 @@ public class NoticeService {
         notice.cancel(now);
         int skipped = outbox.cancel(notice.eventKey());
         String text = "Customer notice '" + notice.getName() + "' cancelled by " + CurrentActor.username() + ": "
-                + skipped + " message(s) not sent. " + describe(outbox.counts(notice.eventKey()));
+                + Words.count(skipped, "message") + " not sent. " + describe(outbox.counts(notice.eventKey()));
         audit.record("NOTICE_CANCELLED", "CustomerNotice", id, text);
         events.publishEvent(new ResponseActionTaken(notice.getIncidentId(), TimelineEntryType.CUSTOMER_NOTICE, now,
                 Visibility.INTERNAL, text, CurrentActor.username()));
@@ -300,7 +301,7 @@ public class NoticeService {
         notice.resendFailed();
         outbox.resume(notice.eventKey());
         int n = outbox.resendFailed(notice.eventKey());
-        audit.record("NOTICE_RESENT", "CustomerNotice", id, notice.getName() + ": " + n + " failed message(s)"
+        audit.record("NOTICE_RESENT", "CustomerNotice", id, notice.getName() + ": " + Words.count(n, "failed message")
                 + " queued again");
         notices.flush();
         afterCommit(() -> runner.start(id));

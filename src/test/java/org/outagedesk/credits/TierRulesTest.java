@@ -23,10 +23,10 @@ class TierRulesTest {
         TierRules rules = new TierRules(EnumSet.of(DataLossStatus.LOST, DataLossStatus.DEVICE_ONLY),
                 EnumSet.of(DataCategory.PHOTOS, DataCategory.CONTACTS), true, Set.of("SK-S3-WHI", "SK-LX09-BLU"),
                 Set.of("Pacific Northwest", "New York Metro"));
-        assertThat(rules.describe()).isEqualTo("status DEVICE_ONLY/LOST, lost CONTACTS or PHOTOS, with a data plan,"
+        assertThat(rules.describe()).isEqualTo("status Only on device or Lost, lost Contacts or Photos, with a data plan,"
                 + " SKU SK-LX09-BLU/SK-S3-WHI, region New York Metro/Pacific Northwest");
         assertThat(new TierRules(null, null, false, null, null).describe()).isEqualTo("without a data plan");
         assertThat(new TierRules(null, Set.of(DataCategory.EMAIL), null, null, null).describe())
-                .isEqualTo("lost EMAIL");
+                .isEqualTo("lost E-mail");
     }
 }

@@ -86,7 +86,7 @@ class IncidentJourneyTest extends BrowserTest {
         changeStatus("Cause identified", "Second sync fault found");
         changeStatus("Fix in place, monitoring", "Fix deployed");
         showOnlyType("Status change");
-        assertThat(card("Reopened: RESOLVED → INVESTIGATING. Reason: More subscribers report missing contacts")
+        assertThat(card("Reopened: Resolved → Investigating. Reason: More subscribers report missing contacts")
                 .getText()).contains("Status change", "by manager");
 
         showOnlyType("Note");

@@ -93,7 +93,7 @@ class TimelineApiTest {
         assertThat(retracted.status()).as(retracted.body()).isEqualTo(200);
         assertThat(retracted.json().get("retracted").asBoolean()).isTrue();
         assertThat(texts(manager.get("/api/incidents/" + id + "/timeline"))).contains("Relay queue at 3 million",
-                "Status INVESTIGATING → IDENTIFIED. mail relay down");
+                "Status Investigating → Cause identified. mail relay down");
         assertThat(manager.post(path + "/retract", "{\"reason\": \"again\"}").status()).isEqualTo(409);
     }
 

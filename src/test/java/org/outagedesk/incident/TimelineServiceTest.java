@@ -90,7 +90,8 @@ class TimelineServiceTest {
         List<TimelineEntry> changes = timeline.find(incident.getId(),
                 new TimelineFilter(TimelineEntryType.STATUS_CHANGE, null), Pageable.ofSize(10)).getContent();
         assertThat(changes).extracting(TimelineEntry::getText).containsExactlyInAnyOrder(
-                "Status INVESTIGATING → IDENTIFIED. bad router", "Status IDENTIFIED → MONITORING");
+                "Status Investigating → Cause identified. bad router",
+                "Status Cause identified → Fix in place, monitoring");
         assertThat(changes).allSatisfy(e -> assertThat(e.getAuthor()).isEqualTo("manager"));
 
         Incident resolved = incidents.changeStatus(incident.getId(), IncidentStatus.RESOLVED, null, null);
@@ -119,7 +120,7 @@ class TimelineServiceTest {
         Incident reopened = incidents.changeStatus(incident.getId(), IncidentStatus.INVESTIGATING, "came back", null);
         assertThat(reopened.getResolvedAt()).isNull();
         assertThat(entriesOf(incident.getId())).extracting(TimelineEntry::getText)
-                .contains("Reopened: RESOLVED → INVESTIGATING. Reason: came back");
+                .contains("Reopened: Resolved → Investigating. Reason: came back");
     }
 
     @Test
@@ -135,8 +136,8 @@ class TimelineServiceTest {
         List<TimelineEntryRevision> history = timeline.history(entry.getId());
         assertThat(history).extracting(TimelineEntryRevision::getText).containsExactly("second wording",
                 "first wording");
-        assertThat(history.getFirst().getChange()).contains("type NOTE → CUSTOMER_NOTICE",
-                "visibility INTERNAL → PUBLIC", "pinned", "text");
+        assertThat(history.getFirst().getChange()).contains("type Note → Notice to customers",
+                "visibility Internal only → Public", "pinned", "text");
         assertThat(history.getFirst().getChangedBy()).isEqualTo("manager");
         assertThat(history.getLast().getChange()).isEqualTo("created");
     }

@@ -23,6 +23,7 @@ import org.outagedesk.audit.AuditFilter;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.ui.ViewToolbar;
+import org.outagedesk.base.ui.Words;
 import org.springframework.data.domain.Sort;
 
 /** Who changed what, newest first, filtered by person, action, kind of record, text and dates. */
@@ -56,6 +57,7 @@ class AuditListView extends VerticalLayout {
         action.setPlaceholder("Action");
         action.setAriaLabel("Action");
         action.setItems(audit.actions());
+        action.setItemLabelGenerator(Words::plain);
         entityType.setPlaceholder("Record type");
         entityType.setAriaLabel("Record type");
         entityType.setItems(audit.entityTypes());
@@ -73,7 +75,7 @@ class AuditListView extends VerticalLayout {
         grid.addColumn(e -> org.outagedesk.base.ui.ShownTime.at(e.getOccurredAt(), zone)).setHeader("When")
                 .setSortProperty("occurredAt").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::getActor).setHeader("User").setSortProperty("actor").setAutoWidth(true);
-        grid.addColumn(AuditEntry::getAction).setHeader("Action").setSortProperty("action").setAutoWidth(true);
+        grid.addColumn(e -> Words.plain(e.getAction())).setHeader("Action").setSortProperty("action").setAutoWidth(true);
         grid.addColumn(e -> e.getEntityType() + (e.getEntityId() == null ? "" : " " + e.getEntityId()))
                 .setHeader("Record").setSortProperty("entityType").setAutoWidth(true);
         grid.addColumn(AuditEntry::getSummary).setHeader("Summary").setFlexGrow(1)

@@ -49,10 +49,8 @@ abstract class CatalogEntryDialog extends Dialog {
     protected abstract void submit();
 
     private void save() {
-        fields.values().forEach(f -> {
-            f.setInvalid(false);
-            f.setErrorMessage(null);
-        });
+        org.outagedesk.base.ui.FieldErrors errors = org.outagedesk.base.ui.FieldErrors.clearing(
+                fields.values().toArray(HasValidation[]::new));
         problem.setVisible(false);
         try {
             submit();
@@ -61,13 +59,13 @@ abstract class CatalogEntryDialog extends Dialog {
             e.fields().forEach((name, message) -> {
                 HasValidation f = fields.get(name);
                 if (f != null) {
-                    f.setErrorMessage(capitalised(message));
-                    f.setInvalid(true);
+                    errors.add(f, capitalised(message));
                 } else {
                     problem.setText(name + ": " + message);
                     problem.setVisible(true);
                 }
             });
+            errors.show();
         } catch (DomainException e) {
             Notifications.error(e.getMessage());
         }

@@ -19,6 +19,7 @@ import org.outagedesk.credits.IssuedCredit;
 import org.outagedesk.credits.NewCredit;
 import org.outagedesk.credits.ReasonCode;
 import org.outagedesk.credits.SubscriberCredits;
+import org.outagedesk.base.ui.FieldErrors;
 
 /**
  * The agent's credit dialog. It carries one idempotency key for its whole life, so a double click or a retry after
@@ -47,8 +48,15 @@ class CreditDialog extends Dialog {
                 : ", no data plan") + ". Credited so far in this incident: " + subscriber.net() + " of "
                 + subscriber.cap() + "."), form);
         Button issue = new Button("Issue credit", e -> {
-            reason.setInvalid(false);
-            amount.setInvalid(false);
+            FieldErrors errors = FieldErrors.clearing(reason, amount, note)
+                    .check(reason.getValue() == null, reason, "Choose a reason code")
+                    .check(amount.getValue() == null, amount, "Enter the amount in US dollars, e.g. 20.00")
+                    .check(amount.getValue() != null && amount.getValue().signum() <= 0, amount,
+                            "The amount must be more than $0.00");
+            if (!errors.isEmpty()) {
+                errors.show();
+                return;
+            }
             try {
                 IssuedCredit result = credits.issue(new NewCredit(subscriber.msisdn(), subscriber.incidentId(),
                         reason.getValue() == null ? null : reason.getValue().code(), amount.getValue(),
@@ -60,11 +68,11 @@ class CreditDialog extends Dialog {
                 done.accept(c);
             } catch (DomainException ex) {
                 if ("reasonCode".equals(ex.field())) {
-                    reason.setErrorMessage(ex.getMessage());
-                    reason.setInvalid(true);
+                    errors.add(reason, ex.getMessage()).show();
                 } else if (ex.field() == null || "amount".equals(ex.field())) {
-                    amount.setErrorMessage(ex.getMessage());
-                    amount.setInvalid(true);
+                    errors.add(amount, ex.getMessage()).show();
+                } else if ("note".equals(ex.field())) {
+                    errors.add(note, ex.getMessage()).show();
                 } else {
                     Notifications.error(ex.getMessage());
                 }

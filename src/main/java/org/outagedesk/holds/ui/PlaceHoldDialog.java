@@ -31,6 +31,8 @@ import org.outagedesk.holds.HoldSummary;
 import org.outagedesk.holds.NewHold;
 import org.outagedesk.holds.SalesChannel;
 import org.outagedesk.incident.Incident;
+import org.outagedesk.base.ui.FieldErrors;
+import org.outagedesk.base.ui.Words;
 
 /**
  * Places a hold. Times are entered in the chosen incident's reference zone (named on the fields). Problems show
@@ -58,6 +60,14 @@ class PlaceHoldDialog extends Dialog {
         setHeaderTitle("Place a stop-sale");
         setWidth("44rem");
 
+        incident.setId("hold-incident");
+        what.setId("hold-what");
+        family.setId("hold-family");
+        skus.setId("hold-skus");
+        channels.setId("hold-channels");
+        until.setId("hold-until");
+        ackHours.setId("hold-ack-hours");
+        reason.setId("hold-reason");
         incident.setItems(incidents);
         incident.setItemLabelGenerator(Incident::getTitle);
         incident.setRequired(true);
@@ -84,7 +94,7 @@ class PlaceHoldDialog extends Dialog {
                 VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         stores.setItemLabelGenerator(s -> s.getCode() + " · " + s.getName());
         stores.setHelperText("Empty: every store of the channels (in the regions chosen)");
-        from.setHelperText("Empty: now. May be in the future (the hold is SCHEDULED until then)");
+        from.setHelperText("Empty: now. May be in the future (the hold is scheduled until then)");
         ackHours.setValue(NewHold.DEFAULT_ACK_DEADLINE_HOURS);
         ackHours.setMin(1);
         ackHours.setStepButtonsVisible(true);
@@ -120,11 +130,24 @@ class PlaceHoldDialog extends Dialog {
     }
 
     private void submit(HoldService holds, Consumer<HoldSummary> placed) {
-        for (HasValidation f : List.of(incident, family, skus, channels, regions, stores, from, until, ackHours,
-                reason)) {
-            f.setInvalid(false);
-        }
         boolean byFamily = FAMILY.equals(what.getValue());
+        // every mistake at once, in the order of the form; the service's own checks follow when these pass
+        FieldErrors errors = FieldErrors.clearing(incident, family, skus, channels, regions, stores, from, until,
+                ackHours, reason)
+                .check(incident.getValue() == null, incident, "Link the hold to an incident")
+                .check(byFamily && (family.getValue() == null || family.getValue().isBlank()), family,
+                        "Choose the family that may not be sold")
+                .check(!byFamily && skus.getValue().isEmpty(), skus, "Choose at least one SKU")
+                .check(channels.getValue().isEmpty(), channels, "Choose at least one channel")
+                .check(from.getValue() != null && until.getValue() != null
+                        && !until.getValue().isAfter(from.getValue()), until, "The hold must end after it starts")
+                .check(ackHours.getValue() == null || ackHours.getValue() < 1, ackHours,
+                        "Give stores at least 1 hour to acknowledge")
+                .check(reason.getValue().isBlank(), reason, "Say why: stores read it");
+        if (!errors.isEmpty()) {
+            errors.show();
+            return;
+        }
         NewHold request = new NewHold(incident.getValue() == null ? null : incident.getValue().getId(),
                 byFamily ? null : skus.getValue().stream().map(Sku::getCode).toList(),
                 byFamily ? family.getValue() : null, List.copyOf(channels.getValue()), List.copyOf(regions.getValue()),
@@ -134,18 +157,17 @@ class PlaceHoldDialog extends Dialog {
             HoldSummary hold = holds.place(request);
             close();
             Notifications.success("Hold #" + hold.id() + " placed (" + org.outagedesk.base.ui.Words.of(hold.status()).toLowerCase(java.util.Locale.ROOT)
-                    + "): " + hold.coverage() + " in " + hold.storeCount() + " stores"
+                    + "): " + hold.coverage() + " in " + Words.count(hold.storeCount(), "store")
                     + (hold.channels().contains(SalesChannel.ONLINE) ? " and online" : "")
-                    + (hold.closedStoresSkipped() == 0 ? "" : "; " + hold.closedStoresSkipped()
-                            + " closed store(s) skipped"));
+                    + (hold.closedStoresSkipped() == 0 ? "" : "; "
+                            + Words.count(hold.closedStoresSkipped(), "closed store") + " skipped"));
             placed.accept(hold);
         } catch (DomainException e) {
             HasValidation target = field(e.field(), byFamily);
             if (target == null) {
                 Notifications.error(e.getMessage());
             } else {
-                target.setErrorMessage(e.getMessage());
-                target.setInvalid(true);
+                errors.add(target, e.getMessage()).show();
             }
         } catch (NotFoundException e) {
             Notifications.error(e.getMessage());

@@ -19,6 +19,7 @@ import org.outagedesk.incident.TimelineEntry;
 import org.outagedesk.incident.TimelineEntryDraft;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
+import org.outagedesk.base.ui.FieldErrors;
 
 /**
  * Adds or edits a timeline entry. The service checks the input; its refusals appear next to the field at fault and
@@ -86,40 +87,35 @@ class EntryDialog extends Dialog {
     }
 
     private void submit(Function<TimelineEntryDraft, TimelineEntry> save, Runnable saved) {
-        text.setInvalid(false);
-        type.setInvalid(false);
-        visibility.setInvalid(false);
+        FieldErrors errors = FieldErrors.clearing(type, visibility, text);
         when.setError(null);
         Instant at = when.getInstant();
+        errors.check(type.getValue() == null, type, "Choose the type of entry")
+                .check(visibility.getValue() == null, visibility, "Choose who may see it");
         if (at == null) {
-            when.setError("Enter when it happened");
-            return;
+            errors.add(when, when::setError, when.picker(), "Enter when it happened");
         }
-        try {
-            save.apply(new TimelineEntryDraft(type.getValue(), at, visibility.getValue(), pinned.getValue(),
-                    text.getValue()));
-            close();
-            saved.run();
-        } catch (DomainException e) {
-            if (e.isConflict() || e.field() == null) {
-                Notifications.error(e.getMessage());
+        errors.check(text.getValue().isBlank(), text, "Enter the text of the entry");
+        if (errors.isEmpty()) {
+            try {
+                save.apply(new TimelineEntryDraft(type.getValue(), at, visibility.getValue(), pinned.getValue(),
+                        text.getValue()));
+                close();
+                saved.run();
                 return;
-            }
-            switch (e.field()) {
-                case "text" -> {
-                    text.setErrorMessage(e.getMessage());
-                    text.setInvalid(true);
+            } catch (DomainException e) {
+                if (e.isConflict() || e.field() == null) {
+                    Notifications.error(e.getMessage());
+                    return;
                 }
-                case "type" -> {
-                    type.setErrorMessage(e.getMessage());
-                    type.setInvalid(true);
+                switch (e.field()) {
+                    case "text" -> errors.add(text, e.getMessage());
+                    case "type" -> errors.add(type, e.getMessage());
+                    case "visibility" -> errors.add(visibility, e.getMessage());
+                    default -> errors.add(when, when::setError, when.picker(), e.getMessage());
                 }
-                case "visibility" -> {
-                    visibility.setErrorMessage(e.getMessage());
-                    visibility.setInvalid(true);
-                }
-                default -> when.setError(e.getMessage());
             }
         }
+        errors.show();
     }
 }

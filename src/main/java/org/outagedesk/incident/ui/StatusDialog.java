@@ -13,6 +13,7 @@ import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.IncidentStatus;
+import org.outagedesk.base.ui.FieldErrors;
 
 /** Moves an incident to one of the statuses allowed from its current one; reopening asks for the reason. */
 class StatusDialog extends Dialog {
@@ -40,32 +41,35 @@ class StatusDialog extends Dialog {
         add(form);
 
         Button ok = new Button("Change status", e -> {
-            status.setInvalid(false);
-            note.setInvalid(false);
+            FieldErrors errors = FieldErrors.clearing(status, note);
             when.setError(null);
-            if (status.getValue() == null) {
-                status.setErrorMessage("Choose the new status");
-                status.setInvalid(true);
-                return;
+            errors.check(status.getValue() == null, status, "Choose the new status");
+            if (when.getInstant() == null) {
+                errors.add(when, when::setError, when.picker(), "Enter when the status changed");
             }
-            try {
-                incidents.changeStatus(incident.getId(), status.getValue(), note.getValue(), when.getInstant());
-                close();
-                Notifications.success("Status is now " + status.getValue());
-                changed.run();
-            } catch (DomainException ex) {
-                if ("note".equals(ex.field())) {
-                    note.setErrorMessage(ex.getMessage());
-                    note.setInvalid(true);
-                } else if ("at".equals(ex.field())) {
-                    when.setError(ex.getMessage());
-                } else if ("status".equals(ex.field())) {
-                    status.setErrorMessage(ex.getMessage());
-                    status.setInvalid(true);
-                } else {
-                    Notifications.error(ex.getMessage());
+            errors.check(status.getValue() != null && incident.getStatus().isReopeningTo(status.getValue())
+                    && note.getValue().isBlank(), note, "Say why the incident is reopened");
+            if (errors.isEmpty()) {
+                try {
+                    incidents.changeStatus(incident.getId(), status.getValue(), note.getValue(),
+                            when.getInstant());
+                    close();
+                    Notifications.success("Status is now " + status.getValue().label());
+                    changed.run();
+                    return;
+                } catch (DomainException ex) {
+                    if ("note".equals(ex.field())) {
+                        errors.add(note, ex.getMessage());
+                    } else if ("at".equals(ex.field())) {
+                        errors.add(when, when::setError, when.picker(), ex.getMessage());
+                    } else if ("status".equals(ex.field())) {
+                        errors.add(status, ex.getMessage());
+                    } else {
+                        Notifications.error(ex.getMessage());
+                    }
                 }
             }
+            errors.show();
         });
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ok.setId("status-save");

@@ -110,4 +110,18 @@ class CreditViewsTest extends SpringBrowserlessTest {
         assertThat($(Span.class).withId("credits-room").single().getText()).contains("room left");
         assertThat($(Button.class).withId("credits-issue").all()).as("no visible issue button").isEmpty();
     }
+
+    @Test
+    @WithUserDetails("agent")
+    void the_credit_dialog_shows_every_missing_field_at_once() {
+        open();
+        test($(Button.class).withId("credits-issue").single()).click();
+        test($(Button.class).withId("credit-issue").single()).click();
+        ComboBox<?> reason = $(ComboBox.class).withId("credit-reason").single();
+        BigDecimalField amount = $(BigDecimalField.class).withId("credit-amount").single();
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).isEqualTo("Choose a reason code");
+        assertThat(amount.isInvalid()).isTrue();
+        assertThat(amount.getErrorMessage()).contains("Enter the amount");
+    }
 }

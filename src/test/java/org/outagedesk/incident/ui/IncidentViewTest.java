@@ -74,7 +74,7 @@ class IncidentViewTest extends SpringBrowserlessTest {
         test($(TextArea.class).id("status-note")).setValue("cause found");
         click("status-save");
         assertThat($(Span.class).id("incident-status").getText()).isEqualTo("Cause identified");
-        assertThat(textOf(card(0))).isEqualTo("Status INVESTIGATING → IDENTIFIED. cause found");
+        assertThat(textOf(card(0))).isEqualTo("Status Investigating → Cause identified. cause found");
 
         click("add-entry");
         click("entry-save");
@@ -163,5 +163,44 @@ class IncidentViewTest extends SpringBrowserlessTest {
         assertThat(created.getAffectedServices()).containsExactly("data sync", "e-mail");
         org.outagedesk.base.SystemActor.run(() -> incidents.changeStatus(created.getId(),
                 org.outagedesk.incident.IncidentStatus.RESOLVED, "test done", null));
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void the_entry_and_status_dialogs_show_every_error_at_once_next_to_its_field() {
+        Incident incident = newIncident();
+        navigate(IncidentView.class);
+        ((ComboBox<Incident>) $(ComboBox.class).id("incident-chooser")).setValue(incident);
+
+        click("add-entry");
+        $(com.vaadin.flow.component.datetimepicker.DateTimePicker.class).id("entry-when").clear();
+        click("entry-save");
+        com.vaadin.flow.component.datetimepicker.DateTimePicker when =
+                $(com.vaadin.flow.component.datetimepicker.DateTimePicker.class).id("entry-when");
+        TextArea text = $(TextArea.class).id("entry-text");
+        assertThat(when.isInvalid()).isTrue();
+        assertThat(when.getErrorMessage()).isEqualTo("Enter when it happened");
+        assertThat(text.isInvalid()).isTrue();
+        assertThat(text.getErrorMessage()).isEqualTo("Enter the text of the entry");
+        $(com.vaadin.flow.component.dialog.Dialog.class).first().close();
+
+        org.outagedesk.base.SystemActor.run(() -> incidents.changeStatus(incident.getId(),
+                org.outagedesk.incident.IncidentStatus.RESOLVED, "test", null));
+        navigate(IncidentView.class);
+        ((ComboBox<Incident>) $(ComboBox.class).id("incident-chooser")).setValue(
+                org.outagedesk.base.SystemActor.call(() -> incidents.get(incident.getId())));
+        click("change-status");
+        $(com.vaadin.flow.component.datetimepicker.DateTimePicker.class).id("status-when").clear();
+        click("status-save");
+        assertThat($(ComboBox.class).id("status-choice").isInvalid()).isTrue();
+        assertThat($(com.vaadin.flow.component.datetimepicker.DateTimePicker.class).id("status-when").isInvalid())
+                .isTrue();
+        test((ComboBox<Object>) $(ComboBox.class).id("status-choice")).selectItem("Investigating");
+        $(com.vaadin.flow.component.datetimepicker.DateTimePicker.class).id("status-when")
+                .setValue(java.time.LocalDateTime.now(incident.getReferenceZone()));
+        click("status-save");
+        TextArea note = $(TextArea.class).id("status-note");
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(note.getErrorMessage()).isEqualTo("Say why the incident is reopened");
     }
 }
