@@ -2,6 +2,7 @@ package org.outagedesk;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ public final class TestDatabase implements LauncherSessionListener {
     /** Whether this run is on PostgreSQL. */
     public static boolean postgres() {
         return "postgres".equalsIgnoreCase(System.getProperty("outagedesk.test.database", "h2").trim());
+    }
+
+    /** The SQL that takes a sequence's next value on this run's engine, for rows a test writes with plain SQL. */
+    public static String nextValue(String sequence) {
+        return postgres() ? "nextval('" + sequence + "')" : "next value for " + sequence;
     }
 
     /** Skips the calling test on PostgreSQL, saying why it is for H2 only. */
@@ -85,7 +91,7 @@ public final class TestDatabase implements LauncherSessionListener {
         long hourAgo = System.currentTimeMillis() / 1000 - 3600;
         List<String> old = new ArrayList<>();
         try (Connection c = admin(); Statement s = c.createStatement();
-                java.sql.ResultSet rs = s.executeQuery("select datname from pg_database where datname like 'odt\\_%'")) {
+                ResultSet rs = s.executeQuery("select datname from pg_database where datname like 'odt\\_%'")) {
             while (rs.next()) {
                 String[] parts = rs.getString(1).split("_");
                 if (parts.length > 1 && parts[1].matches("[0-9]{1,12}") && Long.parseLong(parts[1]) < hourAgo) {
@@ -112,6 +118,9 @@ public final class TestDatabase implements LauncherSessionListener {
                 + UUID.randomUUID().toString().substring(0, 8);
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("create database " + name + " encoding 'UTF8' template template0");
+            // a test database need not survive a crash of the server: commits do not wait for the disk (the sample
+            // scenario's thousands of small transactions took minutes on a busy disk)
+            s.execute("alter database " + name + " set synchronous_commit = off");
         } catch (SQLException e) {
             throw new IllegalStateException("-Ppostgres: could not create a test database on " + adminUrl() + " as "
                     + user() + " (" + e.getMessage() + "). Start PostgreSQL and create a user allowed to create"
