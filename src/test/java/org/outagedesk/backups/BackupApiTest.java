@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.Api;
+import org.outagedesk.TestDatabase;
 import org.outagedesk.IntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -41,10 +42,14 @@ class BackupApiTest {
     }
 
     @Test
-    void a_database_in_memory_is_not_backed_up_and_the_answer_says_why() {
+    void a_database_in_memory_or_on_postgresql_is_not_backed_up_and_the_answer_says_why() {
         Api.Response refused = Api.as(port, "manager").post("/api/backups", null);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.json().get("detail").asString()).contains("in memory");
+        if (TestDatabase.postgres()) {
+            assertThat(refused.json().get("detail").asString()).contains("PostgreSQL", "pg_dump");
+        } else {
+            assertThat(refused.json().get("detail").asString()).contains("in memory");
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.outagedesk.Api;
+import org.outagedesk.TestDatabase;
 import org.outagedesk.IntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,6 +26,12 @@ class HealthDetailsTest {
 
         Api.Response manager = Api.as(port, "manager").get("/actuator/health");
         assertThat(manager.status()).isEqualTo(200);
-        assertThat(manager.json().at("/components/dataFolder/details/dataFolder").asString()).contains("in memory");
+        if (TestDatabase.postgres()) {
+            assertThat(manager.json().at("/components/dataFolder/details/engine").asString()).isEqualTo("PostgreSQL");
+            assertThat(manager.json().at("/components/dataFolder/details/databaseBytes").asLong()).isPositive();
+        } else {
+            assertThat(manager.json().at("/components/dataFolder/details/dataFolder").asString())
+                    .contains("in memory");
+        }
     }
 }

@@ -10,11 +10,18 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outagedesk.TestDatabase;
 
 /** {@code java -jar outage-desk.jar restore FILE}: what it refuses, and what it keeps when it restores. */
 class RestoreCommandTest {
+
+    @BeforeAll
+    static void h2Only() {
+        TestDatabase.assumeH2("the restore command puts back a backup of the embedded H2 file; PostgreSQL restores with pg_restore");
+    }
 
     @TempDir
     Path work;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.TestDatabase;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.credits.CreditTestSupport.Sub;
 import org.outagedesk.impact.ImpactService;
@@ -190,7 +191,8 @@ class CampaignApiTest {
                 + " fetch first 1 rows only", Long.class, tier);
         String insert = "insert into credit (id, incident_id, subscriber_id, reason_code, amount,"
                 + " currency, status, entry_type, requested_by, requested_at, campaign_id, campaign_tier_id,"
-                + " tier_round, version) values (next value for credit_seq, ?, ?, 'DATA_SERVICE_MONTH', 20.00, 'USD',"
+                + " tier_round, version) values (" + TestDatabase.nextValue("credit_seq")
+                + ", ?, ?, 'DATA_SERVICE_MONTH', 20.00, 'USD',"
                 + " 'ISSUED', 'CREDIT', 'x', current_timestamp, ?, ?, ?, 0)";
         // control: the same row in another round is accepted, so the statement itself is sound
         assertThat(jdbc.update(insert, incident, subscriber, id, tier, 7)).isEqualTo(1);

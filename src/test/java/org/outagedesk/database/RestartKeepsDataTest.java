@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outagedesk.OutageDeskApplication;
+import org.outagedesk.TestDatabase;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.security.NewUser;
@@ -19,6 +21,11 @@ import org.springframework.data.domain.Pageable;
 /** The embedded default keeps its data in files: a second start finds what the first one left. */
 @org.junit.jupiter.api.extension.ExtendWith(org.outagedesk.KeepsSecurityContextStrategy.class)
 class RestartKeepsDataTest {
+
+    @BeforeAll
+    static void h2Only() {
+        TestDatabase.assumeH2("checks the embedded H2 database files in the data folder");
+    }
 
     @TempDir
     Path dataDir;

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.outagedesk.KeepsSecurityContextStrategy;
 import org.outagedesk.OutageDeskApplication;
+import org.outagedesk.TestDatabase;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.holds.SaleStatusService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -64,10 +65,11 @@ class FirstRunJourneyTest {
             Assumptions.abort("Skipping end-to-end tests. " + message);
         }
         shared = SecurityContextHolder.getContextHolderStrategy();
-        app = new SpringApplicationBuilder(OutageDeskApplication.class).run("--spring.profiles.active=prod",
-                "--spring.datasource.url=jdbc:h2:mem:first-run-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "--server.port=0", "--logging.level.root=warn", "--vaadin.devmode.devTools.enabled=false",
-                "--outagedesk.security.admin-username=chief", "--outagedesk.security.admin-password=" + PASSWORD);
+        app = new SpringApplicationBuilder(OutageDeskApplication.class).run(Stream.concat(
+                Stream.of(TestDatabase.freshDatabaseArgs("first-run")),
+                Stream.of("--spring.profiles.active=prod", "--server.port=0", "--logging.level.root=warn",
+                        "--vaadin.devmode.devTools.enabled=false", "--outagedesk.security.admin-username=chief",
+                        "--outagedesk.security.admin-password=" + PASSWORD)).toArray(String[]::new));
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

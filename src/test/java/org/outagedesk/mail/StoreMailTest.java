@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.TestClock;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.TestDatabase;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.RegionDetails;
@@ -181,8 +182,8 @@ class StoreMailTest {
         clock.setFixed(placed);
         HoldSummary hold = place(placed, 3);
         jdbc.update("insert into hold_acknowledgement (id, hold_id, store_code, acknowledged_at, acknowledged_by)"
-                + " values (next value for hold_acknowledgement_seq, ?, ?, ?, 'test')", hold.id(), storeA,
-                java.time.OffsetDateTime.parse("2030-03-01T12:10:00Z"));
+                + " values (" + TestDatabase.nextValue("hold_acknowledgement_seq") + ", ?, ?, ?, 'test')", hold.id(),
+                storeA, java.time.OffsetDateTime.parse("2030-03-01T12:10:00Z"));
         String twoHours = "ack-reminder:" + hold.id() + ":120";
         String atDeadline = "ack-reminder:" + hold.id() + ":0";
 

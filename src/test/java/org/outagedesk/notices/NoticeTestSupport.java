@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.outagedesk.TestDatabase;
 import org.outagedesk.Waits;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.impact.ImpactService;
@@ -74,7 +75,8 @@ public final class NoticeTestSupport {
         java.sql.Timestamp t = java.sql.Timestamp.from(at);
         jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id, address,"
                 + " body, sms_parts, status, skip_reason, last_error, attempts, not_before, queued_at, sent_at,"
-                + " done_at) values (next value for outbox_message_seq, 'NOTICE', ?, ?, 'SMS', ?, ?, 'Hello', 1, ?,"
+                + " done_at) values (" + TestDatabase.nextValue("outbox_message_seq")
+                + ", 'NOTICE', ?, ?, 'SMS', ?, ?, 'Hello', 1, ?,"
                 + " ?, ?, ?, ?, ?, ?, ?)", "NOTICE:" + noticeId, Long.toString(subscriberId), subscriberId, msisdn,
                 status, status.equals("SKIPPED") ? reason : null, status.equals("SKIPPED") ? null : reason,
                 went ? 1 : 0, status.equals("QUEUED") ? java.sql.Timestamp.from(Instant.parse("2100-01-01T00:00:00Z"))

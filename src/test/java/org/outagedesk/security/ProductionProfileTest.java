@@ -3,9 +3,10 @@ package org.outagedesk.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.OutageDeskApplication;
+import org.outagedesk.TestDatabase;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.base.SystemActor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,13 +17,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ProductionProfileTest {
 
     private static String[] args(String... extra) {
-        String db = "jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        String[] base = {"--spring.profiles.active=prod", "--spring.datasource.url=" + db, "--server.port=0",
-                "--logging.level.root=warn"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return all;
+        return Stream.of(TestDatabase.freshDatabaseArgs("prod"),
+                new String[] {"--spring.profiles.active=prod", "--server.port=0", "--logging.level.root=warn"}, extra)
+                .flatMap(Stream::of).toArray(String[]::new);
     }
 
     @Test

@@ -7,12 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.outagedesk.Api;
 import org.outagedesk.KeepsSecurityContextStrategy;
 import org.outagedesk.OutageDeskApplication;
+import org.outagedesk.TestDatabase;
 import org.outagedesk.catalog.CatalogTestSupport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,11 +33,11 @@ class ProductionFirstRunApiTest {
     static final String CHIEF_PASSWORD = "a-long-and-unusual-secret";
 
     static ConfigurableApplicationContext startProd() {
-        String db = "jdbc:h2:mem:prod-journey-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        return new SpringApplicationBuilder(OutageDeskApplication.class).run("--spring.profiles.active=prod",
-                "--spring.datasource.url=" + db, "--server.port=0", "--logging.level.root=warn",
-                "--outagedesk.security.admin-username=chief",
-                "--outagedesk.security.admin-password=" + CHIEF_PASSWORD);
+        return new SpringApplicationBuilder(OutageDeskApplication.class).run(Stream.concat(
+                Stream.of(TestDatabase.freshDatabaseArgs("prod-journey")),
+                Stream.of("--spring.profiles.active=prod", "--server.port=0", "--logging.level.root=warn",
+                        "--outagedesk.security.admin-username=chief",
+                        "--outagedesk.security.admin-password=" + CHIEF_PASSWORD)).toArray(String[]::new));
     }
 
     static int port(ConfigurableApplicationContext app) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.TestDatabase;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.impact.ImpactService;
@@ -116,7 +117,8 @@ class NoticesViewTest extends SpringBrowserlessTest {
         Instant sent = Instant.parse("2009-10-14T17:02:00Z");
         jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id, address,"
                 + " body, sms_parts, status, attempts, not_before, queued_at, sent_at, done_at) values"
-                + " (next value for outbox_message_seq, 'NOTICE', ?, ?, 'SMS', ?, ?, 'Hello', 1, 'DELIVERED', 1, ?, ?,"
+                + " (" + TestDatabase.nextValue("outbox_message_seq")
+                + ", 'NOTICE', ?, ?, 'SMS', ?, ?, 'Hello', 1, 'DELIVERED', 1, ?, ?,"
                 + " ?, ?)", "NOTICE:" + notice.id(), Long.toString(subscriberId), subscriberId, msisdn,
                 Timestamp.from(sent), Timestamp.from(sent), Timestamp.from(sent), Timestamp.from(sent.plusSeconds(4)));
 
