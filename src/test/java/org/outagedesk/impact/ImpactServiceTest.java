@@ -69,7 +69,7 @@ class ImpactServiceTest {
         assertThat(events.stream(ResponseActionTaken.class).filter(e -> e.incidentId() == incident))
                 .singleElement().satisfies(e -> {
                     assertThat(e.type()).isEqualTo(TimelineEntryType.DATA_RECOVERY);
-                    assertThat(e.text()).contains("2 subscriber", "RECOVERED", "Operator restored the backup");
+                    assertThat(e.text()).contains("2 subscribers", "set to Recovered", "Operator restored the backup");
                     assertThat(e.actor()).isEqualTo("manager");
                 });
         assertThat(impacts.counts(incident, ImpactFilter.all()).byStatus().get(DataLossStatus.RECOVERED))

@@ -75,7 +75,8 @@ class AuditListView extends VerticalLayout {
         grid.addColumn(e -> org.outagedesk.base.ui.ShownTime.at(e.getOccurredAt(), zone)).setHeader("When")
                 .setSortProperty("occurredAt").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::getActor).setHeader("User").setSortProperty("actor").setAutoWidth(true);
-        grid.addColumn(e -> Words.plain(e.getAction())).setHeader("Action").setSortProperty("action").setAutoWidth(true);
+        grid.addColumn(e -> Words.plain(e.getAction())).setHeader("Action").setSortProperty("action")
+                .setAutoWidth(true);
         grid.addColumn(e -> e.getEntityType() + (e.getEntityId() == null ? "" : " " + e.getEntityId()))
                 .setHeader("Record").setSortProperty("entityType").setAutoWidth(true);
         grid.addColumn(AuditEntry::getSummary).setHeader("Summary").setFlexGrow(1)

@@ -58,6 +58,7 @@ class CatalogView extends VerticalLayout implements BeforeEnterObserver {
         this.catalog = catalog;
         setSizeFull();
         tabs.setId("catalog-tabs");
+        org.outagedesk.base.ui.TabStrip.accessible(tabs);
         tabs.setSizeFull();
         tabs.add("SKUs", skusTab());
         tabs.add("Stores", storesTab());

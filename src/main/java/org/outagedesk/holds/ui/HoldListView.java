@@ -121,17 +121,34 @@ class HoldListView extends VerticalLayout {
             }
             return holds.find(status.getValue(), null, page).stream();
         }, query -> (int) holds.count(status.getValue(), null)).setIdentifierProvider(HoldSummary::id);
-        grid.setHeight("18rem");
+        grid.setWidthFull();
+        grid.addClassName("od-fill");
         grid.asSingleSelect().addValueChangeListener(e -> showDetails(e.getValue()));
 
         details.setPadding(false);
         details.setId("hold-details");
         showDetails(null);
-        VerticalLayout holdsTab = new VerticalLayout(new ViewToolbar(null, status, place), grid, details);
-        holdsTab.setPadding(false);
+        // one window, no page scroll: the holds on top, the chosen hold's details below in their own pane; the
+        // divider moves either way
+        VerticalLayout list = new VerticalLayout(new ViewToolbar(null, status, place), grid);
+        list.setPadding(false);
+        list.setSizeFull();
+        com.vaadin.flow.component.orderedlayout.Scroller detailsPane =
+                new com.vaadin.flow.component.orderedlayout.Scroller(details);
+        detailsPane.setId("hold-details-pane");
+        // a pane that scrolls is reachable with the keyboard (axe: scrollable-region-focusable)
+        detailsPane.getElement().setAttribute("tabindex", "0");
+        detailsPane.getElement().setAttribute("role", "region");
+        detailsPane.getElement().setAttribute("aria-label", "Details of the chosen hold");
+        detailsPane.setSizeFull();
+        com.vaadin.flow.component.splitlayout.SplitLayout holdsTab = new com.vaadin.flow.component.splitlayout
+                .SplitLayout(list, detailsPane, com.vaadin.flow.component.splitlayout.SplitLayout.Orientation.VERTICAL);
+        holdsTab.setSplitterPosition(40);
+        holdsTab.setSizeFull();
 
-        TabSheet tabs = new TabSheet();
-        tabs.setSizeFull();
+        TabSheet tabs = org.outagedesk.base.ui.TabStrip.accessible(new TabSheet());
+        tabs.setWidthFull();
+        tabs.addClassName("od-fill");
         tabs.add("Holds", holdsTab);
         if (manager || CurrentActor.hasRole(AppRoles.EXECUTIVE)) {
             tabs.add("Violations", violations());
@@ -295,7 +312,8 @@ class HoldListView extends VerticalLayout {
             }
             return sales.violations(filter(incident.getValue()), page).stream();
         }, query -> (int) sales.countViolations(filter(incident.getValue())));
-        grid.setSizeFull();
+        grid.setWidthFull();
+        grid.addClassName("od-fill");
         incident.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         VerticalLayout layout = new VerticalLayout(new ViewToolbar(null, incident), grid);
         layout.setPadding(false);

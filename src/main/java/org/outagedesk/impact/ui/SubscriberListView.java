@@ -128,6 +128,7 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         sku.setAriaLabel("Device SKU");
         sku.setItems(catalog.skus());
         sku.setItemLabelGenerator(s -> s.getModel() + " " + s.getColour() + " (" + s.getCode() + ")");
+        region.setId("region-filter");
         region.setPlaceholder("Region");
         region.setAriaLabel("Region");
         region.setItems(catalog.regions());
@@ -181,7 +182,8 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(r -> ImpactUi.when(r.lastContactedAt(), zone)).setHeader("Last contacted")
                 .setSortProperty("lastContactedAt").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setSizeFull();
+        grid.setWidthFull();
+        grid.addClassName("od-fill"); // the grid takes the window's height below the filters: one scroll
         grid.setItems(query -> {
             Incident current = incident.getValue();
             if (current == null) {

@@ -120,7 +120,8 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         grid.setEmptyStateText(canChange ? "No entry matches. Clear a filter, or add the first entry."
                 : "No entry matches. Clear a filter to see more.");
-        grid.setSizeFull();
+        grid.setWidthFull();
+        grid.addClassName("od-fill"); // the timeline takes the window's height below the header: one scroll
         grid.setItems(query -> incident == null ? java.util.stream.Stream.empty()
                 : timeline.find(incident.getId(), filter(), VaadinSpringDataHelpers.toSpringPageRequest(query))
                         .stream(),

@@ -26,13 +26,14 @@ class AuditListViewTest extends SpringBrowserlessTest {
 
         @SuppressWarnings("unchecked")
         ComboBox<String> action = $(ComboBox.class).withPropertyValue(ComboBox::getPlaceholder, "Action").single();
-        test(action).selectItem("USER_CREATED");
+        test(action).selectItem("User created"); // actions are listed in words
         $(TextField.class).withPropertyValue(TextField::getPlaceholder, "User").single().setValue("system");
 
         int created = test(grid).size();
         assertThat(created).isBetween(8, everything);
         for (int row = 0; row < created; row++) {
             assertThat(test(grid).getRow(row).getAction()).isEqualTo("USER_CREATED");
+            assertThat(test(grid).getCellText(row, 2)).isEqualTo("User created");
             assertThat(test(grid).getRow(row).getActor()).isEqualTo("system");
         }
     }
