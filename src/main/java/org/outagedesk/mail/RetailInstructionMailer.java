@@ -14,6 +14,7 @@ import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.Text;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Store;
 import org.outagedesk.catalog.StoreSelection;
@@ -76,7 +77,7 @@ public class RetailInstructionMailer {
             @Nullable List<String> regions, @Nullable List<String> stores) {
         RetailInstructionSent sent = run(incidentId, entryId, selection(all, regions, stores), false);
         audit.record("RETAIL_INSTRUCTION_SENT", "TimelineEntry", entryId, "Incident " + incidentId + ": e-mailed "
-                + sent.emailed() + " store(s), " + sent.alreadySent() + " had it already, " + sent.withoutAddress()
+                + Words.count(sent.emailed(), "store") + ", " + sent.alreadySent() + " had it already, " + sent.withoutAddress()
                 + " without an address");
         return sent;
     }

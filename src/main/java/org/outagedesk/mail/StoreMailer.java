@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Region;
 import org.outagedesk.catalog.Sku;
@@ -243,14 +244,14 @@ class StoreMailer {
             String address = region == null ? null : region.getEscalationEmail();
             ZoneId zone = region == null ? ZoneId.of("UTC") : region.getZone();
             Map<String, Object> v = new HashMap<>();
-            v.put("count", e.getValue().size());
+            v.put("stores_counted", Words.count(e.getValue().size(), "store"));
             v.put("region", e.getKey());
             v.put("coverage", hold.coverage());
             v.put("deadline", MailTexts.when(hold.ackDeadline(), zone));
             v.put("stores", e.getValue());
             v.put("link", settings.consoleUrl() + "/holds");
             batch.add(email(ESCALATION, "escalation:" + hold.id(), "region:" + e.getKey(),
-                    Channel.EMAIL, null, address, "Overdue: " + e.getValue().size() + " store(s) of " + e.getKey()
+                    Channel.EMAIL, null, address, "Overdue: " + Words.count(e.getValue().size(), "store") + " of " + e.getKey()
                             + " did not acknowledge the stop-sale", texts.render("escalation", v), now,
                     address == null ? "The region has no escalation contact" : null));
         }
@@ -279,14 +280,14 @@ class StoreMailer {
             count += e.getValue().size();
         }
         Map<String, Object> v = new HashMap<>();
-        v.put("count", count);
+        v.put("stores_counted", Words.count(count, "store"));
         v.put("coverage", hold.coverage());
         v.put("deadline", MailTexts.when(hold.ackDeadline(), zone));
         v.put("regions", regions);
         v.put("link", settings.consoleUrl() + "/holds");
         v.put("profileLink", settings.consoleUrl() + "/profile");
         String text = texts.render("escalation-team", v);
-        String subject = "For information: " + count + " store(s) overdue on the stop-sale of " + hold.coverage();
+        String subject = "For information: " + Words.count(count, "store") + " overdue on the stop-sale of " + hold.coverage();
         List<OutboundMessage> out = new ArrayList<>();
         for (TeamContact m : users.activeIncidentManagers()) {
             if (m.email() == null) {

@@ -215,7 +215,7 @@ class StoreMailTest {
         assertThat(rows("escalation:" + hold.id(), "region:" + region)).isEqualTo(1);
         String body = jdbc.queryForObject("select body from outbox_message where event_key = ? and recipient_key = ?",
                 String.class, "escalation:" + hold.id(), "region:" + region);
-        assertThat(body).contains("2 store(s) of " + region).contains(storeB).contains(storeC)
+        assertThat(body).contains("2 stores of " + region).contains(storeB).contains(storeC)
                 .doesNotContain(storeA).contains("EST (America/New_York)");
         String address = jdbc.queryForObject("select address from outbox_message where event_key = ?"
                 + " and recipient_key = ?", String.class, "escalation:" + hold.id(), "region:" + region);
@@ -307,7 +307,7 @@ class StoreMailTest {
                     + " where event_key = ? and recipient_key = 'user:manager'", key);
             assertThat(toOn.get("ADDRESS")).isEqualTo(on);
             assertThat(toOn.get("SKIP_REASON")).isNull();
-            assertThat((String) toOn.get("BODY")).contains("For information: 3 store(s)").contains(region)
+            assertThat((String) toOn.get("BODY")).contains("For information: 3 stores").contains(region)
                     .contains("contact-" + tag + "@region.example.com").contains(storeA)
                     .contains("(America/Los_Angeles)");
             Map<String, Object> toOff = jdbc.queryForMap("select status, skip_reason from outbox_message"
