@@ -7,9 +7,12 @@
 # Options: --subscribers N (default 1000000), --runs N (heavy paths: import, summary, campaign, top-up, reverse,
 #   start, export; 3),
 # --light-runs N (grid page and counts, after 3 warm-ups; 10), --load-seconds N (sale status, advisory under load; 60),
-# --load-threads N (8), --paths a,b (import,grid,counts,summary,campaign,top-up,reverse,start,export,sale-status,
-#   advisory),
-# --reuse (the database and incident of the last run: every path but the import, e.g. --reuse --paths grid,counts).
+# --load-threads N (8), --paths a,b (import,grid,counts,summary,campaign,top-up,reverse,notices,start,export,
+#   sale-status,advisory),
+# --reuse (the database and incident of the last run: every path but the import, e.g. --reuse --paths grid,counts),
+# --start-timeout S (how long the jar may take to answer /login before the run gives up; 900: a busy machine),
+# --notice-minutes M (notices: cancel the notice after M minutes if it has not finished; 0, no limit),
+# --no-notice-kill (notices: leave out the notice killed halfway, which starts the jar twice).
 # It builds the production jar, then runs MillionSubscriberBenchmark through Failsafe. The data (the generated CSV
 # and the H2 database) goes to target/bench; the table is printed and written to target/bench/results.md.
 set -euo pipefail
@@ -24,7 +27,10 @@ while [ $# -gt 0 ]; do
     --load-threads) props+=("-Dbench.load-threads=$2"); shift 2 ;;
     --paths) props+=("-Dbench.paths=$2"); shift 2 ;;
     --reuse) props+=("-Dbench.reuse=true"); shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --start-timeout) props+=("-Dbench.start-timeout=$2"); shift 2 ;;
+    --notice-minutes) props+=("-Dbench.notice-minutes=$2"); shift 2 ;;
+    --no-notice-kill) props+=("-Dbench.notice-kill=false"); shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

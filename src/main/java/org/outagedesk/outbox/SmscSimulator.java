@@ -92,6 +92,13 @@ public class SmscSimulator implements ServerMessageReceiverListener {
     public record Received(String destination, String text) {
     }
 
+    /**
+     * A receipt the client refuses or cannot take is offered again every 500 ms for 10 minutes (a real SMSC keeps it
+     * for days): long enough for an application that was killed to start again and take it (the benchmark's notice
+     * killed halfway).
+     */
+    private static final int RECEIPT_ATTEMPTS = 1200;
+
     private volatile Settings settings;
     private volatile @Nullable SMPPServerSessionListener listener;
     private volatile int port;
@@ -342,7 +349,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
             SMPPServerSession other = sessions.stream().filter(x -> x.getSessionState().isReceivable()).findFirst()
                     .orElse(null);
             if (other == null) {
-                if (attempt < 120) {
+                if (attempt < RECEIPT_ATTEMPTS) {
                     receipts.schedule(() -> sendReceipt(original, id, from, to, fail, attempt + 1), 500,
                             TimeUnit.MILLISECONDS);
                 }
@@ -365,7 +372,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
             }
         } catch (Exception e) {
             // refused (the client does not know the id yet) or the connection broke: try again a little later
-            if (attempt < 120) {
+            if (attempt < RECEIPT_ATTEMPTS) {
                 SMPPServerSession again = session;
                 receipts.schedule(() -> sendReceipt(again, id, from, to, fail, attempt + 1), 500,
                         TimeUnit.MILLISECONDS);

@@ -55,6 +55,10 @@ import org.outagedesk.impact.ImportResult;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.NewIncident;
 import org.outagedesk.incident.Severity;
+import org.outagedesk.notices.NewNotice;
+import org.outagedesk.notices.NoticeService;
+import org.outagedesk.outbox.SmscSimulator;
+import org.outagedesk.outbox.SmsText;
 import org.outagedesk.reports.ImpactSummary;
 import org.outagedesk.reports.ImpactSummaryService;
 import org.outagedesk.bench.ResultTable.Row;
@@ -80,10 +84,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * <li>The production jar in its own JVM ({@code -Xmx256m}) on that same database: cold start, the XLSX export over
  * HTTP, and the sale-status endpoint under load from this process.</li>
  * <li>The export baseline in a third JVM with the same heap, after the jar stopped.</li>
+ * <li>The notices path (issue 13): in this JVM, a notice to every subscriber through the outbox and an SMSC simulator
+ * that the benchmark owns, beside an INSERT ... SELECT of the same outbox rows and a bare jSMPP client sending the
+ * same texts to the same simulator; an e-mail notice through the demo relay beside bare JavaMail; then the jar killed
+ * halfway through a second notice and started again, the simulator counting what each number received.</li>
  * </ol>
  * Each run checks that Outage Desk and its baseline give the same answer: a fast wrong answer is not a result.
  * Settings (system properties, see bench/run.sh): bench.subscribers, bench.runs, bench.light-runs,
- * bench.load-seconds, bench.load-threads, bench.paths, bench.reuse.
+ * bench.load-seconds, bench.load-threads, bench.paths, bench.reuse, bench.start-timeout, bench.notice-minutes,
+ * bench.notice-kill.
  */
 @Tag("bench")
 class MillionSubscriberBenchmark {
@@ -98,8 +107,13 @@ class MillionSubscriberBenchmark {
     private final int loadSeconds = Integer.getInteger("bench.load-seconds", 60);
     private final int loadThreads = Integer.getInteger("bench.load-threads", 8);
     private final boolean reuse = Boolean.getBoolean("bench.reuse");
+    /** The notices path: minutes after which the notice is cancelled if it has not finished (0: no limit). */
+    private final int noticeMinutes = Integer.getInteger("bench.notice-minutes", 0);
+    /** The notices path: whether to kill the jar halfway through a second, smaller notice. */
+    private final boolean noticeKill = Boolean.parseBoolean(System.getProperty("bench.notice-kill", "true"));
     private final Set<String> paths = Set.of(System.getProperty("bench.paths",
-            "import,grid,counts,summary,campaign,top-up,reverse,start,export,sale-status,advisory").split(","));
+            "import,grid,counts,summary,campaign,top-up,reverse,notices,start,export,sale-status,advisory")
+            .split(","));
     private final Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
     private final Path data = dir.resolve("data");
     private final ResultTable table = new ResultTable();
@@ -107,6 +121,8 @@ class MillionSubscriberBenchmark {
 
     private ConfigurableApplicationContext context;
     private long incident;
+    /** The notices path's SMSC, started before the application so that the application binds to it. */
+    private SmscSimulator smsc;
 
     @Test
     void run() throws Exception {
@@ -116,6 +132,10 @@ class MillionSubscriberBenchmark {
         generate(subscribers, csv);
         generate(Math.max(100, Math.min(10_000, subscribers / 10)), warmCsv);
         String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String startLoad = ResultTable.loadAverage();
+        if (paths.contains("notices")) {
+            smsc = benchSmsc();
+        }
         try {
             Path incidentFile = dir.resolve("incident.txt");
             if (reuse && Files.exists(incidentFile)) {
@@ -132,8 +152,12 @@ class MillionSubscriberBenchmark {
             if (context != null) {
                 context.close();
             }
+            if (smsc != null) {
+                smsc.stop();
+            }
             String report = table.render("Outage Desk benchmark, " + String.format(Locale.ROOT, "%,d", subscribers)
-                    + " subscribers, started " + started + "\n\n" + machine());
+                    + " subscribers, started " + started + "\n\n" + machine() + " Load average (1, 5, 15 min) at"
+                    + " the start " + startLoad + ", at the end " + ResultTable.loadAverage() + ".");
             System.out.println("\n" + report + "\nEvery run (ms or req/s):\n" + log);
             Files.writeString(dir.resolve("results.md"), report + "\n## Every run\n\n```\n" + log + "```\n");
         }
@@ -185,6 +209,10 @@ class MillionSubscriberBenchmark {
         }
         if (paths.contains("campaign")) {
             campaign();
+        }
+        // before top-up and reverse: its time can be boxed (--notice-minutes), theirs cannot
+        if (paths.contains("notices")) {
+            notices();
         }
         if (paths.contains("top-up") || paths.contains("reverse")) {
             topUpAndReverse();
@@ -532,6 +560,292 @@ class MillionSubscriberBenchmark {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // The notices path (issue 13): a customer notice to every subscriber of the incident through the outbox
+
+    /** The notice's text: one SMS part for most names (GSM 7-bit), two for the longest. */
+    private static final String NOTICE_SMS = "Hi {name}: your Sidekick data service was interrupted and {statusText}."
+            + " Updates: {advisoryUrl}";
+    private static final String SMSC_USER = "outagedesk";
+    private static final String SMSC_PASSWORD = "secret";
+
+    /**
+     * The SMSC simulator of the demo, started by the benchmark (not by the application) so that it outlives a
+     * restart of the application and counts what it received across it; 5 % of the texts come back undeliverable,
+     * receipts after 200 to 2,000 ms, no throttling (the bare client would have to retry in the same way).
+     */
+    private SmscSimulator benchSmsc() throws IOException {
+        SmscSimulator smsc = new SmscSimulator(new SmscSimulator.Settings(0, SMSC_USER, SMSC_PASSWORD, 0.05, 0, 200,
+                2000, 0));
+        smsc.start();
+        return smsc;
+    }
+
+    /** The application's settings for the benchmark's SMSC: no pacing (the carrier's rate is a contract, 100/s). */
+    private static List<String> smscSettings(SmscSimulator smsc) {
+        return List.of("--outagedesk.demo.smsc.enabled=false", "--outagedesk.smpp.host=127.0.0.1",
+                "--outagedesk.smpp.port=" + smsc.port(), "--outagedesk.smpp.system-id=" + SMSC_USER,
+                "--outagedesk.smpp.password=" + SMSC_PASSWORD, "--outagedesk.smpp.rate=0",
+                "--outagedesk.outbox.email-rate=0");
+    }
+
+    private void notices() throws Exception {
+        noticeSms(smsc);
+        noticeEmail();
+    }
+
+    private void noticeSms(SmscSimulator smsc) throws Exception {
+        NoticeService notices = context.getBean(NoticeService.class);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        long audience = jdbc.queryForObject("select count(*) from impact where incident_id = ?", Long.class,
+                incident);
+        // urgent: at this hour most of the audience would be in its quiet hours (those texts wait until 08:00)
+        long id = SystemActor.call(() -> notices.create(new NewNotice(incident, "Benchmark notice "
+                + System.nanoTime(), ImpactFilter.all(), List.of("SMS"), false, NOTICE_SMS, null, null, true))).id();
+        SystemActor.run(() -> notices.submit(id));
+        String event = "NOTICE:" + id;
+        smsc.resetCounts();
+        smsc.keepRecipients(true);
+        long t0 = System.nanoTime();
+        long enqueued = -1;
+        long submitted = -1;
+        long receipted = -1;
+        long cancelled = -1;
+        long enqueuedRows = -1;
+        long peak;
+        try (HeapSampler heap = HeapSampler.here()) {
+            asApprover(() -> notices.approve(id));
+            long deadline = t0 + TimeUnit.MINUTES.toNanos(120);
+            while (receipted < 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The notice did not finish within 120 minutes: "
+                            + statusCounts(jdbc, event));
+                }
+                Thread.sleep(500);
+                long now = System.nanoTime();
+                if (noticeMinutes > 0 && cancelled < 0 && submitted < 0
+                        && now - t0 > TimeUnit.MINUTES.toNanos(noticeMinutes)) {
+                    // the time box: what is still queued is skipped, what was sent stays sent (and is accounted)
+                    enqueuedRows = jdbc.queryForObject("select count(*) from outbox_message where event_key = ?",
+                            Long.class, event);
+                    SystemActor.run(() -> notices.cancel(id));
+                    cancelled = System.nanoTime() - t0;
+                    if (enqueued < 0) {
+                        enqueued = cancelled;
+                    }
+                }
+                if (enqueued < 0 && Boolean.TRUE.equals(jdbc.queryForObject("select enqueued_at is not null"
+                        + " from customer_notice where id = ?", Boolean.class, id))) {
+                    enqueued = now - t0;
+                }
+                if ((enqueued >= 0 || cancelled >= 0) && submitted < 0 && jdbc.queryForObject("select count(*) from outbox_message"
+                        + " where event_key = ? and status in ('QUEUED', 'SENDING')", Long.class, event) == 0) {
+                    submitted = now - t0;
+                }
+                if (submitted >= 0 && jdbc.queryForObject("select count(*) from outbox_message where event_key = ?"
+                        + " and status = 'SENT'", Long.class, event) == 0) {
+                    receipted = now - t0;
+                }
+            }
+            peak = heap.max();
+        }
+        Map<String, Long> counts = statusCounts(jdbc, event);
+        long rows = counts.values().stream().mapToLong(Long::longValue).sum();
+        long receiptFailed = jdbc.queryForObject("select count(*) from outbox_message where event_key = ? and"
+                + " status = 'FAILED' and last_error like 'The SMSC reports%'", Long.class, event);
+        long delivered = counts.getOrDefault("DELIVERED", 0L);
+        long expired = counts.getOrDefault("EXPIRED", 0L);
+        long failed = counts.getOrDefault("FAILED", 0L);
+        long skipped = counts.getOrDefault("SKIPPED", 0L);
+        long accepted = delivered + receiptFailed + expired;
+        // cancelled by the time box: the rows queued until then are the recipients (the rest were never queued)
+        boolean accounted = (rows == audience || cancelled >= 0) && delivered + failed + expired + skipped == rows
+                && smsc.receiptsSent() == accepted && smsc.undeliverable() == receiptFailed + expired
+                && smsc.texts() == accepted && smsc.numbersReceivedTwice() == 0;
+        String boxed = cancelled < 0 ? "" : String.format(Locale.ROOT, "cancelled after %d minutes (this run's time"
+                + " box) with %,d of the %,d recipients queued; what was still queued is skipped, what was sent"
+                + " stays sent; ", noticeMinutes, enqueuedRows, audience);
+        String accounting = boxed + String.format(Locale.ROOT, "%,d recipients: %,d delivered, %,d failed (%,d by"
+                + " the SMSC's receipt), %,d expired, %,d skipped; the simulator received %,d texts (%,d submits), sent"
+                + " %,d receipts (%,d undeliverable), %d numbers got a text twice", rows, delivered, failed,
+                receiptFailed, expired, skipped, smsc.texts(), smsc.submits(), smsc.receiptsSent(),
+                smsc.undeliverable(), smsc.numbersReceivedTwice());
+        log.append("notice: ").append(accounting).append('\n');
+        Stats enqueue = new Stats(); // rows per second
+        enqueue.add((cancelled >= 0 ? enqueuedRows : rows) / (enqueued / 1e9));
+        Stats send = new Stats();
+        send.add(accepted / (submitted / 1e9));
+        Stats receipts = new Stats();
+        receipts.add(receipted / 1e6);
+        send.peakHeap(peak);
+        log("notice queued, rows/s (approval to all in the outbox, or to the cancel)", enqueue);
+        log("notice sent, texts/s (approval to nothing queued or sending)", send);
+        log("notice receipts (approval to no text awaiting its receipt)", receipts);
+
+        // baseline 1: the same rows into a table of the outbox's shape, by hand
+        long b0 = System.nanoTime();
+        long copied = outboxBaseline(jdbc);
+        Stats insertSelect = new Stats(); // rows per second
+        insertSelect.add(copied / ((System.nanoTime() - b0) / 1e9));
+        assertThat(copied).isEqualTo(audience);
+        log("notice queued baseline, rows/s", insertSelect);
+
+        // baseline 2: a bare jSMPP client sends the same texts to the same simulator, same window
+        List<BareSmppClient.Text> texts = new ArrayList<>((int) accepted);
+        int[] ref = {0};
+        jdbc.query("select address, body from outbox_message where event_key = ? and status <> 'SKIPPED'"
+                + " order by id", rs -> {
+                    SmsText text = SmsText.of(rs.getString(2));
+                    String to = rs.getString(1);
+                    texts.add(new BareSmppClient.Text(to.startsWith("+") ? to.substring(1) : to,
+                            text.payloads(ref[0]++ & 0xff), text.encoding() == SmsText.Encoding.UCS2));
+                }, event);
+        smsc.resetCounts();
+        int window = context.getBean(org.outagedesk.outbox.SmppProperties.class).window();
+        BareSmppClient.Result bare = BareSmppClient.run(smsc.port(), SMSC_USER, SMSC_PASSWORD, "611", texts, window,
+                TimeUnit.MINUTES.toMillis(30));
+        texts.clear();
+        log.append(String.format(Locale.ROOT, "bare jSMPP client: %s%n", bare));
+        Stats bareSend = new Stats();
+        bareSend.add(bare.perSecond());
+        Stats bareReceipts = new Stats();
+        bareReceipts.add(bare.receiptMillis());
+        table.add(new Row("notice to every subscriber (" + thousands(audience) + "): queued in the outbox",
+                Unit.PER_S, enqueue, insertSelect, "—", "—", "—", String.format(Locale.ROOT, "rows per second from"
+                        + " the approval until every recipient has its outbox row (%,d rows in %,.0f s: rendered text,"
+                        + " quiet hours, opt-outs checked; sending goes on meanwhile) vs one INSERT ... SELECT of the"
+                        + " %,d rows with the text concatenated in SQL into a table with the outbox's unique key",
+                        cancelled >= 0 ? enqueuedRows : rows, enqueued / 1e9, audience)));
+        table.add(new Row("notice: " + thousands(accepted) + " texts sent through the SMSC simulator", Unit.PER_S,
+                send, bareSend, "≥ 0.5x", verdict(bare.perSecond() > 0 && send.median() / bare.perSecond() >= 0.5),
+                ResultTable.mb(peak) + " (in-process, simulator included)", String.format(Locale.ROOT,
+                        "texts per second from the approval until nothing is queued or sending (urgent, SMPP window"
+                        + " %d, no rate limit) vs a bare jSMPP client submitting the same texts with the same window"
+                        + " (%,d accepted in %,d ms); ratio = throughput, higher is better", window, bare.accepted(),
+                        bare.submitMillis())));
+        table.add(new Row("notice: every receipt back and matched", Unit.MS, receipts, bareReceipts,
+                "all accounted for", verdict(accounted), "—", accounting + String.format(Locale.ROOT, "; the bare"
+                        + " client got %,d receipts (%,d undeliverable)", bare.receipts(), bare.undeliverable())));
+        assertThat(accounted).as(accounting).isTrue();
+    }
+
+    private static Map<String, Long> statusCounts(JdbcTemplate jdbc, String event) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query("select status, count(*) from outbox_message where event_key = ? group by status",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, event);
+        return counts;
+    }
+
+    /** One INSERT ... SELECT of the notice's rows, the text rendered in SQL, into a table with the outbox's key. */
+    private long outboxBaseline(JdbcTemplate jdbc) {
+        jdbc.execute("drop table if exists bench_outbox");
+        jdbc.execute("create table bench_outbox (id bigint generated by default as identity primary key,"
+                + " event_key varchar(100) not null, recipient_key varchar(100) not null, channel varchar(8) not null,"
+                + " subscriber_id bigint, address varchar(320), body varchar(2000) not null, status varchar(16) not null,"
+                + " queued_at timestamp(6) with time zone not null,"
+                + " constraint bench_outbox_uk unique (event_key, recipient_key, channel))");
+        try {
+            return jdbc.update("insert into bench_outbox (event_key, recipient_key, channel, subscriber_id, address,"
+                    + " body, status, queued_at) select 'NOTICE:bench', cast(i.subscriber_id as varchar), 'SMS',"
+                    + " i.subscriber_id, s.msisdn, 'Hi ' || i.name || ': your Sidekick data service was interrupted"
+                    + " and ' || case i.status when 'LOST' then 'we could not recover the data we kept for you'"
+                    + " when 'DEVICE_ONLY' then 'the only copy of your data is on your phone' else 'we are still"
+                    + " checking your data' end || '. Updates: http://localhost:8080/advisory', 'QUEUED',"
+                    + " current_timestamp from impact i join subscriber s on s.id = i.subscriber_id"
+                    + " where i.incident_id = ?", incident);
+        } finally {
+            jdbc.execute("drop table bench_outbox");
+        }
+    }
+
+    /**
+     * E-mail through the demo relay (GreenMail in the application): a notice by e-mail to the subscribers of one
+     * store who gave an address, beside a bare JavaMail client sending the same messages (text and HTML part)
+     * to the same server one after the other, as the dispatcher does.
+     */
+    private void noticeEmail() throws Exception {
+        NoticeService notices = context.getBean(NoticeService.class);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        com.icegreen.greenmail.util.GreenMail relay = context.getBean(com.icegreen.greenmail.util.GreenMail.class);
+        // the subscribers of one store (about 3,300 at a million, 40 % with an address)
+        ImpactFilter filter = new ImpactFilter(null, null, null, null, TILL_STORE, null, null);
+        long id = SystemActor.call(() -> notices.create(new NewNotice(incident, "Benchmark e-mail " + System.nanoTime(),
+                filter, List.of("EMAIL"), false, null, "Your Sidekick data", "Dear {name},\n\n{statusText}.\n\n"
+                + "Updates: {advisoryUrl}", true))).id();
+        SystemActor.run(() -> notices.submit(id));
+        String event = "NOTICE:" + id;
+        relay.purgeEmailFromAllMailboxes();
+        long t0 = System.nanoTime();
+        asApprover(() -> notices.approve(id));
+        long deadline = t0 + TimeUnit.MINUTES.toNanos(60);
+        long took;
+        while (true) {
+            Thread.sleep(200);
+            if (Boolean.TRUE.equals(jdbc.queryForObject("select enqueued_at is not null from customer_notice"
+                    + " where id = ?", Boolean.class, id)) && jdbc.queryForObject("select count(*) from"
+                    + " outbox_message where event_key = ? and status in ('QUEUED', 'SENDING')", Long.class,
+                    event) == 0) {
+                took = System.nanoTime() - t0;
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The e-mail notice did not finish: " + statusCounts(jdbc, event));
+            }
+        }
+        Map<String, Long> counts = statusCounts(jdbc, event);
+        long sent = counts.getOrDefault("SENT", 0L) + counts.getOrDefault("DELIVERED", 0L);
+        long received = relay.getReceivedMessages().length;
+        relay.purgeEmailFromAllMailboxes();
+        List<String[]> mails = new ArrayList<>();
+        jdbc.query("select address, subject, body from outbox_message where event_key = ? and status in ('SENT',"
+                + " 'DELIVERED') order by id", rs -> {
+                    mails.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                }, event);
+        org.springframework.mail.javamail.JavaMailSenderImpl bare =
+                new org.springframework.mail.javamail.JavaMailSenderImpl();
+        bare.setHost("127.0.0.1");
+        bare.setPort(relay.getSmtp().getPort());
+        bare.setDefaultEncoding("UTF-8");
+        long b0 = System.nanoTime();
+        for (String[] m : mails) {
+            jakarta.mail.internet.MimeMessage message = bare.createMimeMessage();
+            org.springframework.mail.javamail.MimeMessageHelper h =
+                    new org.springframework.mail.javamail.MimeMessageHelper(message, true, "UTF-8");
+            h.setFrom("notices@outagedesk.example");
+            h.setTo(m[0]);
+            h.setSubject(m[1]);
+            h.setText(m[2], "<p>" + org.springframework.web.util.HtmlUtils.htmlEscape(m[2]) + "</p>");
+            bare.send(message);
+        }
+        double bareSeconds = (System.nanoTime() - b0) / 1e9;
+        long bareReceived = relay.getReceivedMessages().length;
+        relay.purgeEmailFromAllMailboxes();
+        Stats app = new Stats();
+        app.add(sent / (took / 1e9));
+        Stats baseline = new Stats();
+        baseline.add(mails.size() / bareSeconds);
+        log.append(String.format(Locale.ROOT, "e-mail notice: %s; the relay received %,d; bare JavaMail: %,d in"
+                + " %.1f s, the relay received %,d%n", counts, received, mails.size(), bareSeconds, bareReceived));
+        table.add(new Row("notice by e-mail: " + thousands(sent) + " e-mails (the subscribers of " + TILL_STORE
+                + ") through the demo relay", Unit.PER_S, app, baseline, "—", received == sent ? "all received"
+                : "**" + received + " received**", "—", "e-mails per second from the approval until nothing is"
+                        + " queued or sending (rendered text and HTML parts, List-Unsubscribe) vs a bare JavaMail"
+                        + " client sending the same messages with a text and an HTML part to the same GreenMail, one"
+                        + " after the other as the dispatcher does"));
+    }
+
+    private static void asApprover(Runnable work) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "bench-approver", null, List.of(new SimpleGrantedAuthority("ROLE_" + AppRoles.INCIDENT_MANAGER))));
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // 2. The production jar: start, export, sale status; 3. the export baseline
 
     private void withJar() throws Exception {
@@ -539,10 +853,16 @@ class MillionSubscriberBenchmark {
         boolean export = paths.contains("export");
         boolean sale = paths.contains("sale-status");
         boolean advisory = paths.contains("advisory");
-        if (!start && !export && !sale && !advisory) {
-            return;
+        if (start || export || sale || advisory) {
+            jarPaths(productionJar(), start, export, sale, advisory);
         }
-        Path jar = productionJar();
+        // last: the kill leaves the database as a crash does
+        if (paths.contains("notices") && noticeKill) {
+            noticeKilledHalfway(productionJar());
+        }
+    }
+
+    private void jarPaths(Path jar, boolean start, boolean export, boolean sale, boolean advisory) throws Exception {
         Stats starts = new Stats();
         Stats exports = new Stats();
         long exportedRows = -1;
@@ -630,6 +950,103 @@ class MillionSubscriberBenchmark {
                     "GET /api/exports/impacts.xlsx (title, typed cells, audit) vs bare SXSSF from a JDBC result set,"
                             + " each in a JVM with -Xmx256m; heap = the highest heap use sampled (garbage included)"));
         }
+    }
+
+    /**
+     * The notice killed halfway (issue 13): the production jar sends a notice to the LOST subscribers of the incident
+     * through the benchmark's SMSC simulator, is killed (SIGKILL) once the simulator has half of the texts, is
+     * started again on the same database, and finishes. The simulator counts per number what it received across
+     * both runs: nobody may get the notice twice, and every recipient must be accounted for.
+     */
+    private void noticeKilledHalfway(Path jar) throws Exception {
+        SmscSimulator smsc = benchSmsc();
+        AppProcess app = null;
+        try {
+            List<String> settings = new ArrayList<>(smscSettings(smsc));
+            // what the killed process left sending is failed as "in doubt" a minute after its claim, not five (a
+            // shorter time would also fail the batches of a slow but living dispatcher: it checks every node's)
+            settings.add("--outagedesk.outbox.in-doubt-after=PT60S");
+            app = AppProcess.start(jar, List.of(), data, "256m", dir.resolve("notice-kill-0.log"), settings);
+            HttpClient http = HttpClient.newHttpClient();
+            tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+            String body = json.writeValueAsString(Map.of("incidentId", incident, "name", "Benchmark notice, killed"
+                    + " halfway " + System.nanoTime(), "filter", Map.of("status", List.of("LOST")), "channels",
+                    List.of("SMS"), "sms", NOTICE_SMS, "urgent", true));
+            long id = json.readTree(api(http, "POST", app.url("/api/notices"), "manager", body)).get("id").asLong();
+            long audience = json.readTree(api(http, "POST", app.url("/api/notices/" + id + "/preview"), "manager",
+                    "{}")).get("recipients").asLong();
+            api(http, "POST", app.url("/api/notices/" + id + "/submit"), "manager", "{}");
+            smsc.resetCounts();
+            smsc.keepRecipients(true);
+            api(http, "POST", app.url("/api/notices/" + id + "/approve"), "manager2", "{}");
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
+            while (smsc.texts() < audience / 2) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The notice did not reach half of its " + audience
+                            + " recipients within 60 minutes");
+                }
+                Thread.sleep(20);
+            }
+            long atKill = smsc.texts();
+            app.kill();
+            long killedAfter = smsc.texts();
+            app = AppProcess.start(jar, List.of(), data, "256m", dir.resolve("notice-kill-1.log"), settings);
+            tools.jackson.databind.JsonNode notice;
+            while (true) {
+                notice = json.readTree(api(http, "GET", app.url("/api/notices/" + id), "manager", null));
+                tools.jackson.databind.JsonNode c = notice.get("counts");
+                if ("COMPLETED".equals(notice.get("status").asString()) && c.path("SENT").asLong() == 0) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The notice did not finish after the restart: " + notice);
+                }
+                Thread.sleep(2000);
+            }
+            app.close();
+            app = null;
+            tools.jackson.databind.JsonNode c = notice.get("counts");
+            long delivered = c.path("DELIVERED").asLong();
+            long failed = c.path("FAILED").asLong();
+            long expired = c.path("EXPIRED").asLong();
+            long skipped = c.path("SKIPPED").asLong();
+            long total = notice.get("total").asLong();
+            boolean met = total == audience && delivered + failed + expired + skipped == audience
+                    && smsc.numbersReceivedTwice() == 0 && smsc.texts() <= audience;
+            String text = String.format(Locale.ROOT, "%,d recipients; killed (SIGKILL) when the simulator had %,d"
+                    + " texts (%,d by the time the process was gone), started again: %,d delivered, %,d failed (the"
+                    + " SMSC's receipts, and those in flight at the kill: in doubt, not resent), %,d expired, %,d"
+                    + " skipped; the simulator received %,d texts in all, %d numbers twice", audience, atKill,
+                    killedAfter, delivered, failed, expired, skipped, smsc.texts(), smsc.numbersReceivedTwice());
+            log.append("notice killed halfway: ").append(text).append('\n');
+            table.add(new Row("notice killed halfway and started again (" + thousands(audience)
+                    + " LOST subscribers)", Unit.MS, null, null, "nobody twice, all accounted for", verdict(met),
+                    "—", text));
+            assertThat(met).as(text).isTrue();
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+            smsc.stop();
+        }
+    }
+
+    /** A call to the jar's API with the demo user's password; the answer's body, or an exception when not 2xx. */
+    private static String api(HttpClient http, String method, String url, String user, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(
+                        StandardCharsets.UTF_8))).header("Accept", "application/json");
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
     }
 
     private void saleStatus(AppProcess app) throws Exception {
@@ -830,14 +1247,24 @@ class MillionSubscriberBenchmark {
     }
 
     private void startContext() {
+        startContext(List.of());
+    }
+
+    private void startContext(List<String> settings) {
         // as command-line arguments: they override application.yml (builder properties would only be defaults)
-        context = new SpringApplicationBuilder(OutageDeskApplication.class).profiles("demo")
-                .run("--server.port=0", "--outagedesk.data-dir=" + data, "--spring.main.banner-mode=off",
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--outagedesk.data-dir=" + data,
+                "--spring.main.banner-mode=off",
                         // H2 hands back the last result of an identical query while its tables are unchanged: a
                         // repeated run would time that, not the query. Off here, for the paths and baselines alike.
                         "--spring.datasource.url=jdbc:h2:file:" + data.resolve("outagedesk")
                                 + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;OPTIMIZE_REUSE_RESULTS=FALSE",
-                        "--logging.level.root=WARN", "--logging.level.org.outagedesk=INFO");
+                        "--logging.level.root=WARN", "--logging.level.org.outagedesk=INFO"));
+        args.addAll(settings);
+        if (smsc != null) {
+            args.addAll(smscSettings(smsc));
+        }
+        context = new SpringApplicationBuilder(OutageDeskApplication.class).profiles("demo")
+                .run(args.toArray(String[]::new));
     }
 
     private long newIncident(String title) {
@@ -915,7 +1342,7 @@ class MillionSubscriberBenchmark {
 
     private void log(String what, Stats s) {
         log.append(what).append(": ").append(s.all().stream().map(v -> String.format(Locale.ROOT, "%.1f", v))
-                .toList()).append('\n');
+                .toList()).append(" (load average ").append(ResultTable.loadAverage()).append(")\n");
         System.out.println("bench: " + what + " " + s.all());
     }
 

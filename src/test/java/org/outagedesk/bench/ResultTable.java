@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 final class ResultTable {
 
     enum Unit {
-        MS, REQ_PER_S
+        MS, REQ_PER_S, PER_S
     }
 
     record Row(String path, Unit unit, @Nullable Stats outageDesk, @Nullable Stats baseline, String target,
@@ -27,8 +27,21 @@ final class ResultTable {
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
+    /** Adds the row as measured just now: its note gains the machine's load average (a shared machine). */
     void add(Row row) {
-        rows.add(row);
+        String load = "load average when recorded " + loadAverage();
+        rows.add(new Row(row.path(), row.unit(), row.outageDesk(), row.baseline(), row.target(), row.verdict(),
+                row.peakHeap(), row.note().isBlank() ? load : row.note() + "; " + load));
+    }
+
+    /** The 1, 5 and 15 minute load averages as {@code uptime} prints them (Linux), else "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     void note(String text) {
@@ -42,6 +55,9 @@ final class ResultTable {
         double v = s.median();
         if (unit == Unit.REQ_PER_S) {
             return String.format(Locale.ROOT, "%,.0f req/s", v);
+        }
+        if (unit == Unit.PER_S) {
+            return String.format(Locale.ROOT, "%,.0f /s", v);
         }
         if (v >= 10_000) {
             return String.format(Locale.ROOT, "%,.1f s", v / 1000);
