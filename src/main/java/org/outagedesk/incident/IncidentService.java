@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.Text;
@@ -103,11 +102,11 @@ public class IncidentService {
         Incident incident = get(id);
         IncidentStatus from = incident.getStatus();
         if (target == null) {
-            throw new DomainException("status", "Choose the new status: one of " + from.allowedNext());
+            throw new DomainException("status", "Choose the new status: " + nextInWords(from));
         }
         if (!from.canChangeTo(target)) {
-            throw new DomainException("status", "An incident that is " + from + " cannot become " + target
-                    + "; allowed: " + from.allowedNext().stream().map(Enum::name).collect(Collectors.joining(", ")));
+            throw new DomainException("status", "An incident that is \"" + from.label() + "\" cannot become \""
+                    + target.label() + "\"; it can become " + nextInWords(from));
         }
         String reason = note == null ? "" : note.strip();
         if (from.isReopeningTo(target) && reason.isEmpty()) {
@@ -174,5 +173,12 @@ public class IncidentService {
             + "','" + AppRoles.STORE_MANAGER + "')")
     public List<Incident> findAll() {
         return incidents.findAllOpenFirst();
+    }
+
+    /** The statuses an incident may move to next, in words, quoted (a label may hold a comma). */
+    private static String nextInWords(IncidentStatus from) {
+        List<String> next = from.allowedNext().stream().map(s -> "\"" + s.label() + "\"").toList();
+        return next.size() <= 1 ? String.join("", next)
+                : String.join(", ", next.subList(0, next.size() - 1)) + " or " + next.getLast();
     }
 }

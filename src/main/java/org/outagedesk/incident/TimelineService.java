@@ -259,7 +259,7 @@ public class TimelineService {
             throw new DomainException("type", "Choose the type of entry");
         }
         if (draft.visibility() == null) {
-            throw new DomainException("visibility", "Choose PUBLIC or INTERNAL");
+            throw new DomainException("visibility", "Choose who may see it: " + Visibility.PUBLIC.label() + " or " + Visibility.INTERNAL.label());
         }
         if (draft.occurredAt() == null) {
             throw new DomainException("occurredAt", "Enter when it happened");

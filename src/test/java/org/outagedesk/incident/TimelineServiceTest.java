@@ -103,7 +103,9 @@ class TimelineServiceTest {
         Incident incident = newIncident();
 
         assertThatThrownBy(() -> incidents.changeStatus(incident.getId(), IncidentStatus.INVESTIGATING, null, null))
-                .isInstanceOf(DomainException.class).hasMessageContaining("IDENTIFIED, MONITORING, RESOLVED");
+                .isInstanceOf(DomainException.class)
+                .hasMessage("An incident that is \"Investigating\" cannot become \"Investigating\"; it can become"
+                        + " \"Cause identified\", \"Fix in place, monitoring\" or \"Resolved\""); // words, not codes
 
         assertThat(entriesOf(incident.getId())).isEmpty();
         assertThat(incidents.get(incident.getId()).getStatus()).isEqualTo(IncidentStatus.INVESTIGATING);
