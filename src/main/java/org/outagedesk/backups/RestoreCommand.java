@@ -1,5 +1,6 @@
 package org.outagedesk.backups;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.flywaydb.core.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
@@ -142,7 +144,7 @@ final class RestoreCommand {
                 Files.copy(new NonClosing(in), target, StandardCopyOption.REPLACE_EXISTING);
                 found = true;
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             return Optional.of("The file is not a readable zip.");
         }
         return found ? Optional.empty() : Optional.of("The zip holds no database file.");
@@ -164,7 +166,7 @@ final class RestoreCommand {
     }
 
     /** Lets Files.copy read one zip entry without closing the whole zip. */
-    private static final class NonClosing extends java.io.FilterInputStream {
+    private static final class NonClosing extends FilterInputStream {
         NonClosing(InputStream in) {
             super(in);
         }

@@ -1,6 +1,7 @@
 package org.outagedesk.backups;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -120,7 +121,7 @@ class ShutdownCompaction implements DestructionAwareBeanPostProcessor, Environme
     private static long size(Path file) {
         try {
             return Files.size(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
     }

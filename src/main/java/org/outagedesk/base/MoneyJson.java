@@ -2,6 +2,7 @@ package org.outagedesk.base;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Locale;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -64,7 +65,7 @@ public final class MoneyJson extends ValueDeserializer<Money> {
         String code = p.currentToken() == JsonToken.VALUE_STRING ? p.getString() : null;
         if (code != null && code.strip().length() == 3) {
             try {
-                return Currency.getInstance(code.strip().toUpperCase(java.util.Locale.ROOT));
+                return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 // reported below
             }

@@ -5,12 +5,16 @@ import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -159,11 +163,11 @@ public class CatalogService {
     }
 
     /** The codes among {@code codes} (a bounded list) that name no store. */
-    public List<String> unknownStoreCodes(java.util.Collection<String> codes) {
+    public List<String> unknownStoreCodes(Collection<String> codes) {
         if (codes.isEmpty()) {
             return List.of();
         }
-        java.util.Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         stores.findAll((r, q, cb) -> r.get("code").in(codes)).forEach(s -> known.add(s.getCode()));
         return codes.stream().filter(c -> !known.contains(c)).distinct().toList();
     }
@@ -458,7 +462,7 @@ public class CatalogService {
         // rows with the wrong number of cells were reported by the reader, not checked
         long badShape = errors.stream().filter(e -> e.field().equals("row")).count();
         rejected[0] += badShape;
-        errors.sort(java.util.Comparator.comparingLong(RowError::line));
+        errors.sort(Comparator.comparingLong(RowError::line));
         boolean truncated = errors.size() > CatalogImportResult.MAX_LISTED_ERRORS;
         List<RowError> listed = List.copyOf(truncated ? errors.subList(0, CatalogImportResult.MAX_LISTED_ERRORS)
                 : errors);

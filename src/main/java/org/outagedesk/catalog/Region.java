@@ -9,6 +9,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.ZoneId;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AbstractEntity;
 
@@ -77,8 +78,8 @@ public class Region extends AbstractEntity {
 
     /** Whether the values differ from these (an import that changes nothing is not an update). */
     boolean differsFrom(RegionDetails d) {
-        return !zone.equals(d.zone()) || !java.util.Objects.equals(escalationName, d.escalationName())
-                || !java.util.Objects.equals(escalationEmail, d.escalationEmail());
+        return !zone.equals(d.zone()) || !Objects.equals(escalationName, d.escalationName())
+                || !Objects.equals(escalationEmail, d.escalationEmail());
     }
 
     void update(RegionDetails d) {

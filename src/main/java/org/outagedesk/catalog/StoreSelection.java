@@ -1,5 +1,7 @@
 package org.outagedesk.catalog;
 
+import jakarta.persistence.criteria.Predicate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.jpa.domain.Specification;
 
@@ -26,14 +28,14 @@ public record StoreSelection(boolean all, List<String> regions, List<String> cod
             spec = (r, q, cb) -> cb.disjunction();
         } else {
             spec = (r, q, cb) -> {
-                var or = new java.util.ArrayList<jakarta.persistence.criteria.Predicate>();
+                var or = new ArrayList<Predicate>();
                 if (!regions.isEmpty()) {
                     or.add(r.get("region").in(regions));
                 }
                 if (!codes.isEmpty()) {
                     or.add(r.get("code").in(codes));
                 }
-                return cb.or(or.toArray(jakarta.persistence.criteria.Predicate[]::new));
+                return cb.or(or.toArray(Predicate[]::new));
             };
         }
         return openOnly ? spec.and((r, q, cb) -> cb.isNull(r.get("closedAt"))) : spec;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,17 +12,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.ApprovalRequested;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.FigureCache;
+import org.outagedesk.base.FigureSettings;
 import org.outagedesk.base.Money;
 import org.outagedesk.base.NotFoundException;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
-import org.outagedesk.base.ui.Words;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -68,7 +71,7 @@ public class CampaignService {
     CampaignService(CampaignRepository campaigns, CampaignTierRepository tiers, CampaignSql sql, CampaignRunner runner,
             CreditService credits, CreditProperties properties, IncidentService incidents, CatalogService catalog,
             AuditService audit, ApplicationEventPublisher events, Clock clock,
-            org.outagedesk.base.FigureSettings figureSettings) {
+            FigureSettings figureSettings) {
         this.figures = figureSettings.cache();
         this.campaigns = campaigns;
         this.tiers = tiers;
@@ -178,7 +181,7 @@ public class CampaignService {
         long[] counts = new long[n];
         long[] capped = new long[n];
         BigDecimal[] totals = new BigDecimal[n];
-        java.util.Arrays.fill(totals, BigDecimal.ZERO);
+        Arrays.fill(totals, BigDecimal.ZERO);
         AtomicLong subscribers = new AtomicLong();
         AtomicLong cappedSubscribers = new AtomicLong();
         sql.dryRun(campaign.getIncidentId(), list, (net, matches) -> {
@@ -227,9 +230,9 @@ public class CampaignService {
         audit.record("CAMPAIGN_SUBMITTED", "Campaign", id, campaign.getName());
         campaigns.flush();
         String by = CurrentActor.username();
-        events.publishEvent(new org.outagedesk.base.ApprovalRequested("campaign", id, campaign.getIncidentId(),
+        events.publishEvent(new ApprovalRequested("campaign", id, campaign.getIncidentId(),
                 "Credit campaign '" + campaign.getName() + "'", by,
-                java.util.List.of(by, campaign.getCreatedBy()), "campaigns"));
+                List.of(by, campaign.getCreatedBy()), "campaigns"));
         return details(campaign);
     }
 

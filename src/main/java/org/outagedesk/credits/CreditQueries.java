@@ -6,14 +6,20 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.Money;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -38,7 +44,7 @@ class CreditQueries {
             + " c.decided_at, c.decision_reason, c.reverses_id, c.campaign_id"
             + " from credit c join subscriber s on s.id = c.subscriber_id";
 
-    private static final java.util.Map<String, String> SORT = java.util.Map.of("requestedAt", "c.requested_at",
+    private static final Map<String, String> SORT = Map.of("requestedAt", "c.requested_at",
             "amount", "c.amount", "msisdn", "s.msisdn", "status", "c.status", "reasonCode", "c.reason_code",
             "requestedBy", "c.requested_by", "id", "c.id");
 
@@ -47,8 +53,8 @@ class CreditQueries {
 
     CreditQueries(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        org.springframework.jdbc.core.JdbcTemplate fetching = new org.springframework.jdbc.core.JdbcTemplate(
-                ((org.springframework.jdbc.core.JdbcTemplate) jdbc.getJdbcOperations()).getDataSource());
+        JdbcTemplate fetching = new JdbcTemplate(
+                ((JdbcTemplate) jdbc.getJdbcOperations()).getDataSource());
         fetching.setFetchSize(1000);
         this.streaming = new NamedParameterJdbcTemplate(fetching);
     }
@@ -134,7 +140,7 @@ class CreditQueries {
             String column = SORT.get(o.getProperty());
             if (column == null) {
                 throw new IllegalArgumentException("Cannot sort credits by '" + o.getProperty() + "'; use one of "
-                        + new java.util.TreeSet<>(SORT.keySet()));
+                        + new TreeSet<>(SORT.keySet()));
             }
             order.append(order.isEmpty() ? " order by " : ", ").append(column).append(o.isAscending() ? " asc" : " desc");
         }
@@ -149,13 +155,13 @@ class CreditQueries {
      * Every credit and reversal of an incident, oldest first, with campaign and tier names, handed to {@code each}
      * as the database returns them (fetch size 1000): the ledger export holds one row at a time.
      */
-    void forEachLedgerLine(long incidentId, java.util.function.Consumer<CreditLedgerLine> each) {
+    void forEachLedgerLine(long incidentId, Consumer<CreditLedgerLine> each) {
         String sql = SELECT_RECORD.replace("c.campaign_id from", "c.campaign_id, cp.name campaign_name,"
                 + " ct.name tier_name from") + " left join campaign cp on cp.id = c.campaign_id"
                 + " left join campaign_tier ct on ct.id = c.campaign_tier_id"
                 + " where c.incident_id = :incident order by c.requested_at, c.id";
         streaming.query(sql, new MapSqlParameterSource("incident", incidentId),
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(new CreditLedgerLine(
+                (RowCallbackHandler) rs -> each.accept(new CreditLedgerLine(
                         map(rs, 0), rs.getString("campaign_name"), rs.getString("tier_name"))));
     }
 
@@ -172,7 +178,7 @@ class CreditQueries {
     private static CreditRecord map(ResultSet rs, int n) throws SQLException {
         return new CreditRecord(rs.getLong("id"), rs.getString("msisdn"), rs.getString("name"),
                 rs.getLong("incident_id"), rs.getString("reason_code"),
-                new Money(rs.getBigDecimal("amount"), java.util.Currency.getInstance(rs.getString("currency"))),
+                new Money(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
                 CreditStatus.valueOf(rs.getString("status")), CreditEntryType.valueOf(rs.getString("entry_type")),
                 rs.getString("note"), rs.getString("requested_by"), instant(rs, "requested_at"),
                 rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("decision_reason"),

@@ -3,18 +3,24 @@ package org.outagedesk.credits;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
-import org.outagedesk.base.Text;
 import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.ApprovalRequested;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.Money;
 import org.outagedesk.base.Msisdn;
 import org.outagedesk.base.NotFoundException;
+import org.outagedesk.base.Text;
 import org.outagedesk.incident.IncidentService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.domain.Page;
@@ -51,11 +57,11 @@ public class CreditService {
     private final AuditService audit;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     CreditService(CreditQueries queries, CreditRepository credits, CreditProperties properties,
             IncidentService incidents, AuditService audit, Clock clock, PlatformTransactionManager transactions,
-            org.springframework.context.ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
         this.events = events;
         this.queries = queries;
         this.credits = credits;
@@ -154,9 +160,9 @@ public class CreditService {
                 + amount + " " + reason.code() + " in incident " + request.incidentId()
                 + (withinLimit ? "" : " (above the limit of " + limitOf() + ": waits for approval)"));
         if (!withinLimit) {
-            events.publishEvent(new org.outagedesk.base.ApprovalRequested("credit", credit.getId(),
+            events.publishEvent(new ApprovalRequested("credit", credit.getId(),
                     request.incidentId(), "Credit of " + amount + " (" + reason.code() + ") to " + msisdn,
-                    actor, java.util.List.of(actor), "credits/approvals"));
+                    actor, List.of(actor), "credits/approvals"));
         }
         return queries.record(credit.getId()).orElseThrow();
     }
@@ -213,13 +219,13 @@ public class CreditService {
     public SubscriberCreditList creditList(String msisdn, @Nullable Long incidentId) {
         Msisdn number = parse(msisdn);
         List<CreditRecord> list = queries.ofSubscriber(number.value(), incidentId);
-        java.util.Set<Long> incidentIds = new java.util.LinkedHashSet<>();
+        Set<Long> incidentIds = new LinkedHashSet<>();
         if (incidentId != null) {
             incidents.get(incidentId);
             incidentIds.add(incidentId);
         }
         list.forEach(c -> incidentIds.add(c.incidentId()));
-        List<SubscriberCreditList.Room> rooms = new java.util.ArrayList<>();
+        List<SubscriberCreditList.Room> rooms = new ArrayList<>();
         for (long id : incidentIds) {
             CreditQueries.Target target = queries.target(id, number.value(), false)
                     .orElseThrow(() -> new NotFoundException("Subscriber", number + " in incident " + id));
@@ -256,7 +262,7 @@ public class CreditService {
      * transaction.
      */
     @PreAuthorize(READ_SUBSCRIBER)
-    public void forEachCredit(long incidentId, java.util.function.Consumer<CreditLedgerLine> each) {
+    public void forEachCredit(long incidentId, Consumer<CreditLedgerLine> each) {
         incidents.get(incidentId);
         queries.forEachLedgerLine(incidentId, each);
     }

@@ -1,7 +1,9 @@
 package org.outagedesk.credits;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.impact.DataCategory;
@@ -19,7 +21,7 @@ public record TierRules(@Nullable Set<DataLossStatus> statuses, @Nullable Set<Da
     }
 
     public String describe() {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (statuses != null && !statuses.isEmpty()) {
             parts.add("status " + statuses.stream().sorted().map(DataLossStatus::label)
                     .collect(Collectors.joining(" or ")));
@@ -32,10 +34,10 @@ public record TierRules(@Nullable Set<DataLossStatus> statuses, @Nullable Set<Da
             parts.add(dataPlan ? "with a data plan" : "without a data plan");
         }
         if (skus != null && !skus.isEmpty()) {
-            parts.add("SKU " + String.join("/", new java.util.TreeSet<>(skus)));
+            parts.add("SKU " + String.join("/", new TreeSet<>(skus)));
         }
         if (regions != null && !regions.isEmpty()) {
-            parts.add("region " + String.join("/", new java.util.TreeSet<>(regions)));
+            parts.add("region " + String.join("/", new TreeSet<>(regions)));
         }
         return parts.isEmpty() ? "every affected subscriber" : String.join(", ", parts);
     }

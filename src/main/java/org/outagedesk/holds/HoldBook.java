@@ -2,6 +2,7 @@ package org.outagedesk.holds;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -144,7 +145,7 @@ class HoldBook {
             List<HoldTerms> all = holds.findAll().stream().map(HoldTerms::of)
                     .sorted(Comparator.comparing(HoldTerms::effectiveFrom).thenComparing(HoldTerms::id)).toList();
             Map<String, String> families = new HashMap<>();
-            List<String> order = new java.util.ArrayList<>();
+            List<String> order = new ArrayList<>();
             for (Sku sku : catalog.skus()) {
                 families.put(sku.getCode(), sku.getFamily());
                 order.add(sku.getCode());

@@ -14,17 +14,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
-import org.outagedesk.base.Text;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DateBounds;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
+import org.outagedesk.base.Text;
 import org.outagedesk.base.UserIdentity;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Store;
 import org.outagedesk.catalog.StoreType;
@@ -33,11 +35,12 @@ import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
-import org.outagedesk.base.ui.Words;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -292,15 +295,15 @@ public class HoldService {
      * Each store a hold reaches with its acknowledgement ({@code state} ALL or PENDING), a page at a time. No role
      * check: for the features that react to hold events and to the clock (the store e-mails), not for screens.
      */
-    public void forEachStoreReached(long holdId, AckState state, java.util.function.Consumer<StoreAcknowledgementRow> each) {
+    public void forEachStoreReached(long holdId, AckState state, Consumer<StoreAcknowledgementRow> each) {
         SalesHold hold = find(holdId);
         Scope scope = Scope.of(hold);
         if (scope.types.isEmpty()) {
             return;
         }
         String query = state == AckState.ALL ? "ALL" : state == AckState.ACKNOWLEDGED ? "ACKNOWLEDGED" : "PENDING";
-        Pageable page = org.springframework.data.domain.PageRequest.of(0, 500,
-                org.springframework.data.domain.Sort.by("code"));
+        Pageable page = PageRequest.of(0, 500,
+                Sort.by("code"));
         while (true) {
             Page<StoreAcknowledgementRow> rows = holds.storeRows(hold.getId(), scope.types, scope.everywhere,
                     scope.regions, scope.stores, query, hold.getPlacedAt(), page);

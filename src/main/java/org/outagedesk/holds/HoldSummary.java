@@ -2,6 +2,7 @@ package org.outagedesk.holds;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +20,7 @@ public record HoldSummary(long id, long incidentId, HoldStatus status, @Nullable
         if (family == null) {
             return String.join(", ", skus);
         }
-        String words = family.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        String words = family.replace('_', ' ').toLowerCase(Locale.ROOT);
         return "Every " + Character.toUpperCase(words.charAt(0)) + words.substring(1) + " model";
     }
 

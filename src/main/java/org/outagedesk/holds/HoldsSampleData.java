@@ -1,6 +1,8 @@
 package org.outagedesk.holds;
 
 import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -92,7 +94,7 @@ class HoldsSampleData implements SampleDataStep {
      * Every store of a type acknowledges a hold within hours of its start, spread over the afternoon of Oct 12, 2009
      * (deterministic: by the store's place in code order), except the dealers that kept selling.
      */
-    private void acknowledge(long holdId, StoreType type, java.time.Instant holdStart) {
+    private void acknowledge(long holdId, StoreType type, Instant holdStart) {
         int index = 0;
         int page = 0;
         List<Store> batch;
@@ -103,7 +105,7 @@ class HoldsSampleData implements SampleDataStep {
                     continue;
                 }
                 // between 10 minutes and about 4 hours after the hold: well within its 24-hour deadline
-                java.time.Instant at = holdStart.plus(java.time.Duration.ofMinutes(10 + (index++ * 7L) % 230));
+                Instant at = holdStart.plus(Duration.ofMinutes(10 + (index++ * 7L) % 230));
                 asManagerOf(store.getCode(), () -> holds.acknowledgeAt(holdId, at));
             }
         } while (batch.size() == 200);
@@ -123,7 +125,7 @@ class HoldsSampleData implements SampleDataStep {
         }
     }
 
-    private static java.time.Instant pacific(int y, int m, int d, int h, int min) {
+    private static Instant pacific(int y, int m, int d, int h, int min) {
         return LocalDateTime.of(y, m, d, h, min).atZone(PACIFIC).toInstant();
     }
 

@@ -22,15 +22,16 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
-import org.outagedesk.base.DateBounds;
-import org.outagedesk.base.Text;
-import org.outagedesk.base.CsvImportException;
 import org.outagedesk.base.CsvImportException.RowError;
+import org.outagedesk.base.CsvImportException;
 import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.DateBounds;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.Text;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Sku;
 import org.outagedesk.catalog.Store;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -73,7 +74,7 @@ public class SaleStatusService {
     private final HoldBook book;
     private final AuditService audit;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -82,7 +83,7 @@ public class SaleStatusService {
 
     SaleStatusService(SalesHoldRepository holds, SaleRepository sales, SaleViolationRepository violations,
             CatalogService catalog, HoldBook book, AuditService audit, Clock clock, DateBounds dates,
-            org.springframework.context.ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
         this.events = events;
         this.dates = dates;
         this.holds = holds;

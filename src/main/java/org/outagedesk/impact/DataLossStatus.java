@@ -1,5 +1,7 @@
 package org.outagedesk.impact;
 
+import java.util.Locale;
+
 /**
  * How an incident left a subscriber's data. DEVICE_ONLY is the one agents must act on: the server copy is gone and
  * the phone holds the only copy, so the customer must not reset it, remove the battery or let it run flat.
@@ -27,7 +29,7 @@ public enum DataLossStatus {
             return null;
         }
         try {
-            return valueOf(text.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_'));
+            return valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
         } catch (IllegalArgumentException e) {
             return null;
         }

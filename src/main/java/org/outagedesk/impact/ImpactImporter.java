@@ -10,12 +10,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -26,22 +30,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
-import org.outagedesk.base.DateBounds;
-import org.outagedesk.base.Text;
 import org.outagedesk.base.CsvImportException.RowError;
 import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.DateBounds;
 import org.outagedesk.base.Msisdn;
+import org.outagedesk.base.Text;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Sku;
 import org.outagedesk.catalog.Store;
 import org.outagedesk.impact.internal.SequenceSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -69,9 +80,9 @@ class ImpactImporter {
     static final List<String> COLUMNS = List.of("msisdn", "account", "name", "sku", "store", "data_plan", "status",
             "categories", "last_sync");
     /** The header with the optional e-mail address (issue 13); files without it import as before. */
-    static final List<String> COLUMNS_WITH_EMAIL = java.util.stream.Stream.concat(COLUMNS.stream(),
-            java.util.stream.Stream.of("email")).toList();
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
+    static final List<String> COLUMNS_WITH_EMAIL = Stream.concat(COLUMNS.stream(),
+            Stream.of("email")).toList();
+    private static final Pattern EMAIL = Pattern
             .compile("[^@\\s,;<>\"]{1,64}@[^@\\s,;<>\"]+\\.[^@\\s,;<>\"]+");
     private static final int BATCH_SIZE = 2_000;
     private static final Logger log = LoggerFactory.getLogger(ImpactImporter.class);
@@ -140,7 +151,7 @@ class ImpactImporter {
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(false).setAllowMissingColumnNames(true)
-                .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL).get();
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
 
         Errors errors = new Errors();
         List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
@@ -255,16 +266,16 @@ class ImpactImporter {
      * Drops staging tables that an import left behind when its process stopped, once they are a day old (another
      * node may be importing with a younger one; no import takes a day).
      */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     void dropLeftStaging() {
-        java.util.regex.Pattern name = java.util.regex.Pattern.compile(STAGING_PREFIX + "([0-9]+)_[0-9a-f]{16}");
-        long dayAgo = clock.instant().minus(java.time.Duration.ofDays(1)).getEpochSecond();
-        List<String> left = jdbc.execute((java.sql.Connection c) -> {
+        Pattern name = Pattern.compile(STAGING_PREFIX + "([0-9]+)_[0-9a-f]{16}");
+        long dayAgo = clock.instant().minus(Duration.ofDays(1)).getEpochSecond();
+        List<String> left = jdbc.execute((Connection c) -> {
             List<String> names = new ArrayList<>();
-            try (java.sql.ResultSet rs = c.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+            try (ResultSet rs = c.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
                 while (rs.next()) {
                     String table = rs.getString("TABLE_NAME");
-                    java.util.regex.Matcher m = name.matcher(table.toLowerCase(Locale.ROOT));
+                    Matcher m = name.matcher(table.toLowerCase(Locale.ROOT));
                     if (m.matches() && Long.parseLong(m.group(1)) < dayAgo) {
                         names.add(table);
                     }
@@ -279,7 +290,7 @@ class ImpactImporter {
     }
 
     /** Runs one statement of the merge and notes its rows and time for the log. */
-    private static void step(StringBuilder steps, String what, java.util.function.IntSupplier statement) {
+    private static void step(StringBuilder steps, String what, IntSupplier statement) {
         long t0 = System.nanoTime();
         int rows = statement.getAsInt();
         steps.append(' ').append(what).append(' ').append(rows).append(" rows ")
@@ -342,9 +353,9 @@ class ImpactImporter {
                     + " where t.import_id = :importId and i.status <> t.status", p));
         }
 
-        String categories = String.join(", ", java.util.Arrays.stream(DataCategory.values())
+        String categories = String.join(", ", Arrays.stream(DataCategory.values())
                 .map(DataCategory::column).toList());
-        String sourceCategories = String.join(", ", java.util.Arrays.stream(DataCategory.values())
+        String sourceCategories = String.join(", ", Arrays.stream(DataCategory.values())
                 .map(c -> "t." + c.column()).toList());
         if (impactsExist) {
             step(steps, "update impacts", () -> named.update(
@@ -422,7 +433,7 @@ class ImpactImporter {
         DataLossStatus status = DataLossStatus.parseOrNull(row.get(6));
         if (status == null) {
             errors.add(new RowError(line, "status", "'" + row.get(6) + "' is not one of "
-                    + java.util.Arrays.toString(DataLossStatus.values())));
+                    + Arrays.toString(DataLossStatus.values())));
         }
         EnumSet<DataCategory> categories = DataCategory.none();
         for (String part : row.get(7).split(";")) {
@@ -432,7 +443,7 @@ class ImpactImporter {
             DataCategory c = DataCategory.parseOrNull(part);
             if (c == null) {
                 errors.add(new RowError(line, "categories", "'" + part.strip() + "' is not one of "
-                        + java.util.Arrays.toString(DataCategory.values())));
+                        + Arrays.toString(DataCategory.values())));
             } else {
                 categories.add(c);
             }

@@ -3,24 +3,30 @@ package org.outagedesk.impact;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.outagedesk.base.Money;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.DomainException;
+import org.outagedesk.base.Money;
 import org.outagedesk.impact.internal.SequenceSql;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -108,7 +114,7 @@ class ImpactQueries {
 
     /** A page of the list; {@code total} counts the whole selection when the page does not tell it. */
     Page<ImpactRow> find(long incidentId, ImpactFilter filter, Pageable pageable,
-            java.util.function.LongSupplier total) {
+            LongSupplier total) {
         String order = orderBy(pageable.getSort());
         boolean deferJoin = pageable.isPaged() && !notBlank(filter.q()) && !order.contains("s.");
         Where w = where(incidentId, filter, !deferJoin);
@@ -219,14 +225,14 @@ class ImpactQueries {
      * change (an import or a bulk change is one time for all its rows), Java buckets by day in {@code zone}: no
      * database-specific date functions, and the day is the incident's, not the server's.
      */
-    java.util.List<StatusOnDay> statusByDay(long incidentId, java.time.ZoneId zone) {
-        java.util.TreeMap<java.time.LocalDate, java.util.Map<DataLossStatus, Long>> deltas = new java.util.TreeMap<>();
+    List<StatusOnDay> statusByDay(long incidentId, ZoneId zone) {
+        TreeMap<LocalDate, Map<DataLossStatus, Long>> deltas = new TreeMap<>();
         jdbc.query("select c.changed_at, c.from_status, c.to_status, count(*) from impact_status_change c"
                 + " where c.incident_id = :incident group by c.changed_at, c.from_status, c.to_status",
                 new MapSqlParameterSource("incident", incidentId), rs -> {
-                    java.time.LocalDate day = rs.getObject(1, java.time.OffsetDateTime.class).atZoneSameInstant(zone)
+                    LocalDate day = rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(zone)
                             .toLocalDate();
-                    java.util.Map<DataLossStatus, Long> d = deltas.computeIfAbsent(day,
+                    Map<DataLossStatus, Long> d = deltas.computeIfAbsent(day,
                             k -> new EnumMap<>(DataLossStatus.class));
                     long n = rs.getLong(4);
                     if (rs.getString(2) != null) {
@@ -234,8 +240,8 @@ class ImpactQueries {
                     }
                     d.merge(DataLossStatus.valueOf(rs.getString(3)), n, Long::sum);
                 });
-        java.util.List<StatusOnDay> days = new java.util.ArrayList<>();
-        java.util.Map<DataLossStatus, Long> running = new EnumMap<>(DataLossStatus.class);
+        List<StatusOnDay> days = new ArrayList<>();
+        Map<DataLossStatus, Long> running = new EnumMap<>(DataLossStatus.class);
         for (DataLossStatus st : DataLossStatus.values()) {
             running.put(st, 0L);
         }
@@ -247,17 +253,17 @@ class ImpactQueries {
     }
 
     /** How many impacts of the incident there are per region of the subscriber's home store, largest first. */
-    java.util.LinkedHashMap<String, Long> countsByRegion(long incidentId) {
+    LinkedHashMap<String, Long> countsByRegion(long incidentId) {
         return countsBySubscriberColumn(incidentId, "region");
     }
 
-    java.util.LinkedHashMap<String, Long> countsBySku(long incidentId) {
+    LinkedHashMap<String, Long> countsBySku(long incidentId) {
         return countsBySubscriberColumn(incidentId, "sku_code");
     }
 
     /** Impacts per value of one of the columns copied from the subscriber (a fixed name, never user input). */
-    private java.util.LinkedHashMap<String, Long> countsBySubscriberColumn(long incidentId, String column) {
-        java.util.LinkedHashMap<String, Long> counts = new java.util.LinkedHashMap<>();
+    private LinkedHashMap<String, Long> countsBySubscriberColumn(long incidentId, String column) {
+        LinkedHashMap<String, Long> counts = new LinkedHashMap<>();
         jdbc.query("select i." + column + ", count(*) from impact i where i.incident_id = :incident group by i."
                 + column + " order by count(*) desc, i." + column,
                 new MapSqlParameterSource("incident", incidentId),
@@ -308,7 +314,7 @@ class ImpactQueries {
             String column = SORT_COLUMNS.get(o.getProperty());
             if (column == null) {
                 String asked = o.getProperty().length() > 40 ? o.getProperty().substring(0, 40) + "…" : o.getProperty();
-                throw new org.outagedesk.base.DomainException("sort", "Cannot sort by '" + asked + "'; use one of "
+                throw new DomainException("sort", "Cannot sort by '" + asked + "'; use one of "
                         + SORT_COLUMNS.keySet().stream().sorted().toList());
             }
             parts.add(column + (o.isAscending() ? " asc" : " desc")

@@ -4,19 +4,23 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
-import org.outagedesk.base.Text;
-import org.outagedesk.base.FigureCache;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.FigureCache;
+import org.outagedesk.base.FigureSettings;
 import org.outagedesk.base.Msisdn;
 import org.outagedesk.base.NotFoundException;
+import org.outagedesk.base.Text;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Sku;
 import org.outagedesk.catalog.Store;
@@ -25,7 +29,6 @@ import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
-import org.outagedesk.base.ui.Words;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -73,7 +76,7 @@ public class ImpactService {
     ImpactService(ImpactQueries queries, ImpactRepository impacts, SubscriberRepository subscribers,
             ImpactStatusChangeRepository history, ContactLogEntryRepository contacts, ImportJobs imports,
             IncidentService incidents, CatalogService catalog, AuditService audit, ApplicationEventPublisher events,
-            Clock clock, org.outagedesk.base.FigureSettings figureSettings) {
+            Clock clock, FigureSettings figureSettings) {
         this.figures = figureSettings.cache();
         this.queries = queries;
         this.impacts = impacts;
@@ -143,21 +146,21 @@ public class ImpactService {
 
     /** End-of-day counts per status from the status history, days in {@code zone}, oldest first. */
     @PreAuthorize(VIEW)
-    public List<StatusOnDay> statusByDay(long incidentId, java.time.ZoneId zone) {
+    public List<StatusOnDay> statusByDay(long incidentId, ZoneId zone) {
         incidents.get(incidentId);
         return figures.get(List.of("statusByDay", incidentId, zone), () -> queries.statusByDay(incidentId, zone));
     }
 
     /** How many impacts the incident has per region of the subscriber's home store, largest first (one query). */
     @PreAuthorize(VIEW)
-    public java.util.Map<String, Long> countsByRegion(long incidentId) {
+    public Map<String, Long> countsByRegion(long incidentId) {
         incidents.get(incidentId);
         return figures.get(List.of("byRegion", incidentId), () -> queries.countsByRegion(incidentId));
     }
 
     /** How many impacts the incident has per device SKU, largest first (one query). */
     @PreAuthorize(VIEW)
-    public java.util.Map<String, Long> countsBySku(long incidentId) {
+    public Map<String, Long> countsBySku(long incidentId) {
         incidents.get(incidentId);
         return figures.get(List.of("bySku", incidentId), () -> queries.countsBySku(incidentId));
     }

@@ -1,6 +1,5 @@
 package org.outagedesk.impact;
 
-import org.outagedesk.base.DomainException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -43,7 +43,7 @@ class ImportJobs {
         ImportJobStatus current = latest.get(incidentId);
         if (current != null && current.running()) {
             deleteQuietly(file);
-            throw org.outagedesk.base.DomainException.conflict(current.startedBy() + " is importing "
+            throw DomainException.conflict(current.startedBy() + " is importing "
                     + current.fileName() + " into this incident; wait until it is done");
         }
         ImportJobStatus job = new ImportJobStatus(UUID.randomUUID().toString(), incidentId, fileName,
@@ -60,7 +60,7 @@ class ImportJobs {
         synchronized (this) {
             ImportJobStatus current = latest.get(incidentId);
             if (current != null && current.running()) {
-                throw org.outagedesk.base.DomainException.conflict(current.startedBy() + " is importing "
+                throw DomainException.conflict(current.startedBy() + " is importing "
                         + current.fileName() + " into this incident; wait until it is done");
             }
             job = new ImportJobStatus(UUID.randomUUID().toString(), incidentId, fileName, CurrentActor.username(),

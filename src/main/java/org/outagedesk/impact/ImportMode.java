@@ -1,6 +1,7 @@
 package org.outagedesk.impact;
 
 import java.util.Locale;
+import org.outagedesk.base.DomainException;
 
 /** ALL_OR_NOTHING (the default): one bad row refuses the file. VALID_ROWS: the good rows go in, the bad are listed. */
 public enum ImportMode {
@@ -19,7 +20,7 @@ public enum ImportMode {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new org.outagedesk.base.DomainException("mode",
+            throw new DomainException("mode",
                     "mode must be all-or-nothing or valid-rows, not '" + text + "'");
         }
     }

@@ -11,8 +11,11 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
@@ -127,8 +130,8 @@ public class TimelineEntry extends AbstractEntity {
         return String.join("; ", changes);
     }
 
-    private static final java.time.format.DateTimeFormatter UTC = java.time.format.DateTimeFormatter
-            .ofPattern("MMM d, yyyy, h:mm a 'UTC'", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC = DateTimeFormatter
+            .ofPattern("MMM d, yyyy, h:mm a 'UTC'", Locale.US).withZone(ZoneOffset.UTC);
 
     /** A time in stored text, which has no viewer: in UTC, named ("Oct 12, 2009, 7:30 PM UTC"). */
     static String utc(Instant instant) {

@@ -5,14 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
-import org.outagedesk.base.Text;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DateBounds;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
+import org.outagedesk.base.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -213,7 +214,7 @@ public class TimelineService {
      * or null. No role check: for the store e-mails. Never returns an internal entry of another type.
      */
     public @Nullable String newestRetailInstruction(long incidentId) {
-        return entries.retailInstructions(incidentId, org.springframework.data.domain.PageRequest.of(0, 1)).stream()
+        return entries.retailInstructions(incidentId, PageRequest.of(0, 1)).stream()
                 .findFirst().map(TimelineEntry::getText).orElse(null);
     }
 
@@ -229,7 +230,7 @@ public class TimelineService {
         TimelineEntry entry = entries.saveAndFlush(new TimelineEntry(incidentId, checked, author, clock.instant()));
         revisions.save(new TimelineEntryRevision(entry, 1, "created", author, entry.getCreatedAt()));
         audit.record("TIMELINE_ENTRY_ADDED", "TimelineEntry", entry.getId(), "Incident " + incidentId + ": "
-                + checked.type().label() + ", " + checked.visibility().label().toLowerCase(java.util.Locale.ROOT)
+                + checked.type().label() + ", " + checked.visibility().label().toLowerCase(Locale.ROOT)
                 + ", at " + TimelineEntry.utc(checked.occurredAt()));
         events.publishEvent(new TimelineChanged(incidentId));
         return entry;

@@ -1,5 +1,6 @@
 package org.outagedesk.mail;
 
+import java.util.Comparator;
 import java.util.List;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.outbox.OutboxService;
@@ -29,6 +30,6 @@ public class EscalationLog {
                 .filter(m -> m.recipientKey().startsWith("region:"))
                 .map(m -> new EscalationSent(m.recipientKey().substring("region:".length()), m.address(),
                         m.status().label(), m.queuedAt(), m.sentAt(), m.skipReason()))
-                .sorted(java.util.Comparator.comparing(EscalationSent::region)).toList();
+                .sorted(Comparator.comparing(EscalationSent::region)).toList();
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -150,7 +151,7 @@ public class RetailInstructionMailer {
             @Nullable List<String> stores) {
         List<String> r = cleaned("regions", regions, MAX_REGIONS);
         List<String> s = cleaned("stores", stores, MAX_STORES).stream()
-                .map(c -> c.toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+                .map(c -> c.toUpperCase(Locale.ROOT)).distinct().toList();
         boolean everyStore = Boolean.TRUE.equals(all);
         if (everyStore && (!r.isEmpty() || !s.isEmpty())) {
             throw new DomainException("all", "Choose all stores, or regions and stores, not both");

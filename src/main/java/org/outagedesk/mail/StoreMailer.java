@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.SystemActor;
 import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Region;
@@ -178,7 +180,7 @@ class StoreMailer {
      */
     synchronized int check() {
         // nobody started this: it runs as the system user, like the other background jobs
-        return org.outagedesk.base.SystemActor.call(this::checkAsSystem);
+        return SystemActor.call(this::checkAsSystem);
     }
 
     private int checkAsSystem() {
@@ -343,7 +345,7 @@ class StoreMailer {
     @Transactional
     void onUpdateOverdue(UpdateOverdue event) {
         // published by the cadence watcher's thread, where nobody is signed in
-        org.outagedesk.base.SystemActor.run(() -> updateOverdue(event));
+        SystemActor.run(() -> updateOverdue(event));
     }
 
     private void updateOverdue(UpdateOverdue event) {
@@ -371,8 +373,8 @@ class StoreMailer {
     // ---------------------------------------------------------------- helpers
 
     private static OutboundMessage email(String kind, String eventKey, String recipientKey, Channel channel,
-            @org.jspecify.annotations.Nullable Long subscriberId, @org.jspecify.annotations.Nullable String address,
-            String subject, String body, Instant notBefore, @org.jspecify.annotations.Nullable String skipReason) {
+            @Nullable Long subscriberId, @Nullable String address,
+            String subject, String body, Instant notBefore, @Nullable String skipReason) {
         return new OutboundMessage(kind, eventKey, recipientKey, channel, subscriberId, address, subject, body, null,
                 notBefore, skipReason);
     }

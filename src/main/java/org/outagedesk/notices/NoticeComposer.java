@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.Money;
 import org.outagedesk.impact.AffectedSubscriber;
 import org.outagedesk.impact.DataCategory;
 import org.outagedesk.impact.DataLossStatus;
@@ -57,7 +59,7 @@ final class NoticeComposer {
         Map<String, String> v = new HashMap<>();
         v.put("name", s.name());
         v.put("categories", s.categories().isEmpty() ? "your data" : s.categories().stream().sorted()
-                .map(c -> c.label().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", ")));
+                .map(c -> c.label().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         v.put("statusText", statusText(s.status()));
         v.put("credit", s.credits().toString());
         v.put("advisoryUrl", settings.advisoryUrl());
@@ -108,7 +110,7 @@ final class NoticeComposer {
     static AffectedSubscriber sample() {
         return new AffectedSubscriber(0, "+12065550100", "Maria Fernanda Rodriguez-Castillo", "maria@example.com",
                 "C-WA-SEA-01", "Pacific Northwest", DataLossStatus.DEVICE_ONLY, Set.of(DataCategory.values()),
-                org.outagedesk.base.Money.usd("150.00"));
+                Money.usd("150.00"));
     }
 
     private static @Nullable String cut(@Nullable String s, int max) {

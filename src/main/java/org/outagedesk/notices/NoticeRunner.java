@@ -1,8 +1,11 @@
 package org.outagedesk.notices;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,7 +100,7 @@ class NoticeRunner {
         }, 1, 1, TimeUnit.SECONDS);
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         monitor.shutdownNow();
         executor.shutdownNow();
@@ -140,7 +143,7 @@ class NoticeRunner {
         NoticeComposer composer = new NoticeComposer(n, settings, smpp.maxParts(),
                 new SubscriberZones(catalog, settings.defaultZoneId()));
         Set<String> optedOut = outbox.optedOut(batch.stream().map(AffectedSubscriber::msisdn).toList());
-        List<OutboundMessage> messages = new java.util.ArrayList<>(batch.size() * 2);
+        List<OutboundMessage> messages = new ArrayList<>(batch.size() * 2);
         for (AffectedSubscriber s : batch) {
             messages.addAll(composer.messages(s, optedOut.contains(s.msisdn()), now));
         }
@@ -182,6 +185,6 @@ class NoticeRunner {
         long noticeId = Long.parseLong(event.eventKey().substring("NOTICE:".length()));
         notices.findById(noticeId).ifPresent(n -> SystemActor.run(() -> impacts.logDeliveredMessage(
                 n.getIncidentId(), event.subscriberId(), "Customer notice '" + n.getName() + "' delivered by "
-                        + event.channel().label().toLowerCase(java.util.Locale.ROOT), "notice", event.at())));
+                        + event.channel().label().toLowerCase(Locale.ROOT), "notice", event.at())));
     }
 }

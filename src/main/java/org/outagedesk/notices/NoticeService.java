@@ -3,18 +3,22 @@ package org.outagedesk.notices;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.ApprovalRequested;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.impact.AffectedSubscriber;
 import org.outagedesk.impact.ImpactFilter;
@@ -30,7 +34,6 @@ import org.outagedesk.outbox.OutboxMessage;
 import org.outagedesk.outbox.OutboxService;
 import org.outagedesk.outbox.SmppProperties;
 import org.outagedesk.outbox.SmsText;
-import org.outagedesk.base.ui.Words;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -219,8 +222,8 @@ public class NoticeService {
         audit.record("NOTICE_SUBMITTED", "CustomerNotice", id, notice.getName());
         notices.flush();
         String by = CurrentActor.username();
-        events.publishEvent(new org.outagedesk.base.ApprovalRequested("notice", id, notice.getIncidentId(),
-                "Customer notice '" + notice.getName() + "'", by, java.util.List.of(by, notice.getCreatedBy()),
+        events.publishEvent(new ApprovalRequested("notice", id, notice.getIncidentId(),
+                "Customer notice '" + notice.getName() + "'", by, List.of(by, notice.getCreatedBy()),
                 "notices"));
         return details(notice);
     }
@@ -334,7 +337,7 @@ public class NoticeService {
 
     /** Every message of the notice, streamed one at a time (the delivery report). Runs in one read transaction. */
     @PreAuthorize(RUN)
-    public void forEachMessage(long id, java.util.function.Consumer<NoticeMessage> each) {
+    public void forEachMessage(long id, Consumer<NoticeMessage> each) {
         outbox.forEachMessage(notice(id).eventKey(), m -> each.accept(message(m)));
     }
 
@@ -342,7 +345,7 @@ public class NoticeService {
     @PreAuthorize(SUBSCRIBER)
     public List<SubscriberNotice> ofSubscriber(String msisdn) {
         long subscriberId = impacts.subscriberId(msisdn);
-        Map<Long, CustomerNotice> byId = new java.util.HashMap<>();
+        Map<Long, CustomerNotice> byId = new HashMap<>();
         List<SubscriberNotice> out = new ArrayList<>();
         for (OutboxMessage m : outbox.ofSubscriber(subscriberId, NoticeComposer.KIND, 100)) {
             long noticeId = Long.parseLong(m.eventKey().substring("NOTICE:".length()));

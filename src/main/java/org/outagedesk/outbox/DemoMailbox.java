@@ -2,8 +2,10 @@ package org.outagedesk.outbox;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +74,7 @@ public class DemoMailbox {
     private static String plainText(MimeMessage m) {
         try {
             Object content = m.getContent();
-            if (content instanceof jakarta.mail.Multipart mp) {
+            if (content instanceof Multipart mp) {
                 String found = firstText(mp);
                 if (found != null) {
                     return found;
@@ -84,13 +86,13 @@ public class DemoMailbox {
         }
     }
 
-    private static @Nullable String firstText(jakarta.mail.Multipart mp) throws Exception {
+    private static @Nullable String firstText(Multipart mp) throws Exception {
         for (int k = 0; k < mp.getCount(); k++) {
-            jakarta.mail.BodyPart part = mp.getBodyPart(k);
+            BodyPart part = mp.getBodyPart(k);
             if (part.isMimeType("text/plain")) {
                 return String.valueOf(part.getContent());
             }
-            if (part.getContent() instanceof jakarta.mail.Multipart inner) {
+            if (part.getContent() instanceof Multipart inner) {
                 String found = firstText(inner);
                 if (found != null) {
                     return found;

@@ -8,6 +8,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -148,8 +151,8 @@ class EmailSender implements ChannelSender {
 
     private static boolean connectionProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketException
-                    || t instanceof java.net.UnknownHostException) {
+            if (t instanceof ConnectException || t instanceof SocketException
+                    || t instanceof UnknownHostException) {
                 return true;
             }
         }

@@ -1,5 +1,7 @@
 package org.outagedesk.outbox;
 
+import java.util.Locale;
+
 /**
  * Where an outbound message is. QUEUED waits (for its turn, for morning, for the SMSC to come back); SENDING is
  * claimed by a dispatcher; SENT was accepted by the SMSC or the relay; DELIVERED, FAILED and EXPIRED are final
@@ -31,7 +33,7 @@ public enum MessageStatus {
 
     public static MessageStatus parseOrNull(String text) {
         try {
-            return text == null ? null : valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+            return text == null ? null : valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -1,5 +1,7 @@
 package org.outagedesk.outbox;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,8 +38,8 @@ public record OutboxProperties(@Nullable Boolean enabled, @Nullable Integer batc
 
     private static String host() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
             return "localhost";
         }
     }

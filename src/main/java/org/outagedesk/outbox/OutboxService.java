@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
@@ -90,7 +91,7 @@ public class OutboxService {
     }
 
     /** Every message of the event, streamed in the caller's (read-only) transaction: for reports of any size. */
-    public void forEachMessage(String eventKey, java.util.function.Consumer<OutboxMessage> each) {
+    public void forEachMessage(String eventKey, Consumer<OutboxMessage> each) {
         store.forEach(eventKey, each);
     }
 

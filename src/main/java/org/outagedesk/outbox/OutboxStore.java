@@ -3,18 +3,24 @@ package org.outagedesk.outbox;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -53,8 +59,8 @@ class OutboxStore {
      * Those already there are found first and left out; the unique key refuses any that a concurrent caller adds
      * in between (the caller's transaction then fails and is retried by its job).
      */
-    java.util.Set<String> recipientsOf(String eventKey, java.util.Collection<String> recipientKeys) {
-        java.util.Set<String> found = new java.util.HashSet<>();
+    Set<String> recipientsOf(String eventKey, Collection<String> recipientKeys) {
+        Set<String> found = new HashSet<>();
         List<String> keys = List.copyOf(recipientKeys);
         for (int from = 0; from < keys.size(); from += 1000) {
             List<String> part = keys.subList(from, Math.min(keys.size(), from + 1000));
@@ -71,8 +77,8 @@ class OutboxStore {
         if (messages.isEmpty()) {
             return 0;
         }
-        java.util.Set<String> existing = new java.util.HashSet<>();
-        java.util.Map<String, List<String>> byEvent = new java.util.HashMap<>();
+        Set<String> existing = new HashSet<>();
+        Map<String, List<String>> byEvent = new HashMap<>();
         for (OutboundMessage m : messages) {
             byEvent.computeIfAbsent(m.eventKey(), k -> new ArrayList<>()).add(m.recipientKey());
         }
@@ -87,7 +93,7 @@ class OutboxStore {
             }
         });
         List<OutboundMessage> fresh = new ArrayList<>(messages.size());
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (OutboundMessage m : messages) {
             String key = m.eventKey() + "\n" + m.recipientKey() + "\n" + m.channel().name();
             if (!existing.contains(key) && seen.add(key)) {
@@ -107,16 +113,16 @@ class OutboxStore {
             ps.setString(2, m.eventKey());
             ps.setString(3, m.recipientKey());
             ps.setString(4, m.channel().name());
-            ps.setObject(5, m.subscriberId(), java.sql.Types.BIGINT);
+            ps.setObject(5, m.subscriberId(), Types.BIGINT);
             ps.setString(6, m.address());
             ps.setString(7, m.subject());
             ps.setString(8, m.body());
-            ps.setObject(9, m.smsParts(), java.sql.Types.INTEGER);
+            ps.setObject(9, m.smsParts(), Types.INTEGER);
             ps.setString(10, skipped ? MessageStatus.SKIPPED.name() : MessageStatus.QUEUED.name());
             ps.setString(11, m.skipReason());
             ps.setObject(12, utc(m.notBefore()));
             ps.setObject(13, at);
-            ps.setObject(14, skipped ? at : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setObject(14, skipped ? at : null, Types.TIMESTAMP_WITH_TIMEZONE);
         });
         return fresh.size();
     }
@@ -262,11 +268,11 @@ class OutboxStore {
     }
 
     /** Every message of the event in id order, handed over one at a time as the database streams them. */
-    void forEach(String eventKey, java.util.function.Consumer<OutboxMessage> each) {
+    void forEach(String eventKey, Consumer<OutboxMessage> each) {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(1000);
         streaming.query("select " + COLUMNS + " from outbox_message m where m.event_key = ? order by m.id",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)), eventKey);
+                (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)), eventKey);
     }
 
     long count(String eventKey, @Nullable MessageStatus status) {

@@ -1,17 +1,21 @@
 package org.outagedesk.outbox;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.SMPPConstant;
-import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -35,6 +39,7 @@ import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
 import org.jsmpp.util.DeliveryReceiptState;
+import org.jsmpp.util.InvalidDeliveryReceiptException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +121,7 @@ class SmppSender implements ChannelSender {
         session = s;
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void close() {
         disconnect();
         submitters.shutdownNow();
@@ -135,10 +140,10 @@ class SmppSender implements ChannelSender {
     public List<SendResult> send(List<OutboxMessage> batch, Pacer pacer) {
         SMPPSession s = session;
         List<Future<SendResult>> futures = new ArrayList<>(batch.size());
-        java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(settings.window());
+        Semaphore window = new Semaphore(settings.window());
         for (OutboxMessage m : batch) {
             if (s == null) {
-                futures.add(java.util.concurrent.CompletableFuture.completedFuture(
+                futures.add(CompletableFuture.completedFuture(
                         new SendResult.NotSent("Not bound to the SMSC")));
                 continue;
             }
@@ -163,7 +168,7 @@ class SmppSender implements ChannelSender {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 results.add(new SendResult.InDoubt("Interrupted while waiting for the SMSC"));
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 results.add(new SendResult.Temporary(plain(e.getCause()), false));
             }
         }
@@ -236,7 +241,7 @@ class SmppSender implements ChannelSender {
                 DeliveryReceipt receipt;
                 try {
                     receipt = deliverSm.getShortMessageAsDeliveryReceipt();
-                } catch (org.jsmpp.util.InvalidDeliveryReceiptException e) {
+                } catch (InvalidDeliveryReceiptException e) {
                     log.warn("Unreadable delivery receipt ignored");
                     return;
                 }

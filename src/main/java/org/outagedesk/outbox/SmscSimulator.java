@@ -1,7 +1,12 @@
 package org.outagedesk.outbox;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -12,9 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
@@ -25,7 +32,6 @@ import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.GeneralDataCoding;
-import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.InterfaceVersion;
 import org.jsmpp.bean.MessageMode;
 import org.jsmpp.bean.MessageType;
@@ -51,6 +57,9 @@ import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.session.connection.ServerConnection;
+import org.jsmpp.session.connection.socket.ServerSocketConnection;
+import org.jsmpp.session.connection.socket.ServerSocketConnectionFactory;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 import org.jspecify.annotations.Nullable;
@@ -130,19 +139,19 @@ public class SmscSimulator implements ServerMessageReceiverListener {
             return;
         }
         int wanted = port > 0 ? port : settings.port();
-        java.util.concurrent.atomic.AtomicInteger bound = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger bound = new AtomicInteger();
         SMPPServerSessionListener l = new SMPPServerSessionListener(wanted, 1_000, 50,
-                new org.jsmpp.session.connection.socket.ServerSocketConnectionFactory() {
+                new ServerSocketConnectionFactory() {
                     @Override
-                    public org.jsmpp.session.connection.ServerConnection listen(int p, int timeout, int backlog)
+                    public ServerConnection listen(int p, int timeout, int backlog)
                             throws IOException {
-                        java.net.ServerSocket socket = new java.net.ServerSocket();
+                        ServerSocket socket = new ServerSocket();
                         socket.setReuseAddress(true);
-                        socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), p),
+                        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), p),
                                 backlog);
                         socket.setSoTimeout(timeout);
                         bound.set(socket.getLocalPort());
-                        return new org.jsmpp.session.connection.socket.ServerSocketConnection(socket);
+                        return new ServerSocketConnection(socket);
                     }
                 });
         port = bound.get();
@@ -262,7 +271,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
                 SMPPServerSession session = l.accept();
                 session.setMessageReceiverListener(this);
                 acceptor.execute(() -> bind(session));
-            } catch (java.net.SocketTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 // keep listening
             } catch (IOException e) {
                 if (listener == l) {
@@ -318,7 +327,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
             String destination = submitSm.getDestAddress();
             if (keepRecipients) {
                 perDestination.computeIfAbsent(destination, k -> new AtomicLong()).incrementAndGet();
-                byte[] body = udh ? java.util.Arrays.copyOfRange(payload, 6, payload.length) : payload;
+                byte[] body = udh ? Arrays.copyOfRange(payload, 6, payload.length) : payload;
                 recent.add(new Received(destination, SmsText.decode(body, (submitSm.getDataCoding() & 0x0f) == 8)));
                 while (recent.size() > 200) {
                     recent.removeFirst();

@@ -5,14 +5,17 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import org.outagedesk.base.FigureCache;
 import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.FigureCache;
+import org.outagedesk.base.FigureSettings;
 import org.outagedesk.base.Money;
 import org.outagedesk.credits.CreditEntryType;
 import org.outagedesk.credits.CreditService;
@@ -58,7 +61,7 @@ public class ImpactSummaryService {
     private final FigureCache<Long> summaries;
 
     ImpactSummaryService(IncidentService incidents, ImpactService impacts, CreditService credits, HoldService holds,
-            SaleStatusService sales, Clock clock, org.outagedesk.base.FigureSettings figureSettings) {
+            SaleStatusService sales, Clock clock, FigureSettings figureSettings) {
         this.summaries = figureSettings.summaryCache();
         this.incidents = incidents;
         this.impacts = impacts;
@@ -99,7 +102,7 @@ public class ImpactSummaryService {
                 sales.countViolations(new ViolationFilter(incidentId, null, null, null)));
     }
 
-    private ImpactSummary.Subscribers subscribers(long incidentId, java.time.ZoneId zone) {
+    private ImpactSummary.Subscribers subscribers(long incidentId, ZoneId zone) {
         ImpactCounts counts = impacts.counts(incidentId, ImpactFilter.all());
         long contacted = impacts.count(incidentId,
                 new ImpactFilter(null, null, null, null, null, Boolean.TRUE, null));
@@ -161,7 +164,7 @@ public class ImpactSummaryService {
         long stores = 0;
         long acknowledged = 0;
         long overdue = 0;
-        Map<String, long[]> regions = new java.util.TreeMap<>(); // stores, acknowledged, pending, overdue
+        Map<String, long[]> regions = new TreeMap<>(); // stores, acknowledged, pending, overdue
         Pageable page = PageRequest.of(0, HOLD_PAGE);
         while (true) {
             Page<HoldSummary> activeHolds = holds.find(HoldStatus.ACTIVE, incidentId, page);

@@ -1,6 +1,7 @@
 package org.outagedesk.security;
 
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -123,7 +124,7 @@ class ApiCredentialsCache {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(key);
             return hmac.doFinal((username + '\u0000' + password).getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | java.security.InvalidKeyException e) {
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
     }

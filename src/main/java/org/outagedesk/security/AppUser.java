@@ -12,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AbstractEntity;
 import org.outagedesk.base.AppRoles;
@@ -89,7 +90,7 @@ public class AppUser extends AbstractEntity {
         if (!AppRoles.STORE_MANAGER.equals(role) && store != null) {
             throw new DomainException("store", "Only store managers are bound to a store");
         }
-        boolean changed = this.role != null && (!role.equals(this.role) || !java.util.Objects.equals(
+        boolean changed = this.role != null && (!role.equals(this.role) || !Objects.equals(
                 store == null ? null : store.getId(), this.store == null ? null : this.store.getId()));
         this.role = role;
         this.store = store;

@@ -1,8 +1,12 @@
 package org.outagedesk.security;
 
+import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
@@ -21,7 +25,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
-import jakarta.validation.Valid;
 
 /**
  * Users of the console and the API. Only incident managers manage them; the last active incident manager can be
@@ -53,7 +56,7 @@ public class UserService {
 
     /** The active incident managers with their e-mail addresses (no role check: for the team e-mails). */
     @Transactional(readOnly = true)
-    public java.util.List<TeamContact> activeIncidentManagers() {
+    public List<TeamContact> activeIncidentManagers() {
         return users.findActiveIncidentManagers().stream()
                 .map(u -> new TeamContact(u.getUsername(), u.getDisplayName(), u.getEmail(),
                         u.wantsInfoEmails())).toList();
@@ -86,7 +89,7 @@ public class UserService {
     public UserSummary changeMyEmail(@Nullable String email, boolean infoEmails) {
         AppUser user = signedIn();
         String address = validEmail(email);
-        boolean changed = !java.util.Objects.equals(address, user.getEmail());
+        boolean changed = !Objects.equals(address, user.getEmail());
         boolean switched = infoEmails != user.wantsInfoEmails();
         user.changeEmail(address);
         user.switchInfoEmails(infoEmails);
@@ -120,7 +123,7 @@ public class UserService {
     }
 
     /** Names no user may take: "system" is what the audit trail writes for the application's own actions. */
-    static final java.util.Set<String> RESERVED_USERNAMES = java.util.Set.of(SystemActor.NAME, "anonymous",
+    static final Set<String> RESERVED_USERNAMES = Set.of(SystemActor.NAME, "anonymous",
             "anonymoususer");
 
     @Transactional(readOnly = true)
@@ -230,7 +233,7 @@ public class UserService {
                     "The password must have at least " + properties.minPasswordLength() + " characters");
         }
         // bcrypt reads at most 72 bytes: a longer password would be cut without a word
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
             throw new DomainException("password", "The password must have at most 72 bytes (72 letters without"
                     + " accents)");
         }

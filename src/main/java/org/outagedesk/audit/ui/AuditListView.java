@@ -22,8 +22,10 @@ import org.outagedesk.audit.AuditEntry;
 import org.outagedesk.audit.AuditFilter;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.base.ui.Words;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
 /** Who changed what, newest first, filtered by person, action, kind of record, text and dates. */
@@ -40,7 +42,7 @@ class AuditListView extends VerticalLayout {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Grid<AuditEntry> grid = new Grid<>();
-    private final ZoneId zone = org.outagedesk.base.ui.ShownTime.viewerZone();
+    private final ZoneId zone = ShownTime.viewerZone();
 
     AuditListView(AuditService audit) {
         setSizeFull();
@@ -72,7 +74,7 @@ class AuditListView extends VerticalLayout {
         from.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
-        grid.addColumn(e -> org.outagedesk.base.ui.ShownTime.at(e.getOccurredAt(), zone)).setHeader("When")
+        grid.addColumn(e -> ShownTime.at(e.getOccurredAt(), zone)).setHeader("When")
                 .setSortProperty("occurredAt").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::getActor).setHeader("User").setSortProperty("actor").setAutoWidth(true);
         grid.addColumn(e -> Words.plain(e.getAction())).setHeader("Action").setSortProperty("action")
@@ -87,7 +89,7 @@ class AuditListView extends VerticalLayout {
         grid.setItems(query -> {
             var page = VaadinSpringDataHelpers.toSpringPageRequest(query);
             if (page.getSort().isUnsorted()) {
-                page = org.springframework.data.domain.PageRequest.of(page.getPageNumber(), page.getPageSize(),
+                page = PageRequest.of(page.getPageNumber(), page.getPageSize(),
                         Sort.by(Sort.Direction.DESC, "occurredAt", "id"));
             }
             return audit.find(filter(), page).stream();

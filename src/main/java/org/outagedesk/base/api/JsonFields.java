@@ -1,5 +1,6 @@
 package org.outagedesk.base.api;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +75,7 @@ final class JsonFields {
         if (type == String.class) {
             return "a text";
         }
-        if (List.class.isAssignableFrom(type) || java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (List.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
         return "a value of another shape";

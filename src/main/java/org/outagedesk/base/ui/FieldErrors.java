@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -57,7 +58,7 @@ public final class FieldErrors {
     /** Shows every message next to its field and takes the user to the first. */
     public void show() {
         errors.values().forEach(e -> e.show().accept(e.message()));
-        errors.values().stream().map(Error::focus).filter(java.util.Objects::nonNull).findFirst()
+        errors.values().stream().map(Error::focus).filter(Objects::nonNull).findFirst()
                 .ifPresent(Focusable::focus);
     }
 }

@@ -1,10 +1,13 @@
 package org.outagedesk.base.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.avatar.AvatarVariant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -20,6 +23,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.UserIdentity;
 
@@ -51,12 +55,12 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         SideNav nav = new SideNav();
         nav.setId("main-nav");
         nav.addClassNames("mx-s");
-        java.util.List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
+        List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
         entries.forEach(entry -> nav.addItem(item(entry, entries)));
         return nav;
     }
 
-    private static SideNavItem item(MenuEntry entry, java.util.List<MenuEntry> all) {
+    private static SideNavItem item(MenuEntry entry, List<MenuEntry> all) {
         SideNavItem item = new SideNavItem(entry.title(), entry.path());
         // an entry lights up for the screens under it (a subscriber under Subscribers), but not when another entry
         // of the menu is under it (Credit approvals under Credits): one entry is highlighted, never two
@@ -67,7 +71,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         return item;
     }
 
-    static boolean matchesNested(String path, java.util.List<String> paths) {
+    static boolean matchesNested(String path, List<String> paths) {
         String prefix = path.endsWith("/") ? path : path + "/";
         return paths.stream().noneMatch(other -> !other.equals(path) && other.startsWith(prefix));
     }
@@ -77,7 +81,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         box.addClassName("od-user-box");
         authentication.getAuthenticatedUser(UserIdentity.class).ifPresent(user -> {
             Avatar avatar = new Avatar(user.displayName());
-            avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+            avatar.addThemeVariants(AvatarVariant.LUMO_XSMALL);
             Span name = new Span(user.displayName());
             name.setId("signed-in-user");
             Span role = new Span(AppRoles.label(user.role())
@@ -90,7 +94,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             logout.setId("sign-out");
             // a plain link: the profile screen belongs to the security feature, which depends on this one
-            com.vaadin.flow.component.html.Anchor profile = new com.vaadin.flow.component.html.Anchor("profile",
+            Anchor profile = new Anchor("profile",
                     "Profile");
             profile.setId("profile-link");
             profile.addClassName("text-s");
@@ -104,7 +108,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
      * ask for them once and show the screen again when they arrive.
      */
     @Override
-    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+    protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         var ui = event.getUI();
         var details = ui.getPage().getExtendedClientDetails();

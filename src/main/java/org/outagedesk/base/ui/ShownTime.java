@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import java.util.TimeZone;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,7 +89,7 @@ public final class ShownTime {
             return "UTC";
         }
         boolean summer = zone.getRules().isDaylightSavings(at);
-        String shortName = java.util.TimeZone.getTimeZone(zone).getDisplayName(summer, java.util.TimeZone.SHORT,
+        String shortName = TimeZone.getTimeZone(zone).getDisplayName(summer, TimeZone.SHORT,
                 Locale.US);
         return shortName.startsWith("GMT") ? zone.getDisplayName(TextStyle.FULL, Locale.US) : shortName;
     }

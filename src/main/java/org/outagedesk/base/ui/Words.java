@@ -3,6 +3,7 @@ package org.outagedesk.base.ui;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -88,7 +89,7 @@ public final class Words {
         return money(m.amount(), m.currency());
     }
 
-    public static String money(BigDecimal amount, java.util.Currency currency) {
+    public static String money(BigDecimal amount, Currency currency) {
         NumberFormat f = NumberFormat.getCurrencyInstance(Locale.US);
         f.setCurrency(currency);
         f.setMinimumFractionDigits(currency.getDefaultFractionDigits());

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.ui.FieldErrors;
 import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.catalog.InvalidCatalogEntry;
 
@@ -49,7 +50,7 @@ abstract class CatalogEntryDialog extends Dialog {
     protected abstract void submit();
 
     private void save() {
-        org.outagedesk.base.ui.FieldErrors errors = org.outagedesk.base.ui.FieldErrors.clearing(
+        FieldErrors errors = FieldErrors.clearing(
                 fields.values().toArray(HasValidation[]::new));
         problem.setVisible(false);
         try {

@@ -1,6 +1,7 @@
 package org.outagedesk.catalog.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -61,7 +62,7 @@ class CatalogImportPanel extends Div {
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFileSize(10 * 1024 * 1024);
         upload.addFileRejectedListener(e -> Notifications.error(e.getErrorMessage() + " (CSV only, at most 10 MB)"));
-        upload.setUploadButton(new com.vaadin.flow.component.button.Button("Upload " + what + " CSV…"));
+        upload.setUploadButton(new Button("Upload " + what + " CSV…"));
         validRows.setId(idPrefix + "-valid-rows");
         Paragraph help = new Paragraph("CSV, UTF-8, header " + columns + ". Re-importing updates by code; by"
                 + " default one bad row refuses the whole file.");

@@ -26,6 +26,7 @@ import java.util.Locale;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.TabStrip;
 import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Region;
@@ -58,7 +59,7 @@ class CatalogView extends VerticalLayout implements BeforeEnterObserver {
         this.catalog = catalog;
         setSizeFull();
         tabs.setId("catalog-tabs");
-        org.outagedesk.base.ui.TabStrip.accessible(tabs);
+        TabStrip.accessible(tabs);
         tabs.setSizeFull();
         tabs.add("SKUs", skusTab());
         tabs.add("Stores", storesTab());

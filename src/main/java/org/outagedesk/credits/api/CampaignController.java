@@ -2,6 +2,7 @@ package org.outagedesk.credits.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +62,7 @@ class CampaignController {
             + " impacts (statuses, categories: any of them lost, dataPlan, skus, regions; an absent rule matches all),"
             + " a reason code and an amount.")
     ResponseEntity<CampaignDetails> create(@RequestBody CampaignRequest body) {
-        List<NewCampaign.Tier> tiers = body.tiers() == null ? null : new java.util.ArrayList<>();
+        List<NewCampaign.Tier> tiers = body.tiers() == null ? null : new ArrayList<>();
         if (body.tiers() != null) {
             for (int k = 0; k < body.tiers().size(); k++) {
                 TierRequest t = body.tiers().get(k);

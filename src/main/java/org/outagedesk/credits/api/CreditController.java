@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.Money;
@@ -15,8 +16,8 @@ import org.outagedesk.credits.CreditStatus;
 import org.outagedesk.credits.CreditSummary;
 import org.outagedesk.credits.IssuedCredit;
 import org.outagedesk.credits.NewCredit;
-import org.outagedesk.credits.SubscriberCreditList;
 import org.outagedesk.credits.ReasonCode;
+import org.outagedesk.credits.SubscriberCreditList;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -101,7 +102,7 @@ class CreditController {
         CreditStatus parsed = null;
         if (status != null && !status.isBlank()) {
             try {
-                parsed = CreditStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+                parsed = CreditStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new DomainException("status", "'" + status + "' is not one of "
                         + List.of(CreditStatus.values()));

@@ -1,6 +1,7 @@
 package org.outagedesk.credits.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -21,21 +23,25 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.base.ui.Words;
-import org.springframework.beans.factory.ObjectProvider;
 import org.outagedesk.credits.CampaignDetails;
 import org.outagedesk.credits.CampaignDryRun;
 import org.outagedesk.credits.CampaignService;
 import org.outagedesk.credits.CampaignStatus;
+import org.outagedesk.credits.CreditService;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Credit campaigns of an incident: tiers, dry-run figures, submit and approve (a second incident manager), the
@@ -52,13 +58,13 @@ class CampaignsView extends VerticalLayout {
     private final ComboBox<Incident> incident = new ComboBox<>();
     private final Grid<CampaignDetails> grid = new Grid<>();
     private final VerticalLayout details = new VerticalLayout();
-    private final ZoneId zone = org.outagedesk.base.ui.ShownTime.viewerZone();
+    private final ZoneId zone = ShownTime.viewerZone();
     private final boolean mayRun = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
     private CampaignDetails selected;
     private List<CampaignDetails> items = List.of();
 
     CampaignsView(CampaignService campaigns, IncidentService incidents, ObjectProvider<CampaignsAction> actions,
-            org.outagedesk.credits.CreditService credits) {
+            CreditService credits) {
         this.campaigns = campaigns;
         setSizeFull();
         List<Incident> all = incidents.findAll();
@@ -79,9 +85,9 @@ class CampaignsView extends VerticalLayout {
         grid.setHeight("14rem");
         grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
         details.setPadding(false);
-        java.util.List<com.vaadin.flow.component.Component> tools = new java.util.ArrayList<>(java.util.List.of(incident));
+        List<Component> tools = new ArrayList<>(List.of(incident));
         if (mayRun) {
-            Button create = new Button("New campaign", com.vaadin.flow.component.icon.VaadinIcon.PLUS_CIRCLE.create(),
+            Button create = new Button("New campaign", VaadinIcon.PLUS_CIRCLE.create(),
                     e -> {
                         if (incident.getValue() != null) {
                             new NewCampaignDialog(campaigns, credits.reasonCodes(), incident.getValue().getId(),
@@ -92,8 +98,8 @@ class CampaignsView extends VerticalLayout {
             tools.add(create);
         }
         actions.orderedStream().map(a -> a.create(() -> incident.getValue() == null ? null
-                : incident.getValue().getId())).flatMap(java.util.Optional::stream).forEach(tools::add);
-        add(new ViewToolbar("Credit campaigns", tools.toArray(com.vaadin.flow.component.Component[]::new)), grid,
+                : incident.getValue().getId())).flatMap(Optional::stream).forEach(tools::add);
+        add(new ViewToolbar("Credit campaigns", tools.toArray(Component[]::new)), grid,
                 details);
         if (!all.isEmpty()) {
             incident.setValue(all.getFirst());

@@ -17,6 +17,7 @@ import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.base.ui.Words;
 import org.outagedesk.credits.CreditRecord;
@@ -32,7 +33,7 @@ class CreditApprovalsView extends VerticalLayout {
 
     private final CreditService credits;
     private final Grid<CreditRecord> grid = new Grid<>();
-    private final ZoneId zone = org.outagedesk.base.ui.ShownTime.viewerZone();
+    private final ZoneId zone = ShownTime.viewerZone();
 
     CreditApprovalsView(CreditService credits) {
         this.credits = credits;

@@ -6,11 +6,14 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.ui.FieldErrors;
 import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.credits.CreditRecord;
 import org.outagedesk.credits.CreditService;
@@ -19,7 +22,7 @@ import org.outagedesk.credits.IssuedCredit;
 import org.outagedesk.credits.NewCredit;
 import org.outagedesk.credits.ReasonCode;
 import org.outagedesk.credits.SubscriberCredits;
-import org.outagedesk.base.ui.FieldErrors;
+import org.outagedesk.impact.DataLossStatus;
 
 /**
  * The agent's credit dialog. It carries one idempotency key for its whole life, so a double click or a retry after
@@ -38,13 +41,13 @@ class CreditDialog extends Dialog {
         reason.setItemLabelGenerator(r -> r.code() + " – " + r.label());
         reason.setId("credit-reason");
         amount.setId("credit-amount");
-        amount.setPrefixComponent(new com.vaadin.flow.component.html.Span("$"));
+        amount.setPrefixComponent(new Span("$"));
         amount.setHelperText("Room under the cap: " + subscriber.room() + ". Your limit: " + credits.myLimit()
                 + " (above it the credit waits for an incident manager's approval)");
         note.setMaxLength(1000);
         FormLayout form = new FormLayout(reason, amount, note);
         form.setColspan(note, 2);
-        add(new Paragraph("Data-loss status: " + java.util.Optional.ofNullable(org.outagedesk.impact.DataLossStatus.parseOrNull(subscriber.status())).map(org.outagedesk.impact.DataLossStatus::label).orElse(subscriber.status()) + (subscriber.dataPlan() ? ", has a data plan"
+        add(new Paragraph("Data-loss status: " + Optional.ofNullable(DataLossStatus.parseOrNull(subscriber.status())).map(DataLossStatus::label).orElse(subscriber.status()) + (subscriber.dataPlan() ? ", has a data plan"
                 : ", no data plan") + ". Credited so far in this incident: " + subscriber.net() + " of "
                 + subscriber.cap() + "."), form);
         Button issue = new Button("Issue credit", e -> {

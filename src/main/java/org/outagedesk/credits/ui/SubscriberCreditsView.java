@@ -1,5 +1,6 @@
 package org.outagedesk.credits.ui;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -17,14 +18,18 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
+import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.credits.CreditRecord;
 import org.outagedesk.credits.CreditService;
 import org.outagedesk.credits.SubscriberCredits;
+import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
 
@@ -45,7 +50,7 @@ class SubscriberCreditsView extends VerticalLayout implements BeforeEnterObserve
     private final Span room = new Span();
     private final Grid<CreditRecord> grid = new Grid<>();
     private final Button issue = new Button("Issue credit…");
-    private final ZoneId zone = org.outagedesk.base.ui.ShownTime.viewerZone();
+    private final ZoneId zone = ShownTime.viewerZone();
     private final boolean mayIssue = CurrentActor.hasRole(AppRoles.AGENT)
             || CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
     private final List<Incident> all;
@@ -66,15 +71,15 @@ class SubscriberCreditsView extends VerticalLayout implements BeforeEnterObserve
         msisdn.setPlaceholder("MSISDN, e.g. +12065550123");
         msisdn.setClearButtonVisible(true);
         Button show = new Button("Show", e -> load());
-        show.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        show.addClickShortcut(Key.ENTER);
         issue.setId("credits-issue");
         issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         issue.setVisible(false);
         issue.addClickListener(e -> new CreditDialog(credits, current, c -> load()).open());
 
         grid.addColumn(c -> CreditFormat.time(c.requestedAt(), zone)).setHeader("When").setAutoWidth(true);
-        grid.addColumn(c -> org.outagedesk.base.ui.Words.plain(c.reasonCode())).setHeader("Reason").setAutoWidth(true);
-        grid.addColumn(c -> org.outagedesk.base.ui.Words.money(c.amount())).setHeader("Amount").setAutoWidth(true);
+        grid.addColumn(c -> Words.plain(c.reasonCode())).setHeader("Reason").setAutoWidth(true);
+        grid.addColumn(c -> Words.money(c.amount())).setHeader("Amount").setAutoWidth(true);
         grid.addColumn(c -> c.entryType().name().equals("REVERSAL") ? "Reversal of #" + c.reversesId()
                 : c.status().label()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(CreditRecord::requestedBy).setHeader("Asked by").setAutoWidth(true);
@@ -119,12 +124,12 @@ class SubscriberCreditsView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         heading.setText(current.msisdn() + " – " + current.name() + ": data-loss status "
-                + java.util.Optional.ofNullable(org.outagedesk.impact.DataLossStatus.parseOrNull(current.status()))
-                        .map(org.outagedesk.impact.DataLossStatus::label).orElse(current.status())
+                + Optional.ofNullable(DataLossStatus.parseOrNull(current.status()))
+                        .map(DataLossStatus::label).orElse(current.status())
                 + (current.dataPlan() ? ", has a data plan" : ", no data plan"));
-        room.setText("Credited " + org.outagedesk.base.ui.Words.money(current.net()) + " of the "
-                + org.outagedesk.base.ui.Words.money(current.cap()) + " cap: "
-                + org.outagedesk.base.ui.Words.money(current.room()) + " of room left.");
+        room.setText("Credited " + Words.money(current.net()) + " of the "
+                + Words.money(current.cap()) + " cap: "
+                + Words.money(current.room()) + " of room left.");
         room.setId("credits-room");
         grid.setItems(current.credits());
         grid.setVisible(true);

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CsvImportException;
@@ -81,7 +82,7 @@ class SaleStatusController {
     }
 
     /** The import's report: 200 when applied, 422 with every row at fault when the file was refused. */
-    private static ResponseEntity<SalesImportResult> report(java.util.function.Supplier<SalesImportResult> run) {
+    private static ResponseEntity<SalesImportResult> report(Supplier<SalesImportResult> run) {
         try {
             return ResponseEntity.ok(run.get());
         } catch (CsvImportException e) {

@@ -1,5 +1,6 @@
 package org.outagedesk.holds.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -11,9 +12,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
@@ -23,6 +26,7 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -30,13 +34,13 @@ import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.TabStrip;
 import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.base.ui.Words;
-import org.springframework.beans.factory.ObjectProvider;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.holds.AcknowledgementProgress;
-import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.HoldService.AckState;
+import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.HoldStatus;
 import org.outagedesk.holds.HoldSummary;
 import org.outagedesk.holds.SaleStatusService;
@@ -46,6 +50,7 @@ import org.outagedesk.holds.StoreAcknowledgementRow;
 import org.outagedesk.holds.ViolationFilter;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
@@ -133,20 +138,20 @@ class HoldListView extends VerticalLayout {
         VerticalLayout list = new VerticalLayout(new ViewToolbar(null, status, place), grid);
         list.setPadding(false);
         list.setSizeFull();
-        com.vaadin.flow.component.orderedlayout.Scroller detailsPane =
-                new com.vaadin.flow.component.orderedlayout.Scroller(details);
+        Scroller detailsPane =
+                new Scroller(details);
         detailsPane.setId("hold-details-pane");
         // a pane that scrolls is reachable with the keyboard (axe: scrollable-region-focusable)
         detailsPane.getElement().setAttribute("tabindex", "0");
         detailsPane.getElement().setAttribute("role", "region");
         detailsPane.getElement().setAttribute("aria-label", "Details of the chosen hold");
         detailsPane.setSizeFull();
-        com.vaadin.flow.component.splitlayout.SplitLayout holdsTab = new com.vaadin.flow.component.splitlayout
-                .SplitLayout(list, detailsPane, com.vaadin.flow.component.splitlayout.SplitLayout.Orientation.VERTICAL);
+        SplitLayout holdsTab = new com.vaadin.flow.component.splitlayout
+                .SplitLayout(list, detailsPane, SplitLayout.Orientation.VERTICAL);
         holdsTab.setSplitterPosition(40);
         holdsTab.setSizeFull();
 
-        TabSheet tabs = org.outagedesk.base.ui.TabStrip.accessible(new TabSheet());
+        TabSheet tabs = TabStrip.accessible(new TabSheet());
         tabs.setWidthFull();
         tabs.addClassName("od-fill");
         tabs.add("Holds", holdsTab);
@@ -154,7 +159,7 @@ class HoldListView extends VerticalLayout {
             tabs.add("Violations", violations());
         }
         add(new ViewToolbar("Stop-sales", actions.orderedStream().map(HoldListAction::create)
-                .flatMap(java.util.Optional::stream).toArray(com.vaadin.flow.component.Component[]::new)), tabs);
+                .flatMap(Optional::stream).toArray(Component[]::new)), tabs);
     }
 
     private ZoneId zone(HoldSummary h) {
@@ -244,7 +249,7 @@ class HoldListView extends VerticalLayout {
         details.add(bar, counts, new H3("By region"), byRegion,
                 new ViewToolbar(progress.deadlinePassed() ? "Stores to chase" : "Stores", state), storeGrid);
         // parts of other features (the escalations e-mailed for this hold)
-        sections.orderedStream().map(section -> section.create(hold)).flatMap(java.util.Optional::stream)
+        sections.orderedStream().map(section -> section.create(hold)).flatMap(Optional::stream)
                 .forEach(details::add);
     }
 

@@ -1,6 +1,5 @@
 package org.outagedesk.holds.ui;
 
-import org.springframework.beans.factory.ObjectProvider;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,19 +20,22 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.UserIdentity;
 import org.outagedesk.base.ui.Notifications;
-import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.base.ui.ShownTime;
+import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Sku;
@@ -46,6 +48,7 @@ import org.outagedesk.incident.IncidentBulletin;
 import org.outagedesk.incident.Notice;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.TimelineService;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The store manager's home: may my store sell this SKU right now (a large SELLABLE / ON HOLD badge per SKU), and
@@ -68,7 +71,7 @@ class MyStoreView extends VerticalLayout {
     private final Checkbox onlyHeld = new Checkbox("Only SKUs on hold");
     private List<SaleStatus> statuses = List.of();
     /** The store's zone: every time on this screen is the store's local time, named. */
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
     MyStoreView(AuthenticationContext authentication, CatalogService catalog, HoldService holds,
             SaleStatusService saleStatus, TimelineService timeline, ObjectProvider<MyStoreAction> actions) {
@@ -142,9 +145,9 @@ class MyStoreView extends VerticalLayout {
             H4 title = new H4(bulletin.title());
             title.addClassName("m-0");
             guidance.add(title);
-            List<Notice> shown = new java.util.ArrayList<>(bulletin.guidance());
+            List<Notice> shown = new ArrayList<>(bulletin.guidance());
             shown.addAll(bulletin.updates());
-            shown.sort(java.util.Comparator.comparing(Notice::occurredAt).reversed());
+            shown.sort(Comparator.comparing(Notice::occurredAt).reversed());
             for (Notice notice : shown) {
                 Span date = new Span(ShownTime.at(notice.occurredAt(), zone) + " · " + Words.of(notice.type())
                         + (notice.pinned() ? " · standing instruction" : ""));
@@ -158,8 +161,8 @@ class MyStoreView extends VerticalLayout {
         }
     }
 
-    private java.util.Optional<Sku> sku(SaleStatus status) {
-        return java.util.Optional.ofNullable(skus.get(status.sku()));
+    private Optional<Sku> sku(SaleStatus status) {
+        return Optional.ofNullable(skus.get(status.sku()));
     }
 
     private void refresh() {
@@ -171,7 +174,7 @@ class MyStoreView extends VerticalLayout {
     private void filter() {
         String text = search.getValue() == null ? "" : search.getValue().strip().toLowerCase(Locale.ROOT);
         // held SKUs first: they are what the shop floor must not miss
-        grid.setItems(statuses.stream().sorted(java.util.Comparator.comparing(SaleStatus::sellable))
+        grid.setItems(statuses.stream().sorted(Comparator.comparing(SaleStatus::sellable))
                 .filter(s -> !onlyHeld.getValue() || !s.sellable()).filter(s -> text.isEmpty()
                 || (s.sku() + " " + sku(s).map(k -> k.getModel() + " " + k.getColour()).orElse(""))
                 .toLowerCase(Locale.ROOT).contains(text)).toList());

@@ -1,5 +1,6 @@
 package org.outagedesk.holds.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,12 +18,16 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
+import org.outagedesk.base.ui.FieldErrors;
 import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.ShownTime;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Sku;
 import org.outagedesk.catalog.Store;
@@ -31,8 +36,6 @@ import org.outagedesk.holds.HoldSummary;
 import org.outagedesk.holds.NewHold;
 import org.outagedesk.holds.SalesChannel;
 import org.outagedesk.incident.Incident;
-import org.outagedesk.base.ui.FieldErrors;
-import org.outagedesk.base.ui.Words;
 
 /**
  * Places a hold. Times are entered in the chosen incident's reference zone (named on the fields). Problems show
@@ -105,7 +108,7 @@ class PlaceHoldDialog extends Dialog {
         FormLayout form = new FormLayout(incident, what, family, skus, channels, regions, stores, from, until,
                 ackHours, reason);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
-        for (var full : new com.vaadin.flow.component.Component[] {incident, what, family, skus, channels, reason}) {
+        for (var full : new Component[] {incident, what, family, skus, channels, reason}) {
             form.setColspan(full, 2);
         }
         add(form);
@@ -121,8 +124,8 @@ class PlaceHoldDialog extends Dialog {
     }
 
     private void zoneLabels() {
-        from.setLabel("Effective from (" + org.outagedesk.base.ui.ShownTime.zoneLongName(zone()) + ")");
-        until.setLabel("Until, optional (" + org.outagedesk.base.ui.ShownTime.zoneLongName(zone()) + ")");
+        from.setLabel("Effective from (" + ShownTime.zoneLongName(zone()) + ")");
+        until.setLabel("Until, optional (" + ShownTime.zoneLongName(zone()) + ")");
     }
 
     private @Nullable Instant instant(@Nullable LocalDateTime local) {
@@ -156,7 +159,7 @@ class PlaceHoldDialog extends Dialog {
         try {
             HoldSummary hold = holds.place(request);
             close();
-            Notifications.success("Hold #" + hold.id() + " placed (" + org.outagedesk.base.ui.Words.of(hold.status()).toLowerCase(java.util.Locale.ROOT)
+            Notifications.success("Hold #" + hold.id() + " placed (" + Words.of(hold.status()).toLowerCase(Locale.ROOT)
                     + "): " + hold.coverage() + " in " + Words.count(hold.storeCount(), "store")
                     + (hold.channels().contains(SalesChannel.ONLINE) ? " and online" : "")
                     + (hold.closedStoresSkipped() == 0 ? "" : "; "

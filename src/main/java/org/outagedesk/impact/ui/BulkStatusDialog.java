@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import java.text.NumberFormat;
 import java.util.Locale;
 import org.outagedesk.base.DomainException;
@@ -33,7 +35,7 @@ class BulkStatusDialog extends Dialog {
     private final TextArea reason = new TextArea("Reason (kept in each subscriber's history)");
     private final Paragraph preview = new Paragraph();
     private final Button confirm = new Button();
-    private final com.vaadin.flow.component.textfield.TextField typed = new com.vaadin.flow.component.textfield.TextField();
+    private final TextField typed = new TextField();
     private final long typeAbove;
     private long count;
 
@@ -60,7 +62,7 @@ class BulkStatusDialog extends Dialog {
         typed.setId("bulk-typed-count");
         typed.setWidthFull();
         typed.setVisible(false);
-        typed.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        typed.setValueChangeMode(ValueChangeMode.EAGER);
         typed.addValueChangeListener(e -> showCount());
 
         confirm.setId("bulk-confirm");

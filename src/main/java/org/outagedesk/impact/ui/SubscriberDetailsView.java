@@ -1,15 +1,13 @@
 package org.outagedesk.impact.ui;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Anchor;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -24,20 +22,26 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.impact.DataCategory;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.impact.SubscriberDetails;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One subscriber while they are on the phone: who they are, what each incident did to their data (with a warning
@@ -51,17 +55,17 @@ import org.outagedesk.impact.SubscriberDetails;
 class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ImpactService impacts;
-    private final ZoneId viewerZone = org.outagedesk.base.ui.ShownTime.viewerZone();
-    private final org.springframework.beans.factory.ObjectProvider<SubscriberImpactSection> sections;
-    private com.vaadin.flow.router.QueryParameters listQuery = com.vaadin.flow.router.QueryParameters.empty();
+    private final ZoneId viewerZone = ShownTime.viewerZone();
+    private final ObjectProvider<SubscriberImpactSection> sections;
+    private QueryParameters listQuery = QueryParameters.empty();
     private final boolean mayChange = CurrentActor.hasRole(AppRoles.AGENT)
             || CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
-    private final org.springframework.beans.factory.ObjectProvider<SubscriberDetailsSection> detailSections;
+    private final ObjectProvider<SubscriberDetailsSection> detailSections;
     private String msisdn = "";
 
     SubscriberDetailsView(ImpactService impacts,
-            org.springframework.beans.factory.ObjectProvider<SubscriberImpactSection> sections,
-            org.springframework.beans.factory.ObjectProvider<SubscriberDetailsSection> detailSections) {
+            ObjectProvider<SubscriberImpactSection> sections,
+            ObjectProvider<SubscriberDetailsSection> detailSections) {
         this.impacts = impacts;
         this.sections = sections;
         this.detailSections = detailSections;
@@ -117,7 +121,7 @@ class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserve
         for (SubscriberDetails.ImpactDetails impact : s.impacts()) {
             add(impactCard(s.msisdn(), impact));
         }
-        detailSections.orderedStream().map(x -> x.create(s.msisdn())).flatMap(java.util.Optional::stream)
+        detailSections.orderedStream().map(x -> x.create(s.msisdn())).flatMap(Optional::stream)
                 .forEach(this::add);
     }
 

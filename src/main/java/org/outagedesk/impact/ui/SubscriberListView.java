@@ -23,19 +23,26 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import java.text.NumberFormat;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Sku;
@@ -44,11 +51,11 @@ import org.outagedesk.impact.DataCategory;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.impact.ImpactCounts;
 import org.outagedesk.impact.ImpactFilter;
-import org.springframework.beans.factory.ObjectProvider;
 import org.outagedesk.impact.ImpactRow;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -82,13 +89,13 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
     private final Paragraph empty = new Paragraph();
     private final Button bulk = new Button("Change status…", VaadinIcon.EDIT.create());
     private final Button clearFilters = new Button("Clear filters", VaadinIcon.CLOSE_SMALL.create());
-    private final ZoneId zone = org.outagedesk.base.ui.ShownTime.viewerZone();
+    private final ZoneId zone = ShownTime.viewerZone();
     private @Nullable ImpactRow focused;
     /** Bulk changes are for incident managers; agents change one subscriber at a time, on its page. */
     private final boolean mayChange = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
     private final long typeAbove;
     private final @Nullable ImportPanel importPanel;
-    private final java.util.function.Function<String, java.util.Optional<Store>> catalogStore;
+    private final Function<String, Optional<Store>> catalogStore;
 
     SubscriberListView(ImpactService impacts, IncidentService incidents, CatalogService catalog,
             @Value("${outagedesk.import.max-file-size:200MB}") DataSize maxFileSize,
@@ -187,7 +194,7 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         grid.setItems(query -> {
             Incident current = incident.getValue();
             if (current == null) {
-                return java.util.stream.Stream.empty();
+                return Stream.empty();
             }
             return impacts.find(current.getId(), filter(), VaadinSpringDataHelpers.toSpringPageRequest(query))
                     .stream();
@@ -251,7 +258,7 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         params.getSingleParameter("incident").ifPresent(id -> incident.getListDataView().getItems()
                 .filter(i -> String.valueOf(i.getId()).equals(id)).findFirst().ifPresent(incident::setValue));
         params.getSingleParameter("q").ifPresent(search::setValue);
-        params.getSingleParameter("category").ifPresent(c -> java.util.Arrays.stream(DataCategory.values())
+        params.getSingleParameter("category").ifPresent(c -> Arrays.stream(DataCategory.values())
                 .filter(x -> x.name().equals(c)).findFirst().ifPresent(category::setValue));
         params.getSingleParameter("sku").ifPresent(c -> sku.getListDataView().getItems()
                 .filter(x -> x.getCode().equals(c)).findFirst().ifPresent(sku::setValue));
@@ -359,7 +366,7 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The filters as query parameters: the detail's way back lands on the list as it was. */
     QueryParameters listQuery() {
-        Map<String, String> q = new java.util.LinkedHashMap<>();
+        Map<String, String> q = new LinkedHashMap<>();
         if (incident.getValue() != null) {
             q.put("incident", String.valueOf(incident.getValue().getId()));
         }
@@ -389,6 +396,6 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
 
     private void openDetails(ImpactRow row) {
         getUI().ifPresent(ui -> ui.navigate(SubscriberDetailsView.class,
-                new com.vaadin.flow.router.RouteParameters("msisdn", row.msisdn()), listQuery()));
+                new RouteParameters("msisdn", row.msisdn()), listQuery()));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.api.PageResponse;
 import org.outagedesk.base.api.Paging;
 import org.outagedesk.incident.Incident;
@@ -222,7 +223,7 @@ class IncidentController {
     private TimelineEntry entryOf(long incidentId, long entryId) {
         TimelineEntry entry = timeline.get(entryId);
         if (entry.getIncidentId() != incidentId) {
-            throw new org.outagedesk.base.NotFoundException("Timeline entry " + entryId + " of incident", incidentId);
+            throw new NotFoundException("Timeline entry " + entryId + " of incident", incidentId);
         }
         return entry;
     }

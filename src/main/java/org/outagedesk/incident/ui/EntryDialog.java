@@ -14,12 +14,13 @@ import java.util.Arrays;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.ui.FieldErrors;
 import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.incident.TimelineEntry;
 import org.outagedesk.incident.TimelineEntryDraft;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
-import org.outagedesk.base.ui.FieldErrors;
 
 /**
  * Adds or edits a timeline entry. The service checks the input; its refusals appear next to the field at fault and
@@ -49,7 +50,7 @@ class EntryDialog extends Dialog {
         visibility.setItems(Visibility.values());
         visibility.setItemLabelGenerator(v -> v == Visibility.PUBLIC ? "Public (customers may see it)"
                 : "Internal (console only)");
-        type.setItemLabelGenerator(org.outagedesk.base.ui.Words::of);
+        type.setItemLabelGenerator(Words::of);
         text.setId("entry-text");
         text.setMaxLength(TimelineEntry.MAX_TEXT);
         text.setValueChangeMode(ValueChangeMode.EAGER);

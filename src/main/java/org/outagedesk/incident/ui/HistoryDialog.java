@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.ZoneId;
 import java.util.List;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.incident.TimelineEntryRevision;
 
 /** Every version of an entry, newest first: who changed what, when, and the content as it was. */
@@ -24,7 +25,7 @@ class HistoryDialog extends Dialog {
             head.addClassNames("font-semibold", "block");
             Span change = new Span("Change: " + r.getChange());
             change.addClassName("block");
-            Span meta = new Span(org.outagedesk.base.ui.Words.of(r.getType()) + " · " + org.outagedesk.base.ui.Words.of(r.getVisibility()) + (r.isPinned() ? " · pinned" : "")
+            Span meta = new Span(Words.of(r.getType()) + " · " + Words.of(r.getVisibility()) + (r.isPinned() ? " · pinned" : "")
                     + " · happened " + Times.in(r.getOccurredAt(), reference));
             meta.addClassNames("block", "text-s", "text-secondary");
             Span text = new Span(r.getText());

@@ -1,7 +1,9 @@
 package org.outagedesk.incident.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -18,8 +20,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,13 +29,18 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.TimelineEntry;
@@ -41,6 +48,8 @@ import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.TimelineFilter;
 import org.outagedesk.incident.TimelineService;
 import org.outagedesk.incident.Visibility;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.PageRequest;
 
 /**
  * The incident screen: the chosen incident's status, severity, lifecycle times and derived durations, and its
@@ -57,7 +66,7 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
     private final IncidentService incidents;
     private final TimelineService timeline;
     private final Clock clock;
-    private final org.springframework.beans.factory.ObjectProvider<TimelineEntryAction> entryActions;
+    private final ObjectProvider<TimelineEntryAction> entryActions;
     private final boolean canChange = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
 
     private final ComboBox<Incident> chooser = new ComboBox<>();
@@ -71,7 +80,7 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
     private ZoneId viewer = ZoneOffset.UTC;
 
     IncidentView(IncidentService incidents, TimelineService timeline, Clock clock,
-            org.springframework.beans.factory.ObjectProvider<TimelineEntryAction> entryActions) {
+            ObjectProvider<TimelineEntryAction> entryActions) {
         this.entryActions = entryActions;
         this.incidents = incidents;
         this.timeline = timeline;
@@ -80,7 +89,7 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
 
         chooser.setId("incident-chooser");
         chooser.setAriaLabel("Incident");
-        chooser.setItemLabelGenerator(i -> i.getTitle() + " · " + org.outagedesk.base.ui.Words.of(i.getStatus()));
+        chooser.setItemLabelGenerator(i -> i.getTitle() + " · " + Words.of(i.getStatus()));
         chooser.setWidth("28rem");
         chooser.addValueChangeListener(e -> {
             if (e.getValue() != null && (incident == null || !e.getValue().equals(incident))) {
@@ -93,14 +102,14 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
         typeFilter.setItems(TimelineEntryType.values());
         typeFilter.setEmptySelectionAllowed(true);
         typeFilter.setEmptySelectionCaption("All types");
-        typeFilter.setItemLabelGenerator(t -> t == null ? "All types" : org.outagedesk.base.ui.Words.of(t));
+        typeFilter.setItemLabelGenerator(t -> t == null ? "All types" : Words.of(t));
         typeFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         visibilityFilter.setId("filter-visibility");
         visibilityFilter.setAriaLabel("Visibility");
         visibilityFilter.setItems(Visibility.values());
         visibilityFilter.setEmptySelectionAllowed(true);
         visibilityFilter.setEmptySelectionCaption("Public and internal");
-        visibilityFilter.setItemLabelGenerator(v -> v == null ? "Public and internal" : org.outagedesk.base.ui.Words.of(v));
+        visibilityFilter.setItemLabelGenerator(v -> v == null ? "Public and internal" : Words.of(v));
         visibilityFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         addEntry.setId("add-entry");
@@ -122,7 +131,7 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
                 : "No entry matches. Clear a filter to see more.");
         grid.setWidthFull();
         grid.addClassName("od-fill"); // the timeline takes the window's height below the header: one scroll
-        grid.setItems(query -> incident == null ? java.util.stream.Stream.empty()
+        grid.setItems(query -> incident == null ? Stream.empty()
                 : timeline.find(incident.getId(), filter(), VaadinSpringDataHelpers.toSpringPageRequest(query))
                         .stream(),
                 query -> incident == null ? 0 : (int) timeline.count(incident.getId(), filter()));
@@ -203,15 +212,15 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
         H2 title = new H2(i.getTitle());
         title.setId("incident-title");
         title.addClassNames("text-xl", "m-0");
-        Span status = badge(org.outagedesk.base.ui.Words.of(i.getStatus()), i.getStatus().isOpen() ? "badge error" : "badge success");
+        Span status = badge(Words.of(i.getStatus()), i.getStatus().isOpen() ? "badge error" : "badge success");
         status.setId("incident-status");
-        Span severity = badge(org.outagedesk.base.ui.Words.of(i.getSeverity()), "badge contrast");
+        Span severity = badge(Words.of(i.getSeverity()), "badge contrast");
         severity.setId("incident-severity");
         HorizontalLayout top = new HorizontalLayout(title, status, severity);
         top.setAlignItems(Alignment.CENTER);
         Span services = new Span("Affected: " + String.join(", ", i.getAffectedServices())
-                + " · the incident team's zone: " + org.outagedesk.base.ui.ShownTime.zoneLongName(ref)
-                + " · times below in yours (" + org.outagedesk.base.ui.ShownTime.zoneLongName(viewer) + ")");
+                + " · the incident team's zone: " + ShownTime.zoneLongName(ref)
+                + " · times below in yours (" + ShownTime.zoneLongName(viewer) + ")");
         services.addClassNames("text-s", "text-secondary", "block");
 
         Div times = new Div();
@@ -258,8 +267,8 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
             pin.addClassName("od-entry-pinned");
             meta.add(pin);
         }
-        meta.add(badge(org.outagedesk.base.ui.Words.of(e.getType()), "badge contrast"),
-                badge(org.outagedesk.base.ui.Words.of(e.getVisibility()), e.getVisibility() == Visibility.PUBLIC ? "badge success" : "badge"));
+        meta.add(badge(Words.of(e.getType()), "badge contrast"),
+                badge(Words.of(e.getVisibility()), e.getVisibility() == Visibility.PUBLIC ? "badge success" : "badge"));
         if (e.isRetracted()) {
             Span retracted = badge("Retracted", "badge error");
             retracted.addClassName("od-entry-retracted");
@@ -303,13 +312,13 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
             actions.add(edit, retract);
         }
         // controls of other features (Send to stores on a retail instruction)
-        entryActions.orderedStream().map(a -> a.create(e)).flatMap(java.util.Optional::stream).forEach(actions::add);
+        entryActions.orderedStream().map(a -> a.create(e)).flatMap(Optional::stream).forEach(actions::add);
         card.add(meta, text, actions);
         return card;
     }
 
     private static Button small(String label,
-            com.vaadin.flow.component.ComponentEventListener<com.vaadin.flow.component.ClickEvent<Button>> click) {
+            ComponentEventListener<ClickEvent<Button>> click) {
         Button b = new Button(label, click);
         b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return b;
@@ -320,7 +329,7 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         long incidentId = incident.getId();
-        java.util.concurrent.atomic.AtomicReference<TimelineEntry> saved = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<TimelineEntry> saved = new AtomicReference<>();
         new EntryDialog(existing, incident.getReferenceZone(), viewer, draft -> {
             TimelineEntry entry = existing == null ? timeline.add(incidentId, draft)
                     : timeline.edit(existing.getId(), existing.getVersion(), draft);
@@ -342,7 +351,7 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
         }
         int index = 0;
         for (int page = 0; page < 10; page++) {
-            var entries = timeline.find(incident.getId(), filter(), org.springframework.data.domain.PageRequest.of(
+            var entries = timeline.find(incident.getId(), filter(), PageRequest.of(
                     page, 200));
             for (TimelineEntry e : entries) {
                 if (e.getId().equals(entryId)) {

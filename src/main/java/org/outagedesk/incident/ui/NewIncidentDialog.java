@@ -1,5 +1,6 @@
 package org.outagedesk.incident.ui;
 
+import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -63,7 +65,7 @@ class NewIncidentDialog extends Dialog {
         zone.setValue(viewer.getId().contains("/") ? viewer.getId() : "America/Los_Angeles");
         zone.setItemLabelGenerator(z -> z.replace('_', ' ') + " (" + ShownTime.zoneLongName(ZoneId.of(z)) + ")");
         started.setId("new-incident-started");
-        started.setStep(java.time.Duration.ofMinutes(1));
+        started.setStep(Duration.ofMinutes(1));
         started.setValue(LocalDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MINUTES),
                 ZoneId.of(zone.getValue())));
         FormLayout form = new FormLayout(title, severity, services, zone, started, description);
@@ -114,7 +116,7 @@ class NewIncidentDialog extends Dialog {
             f.setErrorMessage(message);
             f.setInvalid(true);
         });
-        errors.keySet().stream().findFirst().ifPresent(f -> ((com.vaadin.flow.component.Focusable<?>) f).focus());
+        errors.keySet().stream().findFirst().ifPresent(f -> ((Focusable<?>) f).focus());
     }
 
     private static String lastName(String path) {

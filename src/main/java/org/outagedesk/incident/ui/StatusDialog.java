@@ -9,11 +9,12 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.ui.FieldErrors;
 import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.IncidentStatus;
-import org.outagedesk.base.ui.FieldErrors;
 
 /** Moves an incident to one of the statuses allowed from its current one; reopening asks for the reason. */
 class StatusDialog extends Dialog {
@@ -23,8 +24,8 @@ class StatusDialog extends Dialog {
     private final ZonedTimeField when;
 
     StatusDialog(Incident incident, IncidentService incidents, ZoneId viewer, Runnable changed) {
-        setHeaderTitle("Change status (now " + org.outagedesk.base.ui.Words.of(incident.getStatus()) + ")");
-        status.setItemLabelGenerator(org.outagedesk.base.ui.Words::of);
+        setHeaderTitle("Change status (now " + Words.of(incident.getStatus()) + ")");
+        status.setItemLabelGenerator(Words::of);
         setWidth("36rem");
         status.setId("status-choice");
         status.setItems(incident.getStatus().allowedNext());

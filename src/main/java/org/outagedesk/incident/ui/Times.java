@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.ui.ShownTime;
 
 /**
  * Shows instants the way this console promises: in a named zone, the incident's reference zone beside the viewer's
@@ -37,7 +38,7 @@ final class Times {
     }
 
     static String in(Instant instant, ZoneId zone) {
-        return org.outagedesk.base.ui.ShownTime.at(instant, zone);
+        return ShownTime.at(instant, zone);
     }
 
     /** In the viewer's zone with the incident's beside it: "Oct 10, 2009, 9:00 PM UTC (2:00 PM PDT, incident time)". */
@@ -45,7 +46,7 @@ final class Times {
         if (instant == null) {
             return "not yet";
         }
-        return org.outagedesk.base.ui.ShownTime.withIncident(instant, viewer, reference);
+        return ShownTime.withIncident(instant, viewer, reference);
     }
 
     /** "3 d 4 h 15 min". */

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -20,7 +21,7 @@ class ZonedTimeField extends Composite<HorizontalLayout> {
 
     ZonedTimeField(String label, ZoneId reference, ZoneId viewer, Instant initial) {
         local.setLabel(label);
-        local.setStep(java.time.Duration.ofMinutes(1));
+        local.setStep(Duration.ofMinutes(1));
         zone.setLabel("Time zone");
         zone.setItems(List.copyOf(new LinkedHashSet<>(List.of(reference, viewer))));
         zone.setItemLabelGenerator(z -> z.getId() + (z.equals(reference) ? " (incident)" : " (yours)"));

@@ -29,11 +29,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.impact.ImpactFilter;
@@ -120,7 +123,7 @@ class NoticesView extends VerticalLayout {
     }
 
     private String time(@Nullable Instant at) {
-        return org.outagedesk.base.ui.ShownTime.at(at); // the viewer's zone, named
+        return ShownTime.at(at); // the viewer's zone, named
     }
 
     static int progress(NoticeDetails n) {
@@ -234,7 +237,7 @@ class NoticesView extends VerticalLayout {
         return b;
     }
 
-    private void act(java.util.function.Supplier<NoticeDetails> action) {
+    private void act(Supplier<NoticeDetails> action) {
         try {
             NoticeDetails d = action.get();
             Notifications.success("Notice '" + d.name() + "' is " + d.statusLabel().toLowerCase(Locale.ROOT));
@@ -311,7 +314,7 @@ class NoticesView extends VerticalLayout {
         CheckboxGroup<String> channels = new CheckboxGroup<>("Channels");
         channels.setItems("SMS", "EMAIL");
         channels.setItemLabelGenerator(c -> c.equals("SMS") ? "Text message" : "E-mail");
-        channels.setValue(java.util.Set.of("SMS"));
+        channels.setValue(Set.of("SMS"));
         Checkbox fallback = new Checkbox("Text, else e-mail (only those who cannot be texted get the e-mail)");
         Checkbox urgent = new Checkbox("Urgent: send texts at night too");
         TextArea sms = new TextArea("Text message");

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.impact.ui.SubscriberDetailsSection;
 import org.outagedesk.notices.NoticeService;
 import org.outagedesk.notices.SubscriberNotice;
@@ -38,7 +39,7 @@ class SubscriberNoticesSection implements SubscriberDetailsSection {
         grid.addColumn(SubscriberNotice::channelLabel).setHeader("By").setAutoWidth(true);
         grid.addColumn(n -> n.statusLabel() + (n.reason() == null ? "" : " (" + n.reason() + ")"))
                 .setHeader("Status").setAutoWidth(true);
-        grid.addColumn(n -> n.sentAt() == null ? "not sent" : org.outagedesk.base.ui.ShownTime.at(n.sentAt())).setHeader("Sent").setAutoWidth(true);
+        grid.addColumn(n -> n.sentAt() == null ? "not sent" : ShownTime.at(n.sentAt())).setHeader("Sent").setAutoWidth(true);
         grid.setItems(list);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No notice was sent to this subscriber.");

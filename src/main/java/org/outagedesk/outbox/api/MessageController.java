@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.DomainException;
@@ -58,7 +59,7 @@ class MessageController {
         if (size < 1 || size > 500) {
             throw new DomainException("size", "size is from 1 to 500");
         }
-        String k = kind == null || kind.isBlank() ? null : kind.strip().toUpperCase(java.util.Locale.ROOT);
+        String k = kind == null || kind.isBlank() ? null : kind.strip().toUpperCase(Locale.ROOT);
         if (k != null && !KINDS.contains(k)) {
             throw new DomainException("kind", "kind is one of " + String.join(", ", KINDS.stream().sorted().toList()));
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
@@ -112,8 +113,8 @@ final class ImpactReportWorkbook {
      * @param timeline writes the timeline's rows, in {@link #TIMELINE_COLUMNS} order
      * @return how many timeline rows were written
      */
-    private static final java.time.format.DateTimeFormatter FIGURES_AS_OF =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    private static final DateTimeFormatter FIGURES_AS_OF =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     static long write(ImpactSummary s, String generatedBy, Instant generatedAt, Consumer<TableWriter> timeline,
             OutputStream out) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
@@ -19,6 +20,7 @@ import org.outagedesk.base.UserIdentity;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Store;
 import org.outagedesk.holds.HoldService;
+import org.outagedesk.holds.HoldStatus;
 import org.outagedesk.holds.HoldSummary;
 import org.outagedesk.holds.SaleStatus;
 import org.outagedesk.holds.SaleStatusService;
@@ -171,13 +173,13 @@ public class RetailPackExport {
                 .orElse(null);
         t.row(st.sku(), model, store == null ? "ONLINE" : store.getCode(), store == null ? "Online" : store.getName(),
                 store == null ? null : store.getRegion(), st.channel().name(), st.sellable() ? "Sellable"
-                        : org.outagedesk.holds.SaleStatus.STORE_CLOSED.equals(st.reason()) ? "Store closed" : "On hold",
+                        : SaleStatus.STORE_CLOSED.equals(st.reason()) ? "Store closed" : "On hold",
                 since, st.holds().stream().map(SaleStatus.HoldRef::reason).distinct()
                         .collect(Collectors.joining(" | ")),
                 st.holds().stream().map(h -> String.valueOf(h.id())).collect(Collectors.joining(", ")));
     }
 
-    private void forEachStore(Scope scope, java.util.function.Consumer<Store> each) {
+    private void forEachStore(Scope scope, Consumer<Store> each) {
         if (scope.store() != null) {
             each.accept(catalog.getStore(scope.store()));
             return;
@@ -202,7 +204,7 @@ public class RetailPackExport {
             return;
         }
         List<HoldSummary> current = new ArrayList<>();
-        for (var status : List.of(org.outagedesk.holds.HoldStatus.ACTIVE, org.outagedesk.holds.HoldStatus.SCHEDULED)) {
+        for (var status : List.of(HoldStatus.ACTIVE, HoldStatus.SCHEDULED)) {
             Pageable p = PageRequest.of(0, PAGE, Sort.by("id"));
             Page<HoldSummary> page;
             do {

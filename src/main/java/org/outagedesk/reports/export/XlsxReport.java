@@ -21,6 +21,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.outagedesk.base.Money;
 
 /**
@@ -72,7 +73,7 @@ public final class XlsxReport implements AutoCloseable {
      * sheet cannot host): the base's sheets are written as they are, the tables of this report are streamed.
      */
     XlsxReport(String what, String filter, String generatedBy, Instant generatedAt, ZoneId zone,
-            org.apache.poi.xssf.usermodel.XSSFWorkbook base) {
+            XSSFWorkbook base) {
         this(what, filter, generatedBy, generatedAt, zone, MAX_SHEET_ROWS, new SXSSFWorkbook(base, ROW_WINDOW));
     }
 

@@ -19,11 +19,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +40,8 @@ import org.outagedesk.base.ui.Words;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.impact.StatusOnDay;
 import org.outagedesk.incident.Incident;
+import org.outagedesk.notices.NoticeFigures;
+import org.outagedesk.notices.NoticeService;
 import org.outagedesk.reports.ImpactSummary;
 import org.outagedesk.reports.ImpactSummaryService;
 import org.outagedesk.reports.SvgBarChart;
@@ -74,10 +79,10 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
     private final Div content = new Div();
     private final ZoneId viewerZone = ShownTime.viewerZone();
 
-    private final org.outagedesk.notices.NoticeService notices;
+    private final NoticeService notices;
 
     ImpactOverviewView(ImpactSummaryService summaries, ImpactReportExport report,
-            org.outagedesk.notices.NoticeService notices) {
+            NoticeService notices) {
         this.summaries = summaries;
         this.notices = notices;
         setSizeFull();
@@ -179,7 +184,7 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
 
         Div noticeCards = cards();
         if (CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER) || CurrentActor.hasRole(AppRoles.EXECUTIVE)) {
-            org.outagedesk.notices.NoticeFigures nf = notices.figures(id);
+            NoticeFigures nf = notices.figures(id);
             String link = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER) ? "notices" : null;
             noticeCards.add(card("card-notified", NUMBER.format(nf.notified()),
                     "notified: texts and e-mails of customer notices that went out", link));
@@ -222,7 +227,7 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
                 subscribers + "&region=" + URLEncoder.encode(region, StandardCharsets.UTF_8).replace("+", "%20"),
                 count));
         SvgBarChart byReason = SvgBarChart.titled("Credits by reason (USD)").series("Issued", "Pending", "Reversed")
-                .format(v -> "$" + NUMBER.format(v.setScale(0, java.math.RoundingMode.HALF_UP)));
+                .format(v -> "$" + NUMBER.format(v.setScale(0, RoundingMode.HALF_UP)));
         for (ImpactSummary.Reason r : s.credits().byReason()) {
             byReason.row(r.label(), "credits?incident=" + s.incidentId(), r.issued().amount(), r.pending().amount(),
                     r.reversed().amount());
@@ -234,14 +239,14 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
                     BigDecimal.valueOf(r.overdue()));
         }
         ZoneId reference = ZoneId.of(s.referenceZone());
-        List<java.time.LocalDate> window = incidentDays(s, reference);
+        List<LocalDate> window = incidentDays(s, reference);
         SvgBarChart overTime = SvgBarChart.titled("Subscribers by status at the end of each day of the incident ("
                 + ShownTime.zoneLongName(reference) + ", " + DAY.format(window.getFirst()) + " to "
                 + DAY.format(window.getLast()) + ")")
                 .series(STATUSES.stream().map(DataLossStatus::label).toArray(String[]::new))
                 .colors("#c2413b", "#e08a1e", "#3b9c5a", "#6b6b6b");
         List<StatusOnDay> days = s.subscribers().byDay();
-        for (java.time.LocalDate d : window) {
+        for (LocalDate d : window) {
             // the statuses at the end of d: the last day with changes on or before it
             StatusOnDay at = null;
             for (StatusOnDay day : days) {
@@ -270,16 +275,16 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
      * The days the daily chart covers: the incident's own, in its zone. Up to its resolution (or today), the last
      * {@link #DAYS_SHOWN}; an incident opened long ago and still open shows its first days instead, not today's.
      */
-    static List<java.time.LocalDate> incidentDays(ImpactSummary s, ZoneId zone) {
-        java.time.LocalDate start = s.startedAt().atZone(zone).toLocalDate();
-        java.time.LocalDate end = (s.resolvedAt() != null ? s.resolvedAt() : s.asOf()).atZone(zone).toLocalDate();
+    static List<LocalDate> incidentDays(ImpactSummary s, ZoneId zone) {
+        LocalDate start = s.startedAt().atZone(zone).toLocalDate();
+        LocalDate end = (s.resolvedAt() != null ? s.resolvedAt() : s.asOf()).atZone(zone).toLocalDate();
         if (end.isBefore(start)) {
             end = start;
         }
-        boolean longOpen = s.resolvedAt() == null && java.time.temporal.ChronoUnit.DAYS.between(start, end) > 60;
-        java.time.LocalDate first = longOpen ? start : end.minusDays(DAYS_SHOWN - 1L).isBefore(start) ? start
+        boolean longOpen = s.resolvedAt() == null && ChronoUnit.DAYS.between(start, end) > 60;
+        LocalDate first = longOpen ? start : end.minusDays(DAYS_SHOWN - 1L).isBefore(start) ? start
                 : end.minusDays(DAYS_SHOWN - 1L);
-        java.time.LocalDate last = longOpen ? start.plusDays(DAYS_SHOWN - 1L) : end;
+        LocalDate last = longOpen ? start.plusDays(DAYS_SHOWN - 1L) : end;
         return first.datesUntil(last.plusDays(1)).toList();
     }
 

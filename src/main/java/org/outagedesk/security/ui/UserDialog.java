@@ -7,9 +7,11 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import jakarta.validation.ConstraintViolationException;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,7 @@ import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Store;
 import org.outagedesk.security.NewUser;
+import org.outagedesk.security.UserService;
 import org.outagedesk.security.UserSummary;
 
 /**
@@ -32,8 +35,8 @@ class UserDialog extends Dialog {
     private final Select<String> role = new Select<>();
     private final ComboBox<Store> store = new ComboBox<>("Store");
     private final PasswordField password = new PasswordField("Initial password");
-    private final com.vaadin.flow.component.textfield.EmailField email =
-            new com.vaadin.flow.component.textfield.EmailField("E-mail (optional)");
+    private final EmailField email =
+            new EmailField("E-mail (optional)");
     private final @Nullable UserSummary existing;
 
     UserDialog(CatalogService catalog, @Nullable UserSummary existing, Consumer<NewUser> save) {
@@ -57,7 +60,7 @@ class UserDialog extends Dialog {
         displayName.setRequired(true);
         password.setRequired(true);
         email.setId("user-email");
-        email.setMaxLength(org.outagedesk.security.UserService.MAX_EMAIL);
+        email.setMaxLength(UserService.MAX_EMAIL);
         email.setHelperText("Where this user's team e-mails go (update overdue, approvals)");
         email.setVisible(existing != null);
         email.setWidthFull();
@@ -104,7 +107,7 @@ class UserDialog extends Dialog {
             close();
         } catch (DomainException e) {
             showError(e);
-        } catch (jakarta.validation.ConstraintViolationException e) {
+        } catch (ConstraintViolationException e) {
             e.getConstraintViolations().forEach(v -> {
                 String field = v.getPropertyPath().toString();
                 fieldFor(field.substring(field.lastIndexOf('.') + 1)).setErrorMessage(v.getMessage());

@@ -20,9 +20,11 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Objects;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.ui.Notifications;
+import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.security.UserService;
@@ -73,7 +75,7 @@ class UserListView extends VerticalLayout {
                 .setFlexGrow(1);
         grid.addColumn(u -> u.email() == null ? "" : u.email()).setHeader("E-mail").setAutoWidth(true);
         grid.addComponentColumn(u -> status(u.enabled())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(u -> org.outagedesk.base.ui.ShownTime.date(u.createdAt(), org.outagedesk.base.ui.ShownTime.viewerZone())).setHeader("Created")
+        grid.addColumn(u -> ShownTime.date(u.createdAt(), ShownTime.viewerZone())).setHeader("Created")
                 .setSortProperty("createdAt").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -130,7 +132,7 @@ class UserListView extends VerticalLayout {
         UserDialog[] dialog = new UserDialog[1];
         dialog[0] = new UserDialog(catalog, user, request -> {
             String typed = dialog[0].emailValue().isBlank() ? null : dialog[0].emailValue().strip();
-            if (!java.util.Objects.equals(typed, user.email())) {
+            if (!Objects.equals(typed, user.email())) {
                 users.changeEmail(user.id(), typed); // checked first: a bad address changes nothing else
             }
             users.changeRole(user.id(), request.role(), request.storeCode());
