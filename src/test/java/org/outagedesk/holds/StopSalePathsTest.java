@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +49,17 @@ class StopSalePathsTest {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Map<String, String> familyToSku = new HashMap<>();
 
+    private final List<Long> placed = new ArrayList<>();
+
+    /** The holds of this test stop selling its own SKUs only, but other tests list every SKU of a store: lift them. */
     @AfterEach
-    void clockBack() {
+    void clockBackAndHoldsLifted() {
         clock.reset();
+        for (long id : placed) {
+            if (SystemActor.call(() -> holds.summaryOf(id)).status() == HoldStatus.ACTIVE) {
+                SystemActor.run(() -> holds.lift(id, "Paths test over"));
+            }
+        }
     }
 
     /** A store, a moment (minutes from now: 0 is now) and whether the case's hold stops a sale there then. */
@@ -110,10 +119,12 @@ class StopSalePathsTest {
     private HoldSummary place(long incident, @Nullable String sku, @Nullable String family,
             List<SalesChannel> channels, List<String> regions, List<String> stores, long fromMinutes,
             @Nullable Integer untilMinutes) {
-        return SystemActor.call(() -> holds.place(new NewHold(incident, sku == null ? null : List.of(sku), family,
-                channels, regions, stores, now.plus(Duration.ofMinutes(fromMinutes)),
+        HoldSummary hold = SystemActor.call(() -> holds.place(new NewHold(incident, sku == null ? null : List.of(sku),
+                family, channels, regions, stores, now.plus(Duration.ofMinutes(fromMinutes)),
                 untilMinutes == null ? null : now.plus(Duration.ofMinutes(untilMinutes)), null,
                 "Paths test " + (sku == null ? family : sku))));
+        placed.add(hold.id());
+        return hold;
     }
 
     /** A new SKU; {@code asFamily}: answers the name of its own new family instead of its code. */
