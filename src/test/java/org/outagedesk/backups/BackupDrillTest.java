@@ -245,7 +245,7 @@ class BackupDrillTest {
 
     private static void awaitWrites(List<Write> credits, List<Write> entries, int atLeast,
             AtomicReference<Throwable> failed) throws InterruptedException {
-        waitUpTo(Duration.ofSeconds(60), Duration.ofMillis(5), atLeast + " writes of each kind, or a failure")
+        waitUpTo(Duration.ofSeconds(180), Duration.ofMillis(5), atLeast + " writes of each kind, or a failure")
                 .until(() -> failed.get() != null || (credits.size() >= atLeast && entries.size() >= atLeast));
         assertThat(failed.get()).isNull();
         assertThat(credits.size()).isGreaterThanOrEqualTo(atLeast);
