@@ -1,11 +1,15 @@
 package org.outagedesk.bench;
 
+import static org.outagedesk.Waits.waitUpTo;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BindType;
@@ -110,8 +114,11 @@ final class BareSmppClient {
             outstanding.acquireUninterruptibly(window); // every submit answered
             long submitted = System.nanoTime();
             long deadline = submitted + TimeUnit.MILLISECONDS.toNanos(receiptWaitMillis);
-            while (receipts.get() < accepted.get() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+            try {
+                waitUpTo(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), Duration.ofMillis(50),
+                        "every receipt").until(() -> receipts.get() >= accepted.get());
+            } catch (ConditionTimeoutException e) {
+                // reported as is: the receipts that came back in time
             }
             long done = System.nanoTime();
             return new Result(texts.size(), accepted.get(), refused.get(), (submitted - t0) / 1_000_000,

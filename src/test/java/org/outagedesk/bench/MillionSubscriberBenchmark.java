@@ -1,6 +1,7 @@
 package org.outagedesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.outagedesk.Waits.waitUpTo;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -545,18 +546,14 @@ class MillionSubscriberBenchmark {
 
     private CampaignDetails waitFor(CampaignService campaigns, long id, String status) throws InterruptedException {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
-        while (System.nanoTime() < deadline) {
+        waitUpTo(Duration.ofMinutes(60), Duration.ofMillis(100), "campaign " + id + " reaches " + status).until(() -> {
             Map<String, Object> row = jdbc.queryForMap("select status, job_error from campaign where id = ?", id);
-            if (status.equals(row.get("STATUS"))) {
-                return SystemActor.call(() -> campaigns.get(id));
-            }
-            if (row.get("JOB_ERROR") != null) {
+            if (row.get("JOB_ERROR") != null && !status.equals(row.get("STATUS"))) {
                 throw new IllegalStateException("Campaign " + id + " failed: " + row.get("JOB_ERROR"));
             }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("Campaign " + id + " did not complete within 60 minutes");
+            return status.equals(row.get("STATUS"));
+        });
+        return SystemActor.call(() -> campaigns.get(id));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -979,18 +976,13 @@ class MillionSubscriberBenchmark {
             smsc.resetCounts();
             smsc.keepRecipients(true);
             api(http, "POST", app.url("/api/notices/" + id + "/approve"), "manager2", "{}");
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
-            while (smsc.texts() < audience / 2) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The notice did not reach half of its " + audience
-                            + " recipients within 60 minutes");
-                }
-                Thread.sleep(20);
-            }
+            waitUpTo(Duration.ofMinutes(60), Duration.ofMillis(20), "the notice reaches half of its " + audience
+                    + " recipients").until(() -> smsc.texts() >= audience / 2);
             long atKill = smsc.texts();
             app.kill();
             long killedAfter = smsc.texts();
             app = AppProcess.start(jar, List.of(), data, "256m", dir.resolve("notice-kill-1.log"), settings);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
             tools.jackson.databind.JsonNode notice;
             while (true) {
                 notice = json.readTree(api(http, "GET", app.url("/api/notices/" + id), "manager", null));
