@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -301,6 +302,26 @@ class ImpactQueries {
                     + " history entries: the rows changed meanwhile");
         }
         return changed;
+    }
+
+    /**
+     * One contact log entry for each impact of these subscribers in the incident, and the contact as the impacts'
+     * last (their version moves on, as an edit's does); returns how many impacts were logged.
+     */
+    int logContacts(long incidentId, Collection<Long> subscriberIds, String note, String by, Instant at) {
+        List<Long> ids = List.copyOf(subscriberIds);
+        int logged = 0;
+        for (int from = 0; from < ids.size(); from += 1000) {
+            MapSqlParameterSource p = new MapSqlParameterSource("incident", incidentId)
+                    .addValue("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .addValue("note", note).addValue("by", by).addValue("at", at.atOffset(ZoneOffset.UTC));
+            logged += jdbc.update("insert into contact_log_entry (id, impact_id, contacted_at, agent, note) select "
+                    + sequences.next("contact_log_entry_seq") + ", i.id, :at, :by, :note from impact i"
+                    + " where i.incident_id = :incident and i.subscriber_id in (:ids)", p);
+            jdbc.update("update impact set last_contacted_at = :at, updated_at = :at, version = version + 1"
+                    + " where incident_id = :incident and subscriber_id in (:ids)", p);
+        }
+        return logged;
     }
 
     /**

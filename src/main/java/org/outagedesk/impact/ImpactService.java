@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -223,14 +224,16 @@ public class ImpactService {
     }
 
     /**
-     * Records that a message reached the subscriber (a delivered notice), as a contact in the incident's contact
-     * log, by {@code by} ("notice"). Nothing happens when the subscriber has no impact in the incident.
+     * Records that a message reached these subscribers (a delivered notice), as a contact in the incident's contact
+     * log, by {@code by} ("notice"), and as their impacts' last contact. Subscribers without an impact in the
+     * incident are passed over. Set-wise: receipts come in thousands a second.
      */
     @Transactional
     @PreAuthorize(IMPORT)
-    public void logDeliveredMessage(long incidentId, long subscriberId, String note, String by, Instant at) {
-        subscribers.findById(subscriberId).flatMap(s -> impacts.findByIncidentAndMsisdn(incidentId,
-                s.getMsisdn().value())).ifPresent(impact -> contacts.save(impact.logContact(note, by, at)));
+    public int logDeliveredMessages(long incidentId, Collection<Long> subscriberIds, String note, String by,
+            Instant at) {
+        String text = Text.length(note.strip()) > 2000 ? note.strip().substring(0, 2000) : note.strip();
+        return queries.logContacts(incidentId, subscriberIds, text, by, at);
     }
 
     /** How many impacts a bulk change to {@code newStatus} would change (those selected and not already in it). */

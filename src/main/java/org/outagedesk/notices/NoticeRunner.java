@@ -23,7 +23,7 @@ import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
 import org.outagedesk.outbox.MessageStatus;
 import org.outagedesk.outbox.OutboundMessage;
-import org.outagedesk.outbox.OutboundMessageDelivered;
+import org.outagedesk.outbox.OutboundMessagesDelivered;
 import org.outagedesk.outbox.OutboxService;
 import org.outagedesk.outbox.SmppProperties;
 import org.slf4j.Logger;
@@ -176,15 +176,15 @@ class NoticeRunner {
         }
     }
 
-    /** A delivered notice counts as a contact with the subscriber, in the transaction that records the receipt. */
+    /** Delivered notices count as contacts with their subscribers, in the transaction that records the receipts. */
     @EventListener
-    void delivered(OutboundMessageDelivered event) {
-        if (!NoticeComposer.KIND.equals(event.kind()) || event.subscriberId() == null) {
+    void delivered(OutboundMessagesDelivered event) {
+        if (!NoticeComposer.KIND.equals(event.kind()) || event.subscriberIds().isEmpty()) {
             return;
         }
         long noticeId = Long.parseLong(event.eventKey().substring("NOTICE:".length()));
-        notices.findById(noticeId).ifPresent(n -> SystemActor.run(() -> impacts.logDeliveredMessage(
-                n.getIncidentId(), event.subscriberId(), "Customer notice '" + n.getName() + "' delivered by "
+        notices.findById(noticeId).ifPresent(n -> SystemActor.run(() -> impacts.logDeliveredMessages(
+                n.getIncidentId(), event.subscriberIds(), "Customer notice '" + n.getName() + "' delivered by "
                         + event.channel().label().toLowerCase(Locale.ROOT), "notice", event.at())));
     }
 }

@@ -12,10 +12,11 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ClassPathResource;
@@ -79,27 +80,35 @@ class EmailSender implements ChannelSender {
         lastDown = false;
     }
 
+    /** One e-mail at a time: JavaMail's send returns when the relay has taken it. */
     @Override
-    public List<SendResult> send(List<OutboxMessage> batch, Pacer pacer) {
+    public int window() {
+        return 1;
+    }
+
+    @Override
+    public void send(OutboxMessage m, Pacer pacer, Consumer<SendResult> done) {
         JavaMailSender sender = mail.getIfAvailable();
-        List<SendResult> results = new ArrayList<>(batch.size());
-        for (OutboxMessage m : batch) {
-            if (sender == null) {
-                results.add(new SendResult.NotSent("No mail relay is configured"));
-                continue;
-            }
-            pacer.acquire();
-            results.add(sendOne(sender, m));
-            if (results.getLast() instanceof SendResult.NotSent) {
-                lastDown = true;
-                // the relay is gone: the rest of the batch goes back to the queue as it is
-                for (int k = results.size(); k < batch.size(); k++) {
-                    results.add(new SendResult.NotSent("The mail relay is down"));
-                }
-                break;
-            }
+        if (sender == null) {
+            done.accept(new SendResult.NotSent("No mail relay is configured"));
+            return;
         }
-        return results;
+        if (lastDown) {
+            // the relay went away during this batch: the rest goes back to the queue as it is
+            done.accept(new SendResult.NotSent("The mail relay is down"));
+            return;
+        }
+        pacer.acquire();
+        SendResult r = sendOne(sender, m);
+        if (r instanceof SendResult.NotSent) {
+            lastDown = true;
+        }
+        done.accept(r);
+    }
+
+    @Override
+    public boolean awaitOutstanding(Duration max) {
+        return true;
     }
 
     private SendResult sendOne(JavaMailSender sender, OutboxMessage m) {

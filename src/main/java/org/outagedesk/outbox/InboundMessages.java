@@ -1,9 +1,24 @@
 package org.outagedesk.outbox;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.Msisdn;
 import org.slf4j.Logger;
@@ -13,18 +28,34 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** What comes back from the channels: delivery receipts and replies (STOP). Each is committed before it is acked. */
+/**
+ * What comes back from the channels: delivery receipts and replies (STOP). Each is committed before it is acked.
+ * Receipts arrive as fast as texts go out, each on one of the SMPP session's threads: they are written together
+ * (a group commit: whatever has arrived while the last transaction ran, in one), and each thread acks its receipt
+ * when the transaction that holds it has committed.
+ */
 @Component
 class InboundMessages {
 
     private static final Logger log = LoggerFactory.getLogger(InboundMessages.class);
     /** Replies that opt a number out, as carriers' practice has it. */
     static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
+    /** Receipts written in one transaction at most. */
+    private static final int RECEIPT_BATCH = 500;
+    /** How long an SMSC thread waits for its receipt's commit before it answers "try again". */
+    private static final Duration RECEIPT_WAIT = Duration.ofSeconds(30);
 
     private final OutboxStore store;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BlockingQueue<PendingReceipt> receipts = new LinkedBlockingQueue<>();
+    private volatile boolean open = true;
+    private @Nullable Thread writer;
+
+    private record PendingReceipt(Channel channel, String providerId, MessageStatus status, @Nullable String reason,
+            CompletableFuture<Boolean> applied) {
+    }
 
     InboundMessages(OutboxStore store, PlatformTransactionManager transactions, ApplicationEventPublisher events,
             Clock clock) {
@@ -34,23 +65,106 @@ class InboundMessages {
         this.clock = clock;
     }
 
-    /** Applies a receipt; false when no sent message has that id yet (the SMSC is asked to send it again). */
+    /**
+     * Applies a receipt and returns once it is committed; false when no sent message has that id (yet), or when it
+     * could not be written in time: the SMSC is then asked to send it again.
+     */
     boolean receipt(Channel channel, String providerId, MessageStatus status, @Nullable String reason) {
-        Boolean applied = tx.execute(s -> {
-            Instant now = clock.instant();
-            if (!store.receipt(channel, providerId, status, reason, now)) {
-                return false;
+        if (!open) {
+            return false;
+        }
+        PendingReceipt p = new PendingReceipt(channel, providerId, status, reason, new CompletableFuture<>());
+        startWriter();
+        receipts.add(p);
+        try {
+            return p.applied().get(RECEIPT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    private synchronized void startWriter() {
+        if (writer == null && open) {
+            writer = Thread.ofPlatform().daemon().name("outbox-receipts").start(this::writeLoop);
+        }
+    }
+
+    /** Lets the receipts that have arrived be written, then stops (no interrupt: see the dispatcher). */
+    @PreDestroy
+    void close() throws InterruptedException {
+        open = false;
+        Thread t;
+        synchronized (this) {
+            t = writer;
+        }
+        if (t != null && !t.join(Duration.ofSeconds(30))) {
+            log.warn("The receipt writer did not stop within 30 s");
+        }
+    }
+
+    private void writeLoop() {
+        List<PendingReceipt> batch = new ArrayList<>(RECEIPT_BATCH);
+        while (open || !receipts.isEmpty()) {
+            PendingReceipt first;
+            try {
+                first = receipts.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-            if (status == MessageStatus.DELIVERED) {
-                OutboxMessage m = store.byProviderId(channel, providerId);
-                if (m != null) {
-                    events.publishEvent(new OutboundMessageDelivered(m.kind(), m.eventKey(), m.subscriberId(),
-                            channel, now));
+            if (first == null) {
+                continue;
+            }
+            batch.add(first);
+            receipts.drainTo(batch, RECEIPT_BATCH - 1);
+            try {
+                boolean[] applied = tx.execute(s -> apply(batch));
+                for (int k = 0; k < batch.size(); k++) {
+                    batch.get(k).applied().complete(applied != null && applied[k]);
                 }
+            } catch (RuntimeException | Error e) {
+                log.error("{} delivery receipts could not be recorded; the SMSC sends them again", batch.size(), e);
+                batch.forEach(p -> p.applied().complete(false));
             }
-            return true;
-        });
-        return Boolean.TRUE.equals(applied);
+            batch.clear();
+        }
+    }
+
+    /** In the caller's transaction: which receipts matched a message; the delivered ones are published. */
+    private boolean[] apply(List<PendingReceipt> batch) {
+        Instant now = clock.instant();
+        boolean[] applied = new boolean[batch.size()];
+        Map<Channel, Map<String, OutboxStore.Sent>> known = new EnumMap<>(Channel.class);
+        for (PendingReceipt p : batch) {
+            known.computeIfAbsent(p.channel(), c -> new HashMap<>());
+        }
+        known.forEach((channel, byId) -> byId.putAll(store.sentByProviderIds(channel, batch.stream()
+                .filter(p -> p.channel() == channel).map(PendingReceipt::providerId).distinct().toList())));
+        List<OutboxStore.ReceiptUpdate> updates = new ArrayList<>();
+        Map<List<Object>, List<Long>> delivered = new LinkedHashMap<>();
+        for (int k = 0; k < batch.size(); k++) {
+            PendingReceipt p = batch.get(k);
+            OutboxStore.Sent m = known.get(p.channel()).get(p.providerId());
+            if (m == null) {
+                continue;
+            }
+            applied[k] = true;
+            updates.add(new OutboxStore.ReceiptUpdate(m.id(), p.status(), p.reason()));
+            if (p.status() == MessageStatus.DELIVERED && m.status() != MessageStatus.DELIVERED) {
+                // a receipt the SMSC sends twice is a contact once
+                delivered.computeIfAbsent(List.of(m.kind(), m.eventKey(), p.channel()), x -> new ArrayList<>())
+                        .add(m.subscriberId());
+            }
+            known.get(p.channel()).put(p.providerId(), m.withStatus(p.status()));
+        }
+        store.applyReceipts(updates, now);
+        delivered.forEach((key, subscribers) -> events.publishEvent(new OutboundMessagesDelivered((String) key.get(0),
+                (String) key.get(1), (Channel) key.get(2), now, subscribers.stream().filter(Objects::nonNull)
+                        .toList())));
+        return applied;
     }
 
     /** A text from a subscriber. "STOP" (and its usual synonyms) opts the number out; anything else is ignored. */

@@ -1,11 +1,16 @@
 package org.outagedesk.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,15 +20,22 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One dispatcher thread per channel: claims a batch of due messages (see {@link OutboxStore#claim}), hands it to
- * the channel's sender at the channel's rate, and records each result in one transaction per batch. A channel that
- * is down leaves its messages queued and is tried again every {@code reconnect}; its state is written to the
- * database for every node and screen. Everything it needs to go on after a restart is in the database.
+ * Two threads per channel. The sender claims a few due messages at a time (see {@link OutboxStore#claim}: twice
+ * the channel's window, so that a node that dies leaves few claimed) and hands them to the channel's sender at the
+ * channel's rate without waiting for the answers; the recorder writes each answer as it comes, many in one
+ * transaction, so that an SMSC's message id is in the database milliseconds after the SMSC gave it (a receipt can
+ * be matched, and a node killed mid-send leaves in doubt only what was outstanding). A channel that is down leaves
+ * its messages queued and is tried again every {@code reconnect}; its state is written to the database for every
+ * node and screen. Everything it needs to go on after a restart is in the database. Stopping waits for the
+ * outstanding answers and records them; it never interrupts a thread (an interrupt in the middle of an H2 file
+ * read closes the database).
  */
 @Component
 class OutboxDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    /** Results written in one transaction at most. */
+    private static final int RECORD_BATCH = 500;
 
     private final List<ChannelSender> senders;
     private final OutboxStore store;
@@ -33,10 +45,17 @@ class OutboxDispatcher implements SmartLifecycle {
     private final Map<Channel, Pacer> pacers = new EnumMap<>(Channel.class);
     private final Map<Channel, AtomicLong> cycles = new EnumMap<>(Channel.class);
     private final Map<Channel, Boolean> lastUp = new EnumMap<>(Channel.class);
+    private final Map<Channel, BlockingQueue<Outcome>> outcomes = new EnumMap<>(Channel.class);
     private final Object signal = new Object();
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Thread> senderThreads = new ArrayList<>();
+    private final List<Thread> recorderThreads = new ArrayList<>();
     private volatile boolean running;
+    private volatile boolean recording;
     private volatile Instant lastInDoubtCheck = Instant.EPOCH;
+
+    /** A message's result, waiting to be written. */
+    private record Outcome(OutboxMessage message, SendResult result) {
+    }
 
     OutboxDispatcher(List<ChannelSender> senders, OutboxStore store, OutboxProperties settings, Clock clock,
             PlatformTransactionManager transactions) {
@@ -48,6 +67,7 @@ class OutboxDispatcher implements SmartLifecycle {
         for (ChannelSender s : senders) {
             pacers.put(s.channel(), new Pacer(s.rate()));
             cycles.put(s.channel(), new AtomicLong());
+            outcomes.put(s.channel(), new LinkedBlockingQueue<>());
         }
     }
 
@@ -57,25 +77,45 @@ class OutboxDispatcher implements SmartLifecycle {
             return;
         }
         running = true;
+        recording = true;
         failInDoubt();
         for (ChannelSender sender : senders) {
-            Thread t = Thread.ofPlatform().daemon().name("outbox-" + sender.channel().name().toLowerCase())
-                    .start(() -> loop(sender));
-            threads.add(t);
+            String name = sender.channel().name().toLowerCase();
+            recorderThreads.add(Thread.ofPlatform().daemon().name("outbox-record-" + name)
+                    .start(() -> recordLoop(sender.channel())));
+            senderThreads.add(Thread.ofPlatform().daemon().name("outbox-" + name).start(() -> loop(sender)));
         }
         log.info("Outbox dispatchers started on node {}", settings.node());
     }
 
+    /**
+     * Stops claiming, lets what was handed over be answered (up to a minute), records every answer, and only then
+     * returns: what is still unanswered stays SENDING and is judged in doubt later, as after a crash.
+     */
     @Override
     public synchronized void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
         wake();
-        for (Thread t : threads) {
-            t.interrupt();
+        join(senderThreads, Duration.ofSeconds(30));
+        for (ChannelSender sender : senders) {
+            if (!sender.awaitOutstanding(Duration.ofMinutes(1))) {
+                log.warn("Some {} messages had no answer when the application stopped: they stay sending and are"
+                        + " judged in doubt later", sender.channel());
+            }
         }
+        recording = false;
+        join(recorderThreads, Duration.ofSeconds(30));
+    }
+
+    private static void join(List<Thread> threads, Duration max) {
         for (Thread t : threads) {
             try {
-                t.join(10_000);
+                if (!t.join(max)) {
+                    log.warn("{} did not stop within {} s", t.getName(), max.toSeconds());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -111,26 +151,30 @@ class OutboxDispatcher implements SmartLifecycle {
             boolean worked = false;
             try {
                 worked = cycle(sender);
-            } catch (RuntimeException e) {
-                log.error("The {} dispatcher failed a cycle; it goes on", sender.channel(), e);
-            } catch (Error e) {
+            } catch (RuntimeException | Error e) {
                 log.error("The {} dispatcher failed a cycle; it goes on", sender.channel(), e);
             }
             cycles.get(sender.channel()).incrementAndGet();
-            if (!worked && running) {
-                synchronized (signal) {
-                    try {
-                        signal.wait(settings.poll().toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
+            if (!worked) {
+                pause(settings.poll());
             }
         }
     }
 
-    /** One round: make sure the channel is up, claim a batch, send it, record it. True when it sent something. */
+    private void pause(Duration d) {
+        synchronized (signal) {
+            if (!running) {
+                return;
+            }
+            try {
+                signal.wait(Math.max(1, d.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** One round: make sure the channel is up, claim a few messages, hand them over. True when it claimed some. */
     boolean cycle(ChannelSender sender) {
         Channel channel = sender.channel();
         if (clock.instant().isAfter(lastInDoubtCheck.plus(settings.inDoubtAfter().dividedBy(5)))) {
@@ -141,64 +185,105 @@ class OutboxDispatcher implements SmartLifecycle {
             health(channel, true, null);
         } catch (ChannelSender.ChannelDownException e) {
             health(channel, false, e.getMessage());
-            synchronized (signal) {
-                try {
-                    signal.wait(settings.reconnect().toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            pause(settings.reconnect());
             return false;
         }
-        List<OutboxMessage> batch = tx.execute(s -> store.claim(channel, clock.instant(), settings.batchSize(),
-                settings.node()));
+        int size = Math.min(settings.batchSize(), Math.max(1, sender.window() * 2));
+        List<OutboxMessage> batch = tx.execute(s -> store.claim(channel, clock.instant(), size, settings.node()));
         if (batch == null || batch.isEmpty()) {
             return false;
         }
-        List<SendResult> results = sender.send(batch, pacers.get(channel));
-        record(batch, results);
+        BlockingQueue<Outcome> results = outcomes.get(channel);
+        Pacer pacer = pacers.get(channel);
+        for (OutboxMessage m : batch) {
+            if (!running) {
+                results.add(new Outcome(m, new SendResult.NotSent("The application is stopping")));
+                continue;
+            }
+            sender.send(m, pacer, r -> results.add(new Outcome(m, r)));
+        }
         return true;
     }
 
-    private void record(List<OutboxMessage> batch, List<SendResult> results) {
+    /** Writes results as they come: whatever has arrived since the last write, in one transaction. */
+    private void recordLoop(Channel channel) {
+        BlockingQueue<Outcome> results = outcomes.get(channel);
+        List<Outcome> batch = new ArrayList<>(RECORD_BATCH);
+        while (true) {
+            Outcome first;
+            try {
+                first = results.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (first == null) {
+                if (!recording) {
+                    return;
+                }
+                continue;
+            }
+            batch.add(first);
+            results.drainTo(batch, RECORD_BATCH - 1);
+            try {
+                record(batch);
+            } catch (RuntimeException | Error e) {
+                log.error("{} results of the {} channel could not be recorded: those messages stay sending and are"
+                        + " judged in doubt later", batch.size(), channel, e);
+            }
+            batch.clear();
+        }
+    }
+
+    private void record(List<Outcome> batch) {
         List<Long> notSent = new ArrayList<>();
         String[] notSentReason = {null};
         tx.executeWithoutResult(s -> {
             Instant now = clock.instant();
-            for (int k = 0; k < batch.size(); k++) {
-                OutboxMessage m = batch.get(k);
-                SendResult r = k < results.size() ? results.get(k) : new SendResult.NotSent("No result");
-                switch (r) {
-                    case SendResult.Accepted a -> store.markSent(m.id(), a.providerId(), now);
+            Map<Long, String> sent = new LinkedHashMap<>();
+            Map<Long, String> failed = new LinkedHashMap<>();
+            for (Outcome o : batch) {
+                OutboxMessage m = o.message();
+                switch (o.result()) {
+                    case SendResult.Accepted a -> sent.put(m.id(), a.providerId());
                     case SendResult.Temporary t -> store.markRetry(m.id(), t.reason(),
                             now.plus(settings.backoffAfter(m.attempts())), settings.maxAttempts(), now);
-                    case SendResult.Permanent p -> store.markFailed(m.id(), p.reason(), now);
-                    case SendResult.InDoubt d -> store.markFailed(m.id(), d.reason(), now);
+                    case SendResult.Permanent p -> failed.put(m.id(), p.reason());
+                    case SendResult.InDoubt d -> failed.put(m.id(), d.reason());
                     case SendResult.NotSent n -> {
                         notSent.add(m.id());
                         notSentReason[0] = n.reason();
                     }
                 }
             }
+            store.markSent(sent, now);
+            store.markFailed(failed, now);
             store.requeue(notSent, notSentReason[0] == null ? "" : notSentReason[0]);
         });
-        if (!notSent.isEmpty()) {
-            health(batch.getFirst().channel(), false, notSentReason[0]);
+        if (!notSent.isEmpty() && running) {
+            health(batch.getFirst().message().channel(), false, notSentReason[0]);
         }
     }
 
+    /** Writes the channel's state when it changes (the sender and the recorder threads both report). */
     private void health(Channel channel, boolean up, String error) {
-        Boolean before = lastUp.get(channel);
-        if (before != null && before == up) {
-            return;
+        synchronized (lastUp) {
+            Boolean before = lastUp.get(channel);
+            if (before != null && before == up) {
+                return;
+            }
+            lastUp.put(channel, up);
+            logChange(channel, up, before, error);
         }
-        lastUp.put(channel, up);
+        tx.executeWithoutResult(s -> store.channelState(channel, up, error, clock.instant()));
+    }
+
+    private static void logChange(Channel channel, boolean up, Boolean before, String error) {
         if (!up) {
             log.warn("{} channel down: {}", channel, error);
         } else if (before != null) {
             log.info("{} channel up again", channel);
         }
-        tx.executeWithoutResult(s -> store.channelState(channel, up, error, clock.instant()));
     }
 
     /** Messages left SENDING by a node that stopped long enough ago are FAILED as in doubt (never sent again). */

@@ -158,15 +158,15 @@ class OutboxStore {
                 new MapSqlParameterSource("ids", mine), ROW);
     }
 
-    void markSent(long id, String providerId, Instant now) {
-        jdbc.update("update outbox_message set status = 'SENT', provider_id = ?, sent_at = ?, last_error = null"
-                + " where id = ? and status = 'SENDING'", providerId, utc(now), id);
-    }
-
-    /** A message the relay accepted and that nothing will confirm further: DELIVERED at once (e-mail). */
-    void markDelivered(long id, @Nullable String providerId, Instant now) {
-        jdbc.update("update outbox_message set status = 'DELIVERED', provider_id = ?, sent_at = ?, done_at = ?,"
-                + " last_error = null where id = ? and status = 'SENDING'", providerId, utc(now), utc(now), id);
+    /** Messages the far end took (id: the provider's message id): SENT, a receipt follows. One batch. */
+    void markSent(Map<Long, String> providerIds, Instant now) {
+        if (providerIds.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = utc(now);
+        jdbc.batchUpdate("update outbox_message set status = 'SENT', provider_id = ?, sent_at = ?, last_error = null"
+                + " where id = ? and status = 'SENDING'", providerIds.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), at, e.getKey()}).toList());
     }
 
     /** A temporary failure: queued again for {@code retryAt}, or FAILED once it has had its attempts. */
@@ -177,9 +177,15 @@ class OutboxStore {
                 cut(error, 500), id);
     }
 
-    void markFailed(long id, String error, Instant now) {
-        jdbc.update("update outbox_message set status = 'FAILED', done_at = ?, last_error = ? where id = ?"
-                + " and status = 'SENDING'", utc(now), cut(error, 500), id);
+    /** Messages that will not go (id: why), in one batch. */
+    void markFailed(Map<Long, String> errors, Instant now) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = utc(now);
+        jdbc.batchUpdate("update outbox_message set status = 'FAILED', done_at = ?, last_error = ? where id = ?"
+                + " and status = 'SENDING'", errors.entrySet().stream()
+                .map(e -> new Object[] {at, cut(e.getValue(), 500), e.getKey()}).toList());
     }
 
     /** The channel was down: the message goes back unsent, and the attempt does not count. */
@@ -210,19 +216,47 @@ class OutboxStore {
                 + " where status = 'SENDING' and claimed_at < :before" + byNode, p);
     }
 
-    /** Applies a delivery receipt; false when no sent message has that id (yet). */
-    boolean receipt(Channel channel, String providerId, MessageStatus status, @Nullable String reason,
-            Instant now) {
-        return jdbc.update("update outbox_message set status = ?, done_at = ?, last_error = ? where provider_id = ?"
-                + " and channel = ? and status in ('SENT', 'DELIVERED', 'FAILED', 'EXPIRED')", status.name(),
-                utc(now), status == MessageStatus.DELIVERED ? null : cut(reason, 500), providerId,
-                channel.name()) > 0;
+    /** A message a receipt may be for: sent (or already answered: an SMSC may send a receipt twice). */
+    record Sent(long id, MessageStatus status, String kind, String eventKey, @Nullable Long subscriberId) {
+        Sent withStatus(MessageStatus s) {
+            return new Sent(id, s, kind, eventKey, subscriberId);
+        }
     }
 
-    @Nullable OutboxMessage byProviderId(Channel channel, String providerId) {
-        List<OutboxMessage> list = jdbc.query("select " + COLUMNS + " from outbox_message m where m.provider_id = ?"
-                + " and m.channel = ?", ROW, providerId, channel.name());
-        return list.isEmpty() ? null : list.getFirst();
+    /** What a receipt sets on its message. */
+    record ReceiptUpdate(long id, MessageStatus status, @Nullable String reason) {
+    }
+
+    /**
+     * The messages that receipts with these provider ids are for, by provider id: those sent or already answered
+     * (a message still SENDING has no provider id yet). Should an SMSC ever give an id twice, the newest message
+     * with it is the one.
+     */
+    Map<String, Sent> sentByProviderIds(Channel channel, List<String> providerIds) {
+        Map<String, Sent> found = new HashMap<>();
+        for (int from = 0; from < providerIds.size(); from += 1000) {
+            named.query("select m.provider_id, m.id, m.status, m.kind, m.event_key, m.subscriber_id from"
+                    + " outbox_message m where m.provider_id in (:ids) and m.channel = :channel and m.status in"
+                    + " ('SENT', 'DELIVERED', 'FAILED', 'EXPIRED') order by m.id", new MapSqlParameterSource("ids",
+                            providerIds.subList(from, Math.min(providerIds.size(), from + 1000)))
+                            .addValue("channel", channel.name()), rs -> {
+                                found.put(rs.getString(1), new Sent(rs.getLong(2),
+                                        MessageStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                                        rs.getObject(6, Long.class)));
+                            });
+        }
+        return found;
+    }
+
+    /** Applies delivery receipts to their messages (found with {@link #sentByProviderIds}), in one batch. */
+    void applyReceipts(List<ReceiptUpdate> updates, Instant now) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = utc(now);
+        jdbc.batchUpdate("update outbox_message set status = ?, done_at = ?, last_error = ? where id = ?",
+                updates.stream().map(u -> new Object[] {u.status().name(), at, u.status() == MessageStatus.DELIVERED
+                        ? null : cut(u.reason(), 500), u.id()}).toList());
     }
 
     Map<MessageStatus, Long> counts(String eventKey) {

@@ -2,15 +2,15 @@ package org.outagedesk.outbox;
 
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.SMPPConstant;
@@ -61,12 +61,15 @@ class SmppSender implements ChannelSender {
     private final InboundMessages inbound;
     private final ExecutorService submitters = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger reference = new AtomicInteger();
+    /** Submits outstanding across batches: the next batch's first submit goes out while this one's last is answered. */
+    private final Semaphore window;
     private volatile @Nullable SMPPSession session;
 
     SmppSender(SmppProperties settings, ObjectProvider<SmscSimulator> simulator, InboundMessages inbound) {
         this.settings = settings;
         this.simulator = simulator;
         this.inbound = inbound;
+        this.window = new Semaphore(settings.window());
     }
 
     @Override
@@ -109,6 +112,9 @@ class SmppSender implements ChannelSender {
         s.setTransactionTimer(settings.responseTimeout().toMillis());
         s.setEnquireLinkTimer(15_000);
         s.setMessageReceiverListener(new Listener());
+        // the answers to our submits and the SMSC's receipts share these threads: one per submit in the window and
+        // a few for receipts, which wait for their group commit (see InboundMessages)
+        s.setPduProcessorDegree(settings.window() + 4);
         try {
             s.connectAndBind(at[0], Integer.parseInt(at[1]), new BindParameter(BindType.BIND_TRX,
                     settings.systemId(), settings.password(), settings.systemType(), TypeOfNumber.UNKNOWN,
@@ -123,8 +129,9 @@ class SmppSender implements ChannelSender {
 
     @PreDestroy
     void close() {
+        // the dispatcher has waited for the outstanding submits (it stops first): nothing here interrupts a thread
+        submitters.shutdown();
         disconnect();
-        submitters.shutdownNow();
     }
 
     /** Drops the session (tests; a new one is bound on the next send). */
@@ -137,42 +144,56 @@ class SmppSender implements ChannelSender {
     }
 
     @Override
-    public List<SendResult> send(List<OutboxMessage> batch, Pacer pacer) {
+    public int window() {
+        return settings.window();
+    }
+
+    @Override
+    public void send(OutboxMessage m, Pacer pacer, Consumer<SendResult> done) {
         SMPPSession s = session;
-        List<Future<SendResult>> futures = new ArrayList<>(batch.size());
-        Semaphore window = new Semaphore(settings.window());
-        for (OutboxMessage m : batch) {
-            if (s == null) {
-                futures.add(CompletableFuture.completedFuture(
-                        new SendResult.NotSent("Not bound to the SMSC")));
-                continue;
-            }
-            pacer.acquire();
-            window.acquireUninterruptibly();
-            futures.add(submitters.submit(() -> {
+        if (s == null) {
+            done.accept(new SendResult.NotSent("Not bound to the SMSC"));
+            return;
+        }
+        pacer.acquire();
+        window.acquireUninterruptibly();
+        try {
+            submitters.execute(() -> {
+                SendResult r;
                 try {
-                    return submit(s, m);
+                    r = submit(s, m);
+                } catch (RuntimeException e) {
+                    r = new SendResult.Temporary(plain(e), false);
+                }
+                try {
+                    if (r instanceof SendResult.Temporary t && t.throttled()) {
+                        pacer.throttled();
+                    }
+                    done.accept(r);
                 } finally {
+                    // released after the result is handed on: an empty window means every result is recorded
                     window.release();
                 }
-            }));
+            });
+        } catch (RejectedExecutionException e) {
+            window.release();
+            done.accept(new SendResult.NotSent("The application is stopping"));
         }
-        List<SendResult> results = new ArrayList<>(batch.size());
-        for (Future<SendResult> f : futures) {
-            try {
-                SendResult r = f.get();
-                if (r instanceof SendResult.Temporary t && t.throttled()) {
-                    pacer.throttled();
-                }
-                results.add(r);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                results.add(new SendResult.InDoubt("Interrupted while waiting for the SMSC"));
-            } catch (ExecutionException e) {
-                results.add(new SendResult.Temporary(plain(e.getCause()), false));
+    }
+
+    @Override
+    public boolean awaitOutstanding(Duration max) {
+        int all = settings.window();
+        try {
+            if (window.tryAcquire(all, max.toMillis(), TimeUnit.MILLISECONDS)) {
+                window.release(all);
+                return true;
             }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return results;
     }
 
     private SendResult submit(SMPPSession s, OutboxMessage m) {

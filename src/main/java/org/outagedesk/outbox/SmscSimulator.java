@@ -122,6 +122,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
     private final List<Received> recent = new CopyOnWriteArrayList<>();
     private volatile boolean keepRecipients = true;
     private final Set<String> failNumbers = ConcurrentHashMap.newKeySet();
+    private final Set<String> holdNumbers = ConcurrentHashMap.newKeySet();
     private final ExecutorService acceptor = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "smsc-simulator-receipts");
@@ -197,6 +198,22 @@ public class SmscSimulator implements ServerMessageReceiverListener {
     /** Numbers whose texts are always undeliverable (tests). */
     public Set<String> failNumbers() {
         return failNumbers;
+    }
+
+    /**
+     * Numbers whose submits the simulator does not answer until {@link #releaseHeld()} (at most 30 s): a slow
+     * SMSC for one text, as tests need it.
+     */
+    public Set<String> holdNumbers() {
+        return holdNumbers;
+    }
+
+    /** Answers the held submits. */
+    public void releaseHeld() {
+        synchronized (holdNumbers) {
+            holdNumbers.clear();
+            holdNumbers.notifyAll();
+        }
     }
 
     /** Whether to keep a count per destination (off for the million of the benchmark). */
@@ -309,6 +326,19 @@ public class SmscSimulator implements ServerMessageReceiverListener {
                 Thread.sleep(s.submitDelayMs());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        if (holdNumbers.contains(submitSm.getDestAddress())) {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            synchronized (holdNumbers) {
+                while (holdNumbers.contains(submitSm.getDestAddress()) && System.nanoTime() < until) {
+                    try {
+                        holdNumbers.wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
             }
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();

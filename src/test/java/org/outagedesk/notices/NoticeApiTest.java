@@ -170,6 +170,10 @@ class NoticeApiTest {
                 + " c.impact_id join subscriber s on s.id = i.subscriber_id where s.msisdn = ? and c.agent ="
                 + " 'notice'", Integer.class, numbers.get(1));
         assertThat(contacts).isEqualTo(1);
+        Integer contacted = jdbc.queryForObject("select count(*) from impact i join subscriber s on s.id ="
+                + " i.subscriber_id where s.msisdn = ? and i.incident_id = ? and i.last_contacted_at is not null",
+                Integer.class, numbers.get(1), incident);
+        assertThat(contacted).as("the delivered notice is the impact's last contact").isEqualTo(1);
     }
 
     @Test

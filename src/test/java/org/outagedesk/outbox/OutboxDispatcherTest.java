@@ -52,6 +52,7 @@ class OutboxDispatcherTest {
 
     @AfterEach
     void putBack() throws Exception {
+        smsc.releaseHeld();
         clock.reset();
         smsc.configure(before);
         smsc.start();
@@ -59,10 +60,17 @@ class OutboxDispatcherTest {
 
     List<String> enqueue(int n, Instant notBefore) {
         List<String> numbers = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            numbers.add(NoticeTestSupport.msisdn());
+        }
+        return enqueue(numbers, notBefore);
+    }
+
+    List<String> enqueue(List<String> numbers, Instant notBefore) {
+        int n = numbers.size();
         List<OutboundMessage> messages = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            String m = NoticeTestSupport.msisdn();
-            numbers.add(m);
+            String m = numbers.get(k);
             messages.add(new OutboundMessage("TEST", event, m, Channel.SMS, null, m, null, "Test message " + k, 1,
                     notBefore, null));
         }
@@ -117,6 +125,28 @@ class OutboxDispatcherTest {
         }
         assertThat(numbers.stream().mapToLong(smsc::receivedBy).sum()).isEqualTo(20);
         assertThat(outbox.messages(event, MessageStatus.FAILED, 0, 1).getFirst().lastError()).contains("In doubt");
+    }
+
+    @Test
+    void each_text_is_recorded_as_sent_when_the_smsc_answers_it_not_when_the_slowest_of_its_batch_is_answered() {
+        // what a kill mid-send leaves in doubt is what the SMSC had not answered yet: every answered text has its
+        // provider id in the database (its receipt can be matched; "resend failed" does not text it again)
+        List<String> numbers = List.of(NoticeTestSupport.msisdn(), NoticeTestSupport.msisdn(),
+                NoticeTestSupport.msisdn());
+        smsc.holdNumbers().add(numbers.getFirst().substring(1));
+        enqueue(numbers, clock.instant());
+        // (within the test's response timeout of 3 s: the third is held, still sending, all along)
+        await(Duration.ofSeconds(20), "the two answered texts are recorded while the third waits for its answer",
+                () -> count(MessageStatus.SENT) + count(MessageStatus.DELIVERED) == 2
+                        && count(MessageStatus.SENDING) == 1);
+        assertThat(outbox.messages(event, null, 0, 3)).filteredOn(m -> m.status() != MessageStatus.SENDING)
+                .allSatisfy(m -> assertThat(m.providerId()).isNotBlank());
+
+        smsc.releaseHeld();
+        await(Duration.ofSeconds(20), "the third is answered", () -> count(MessageStatus.SENDING) == 0);
+        for (String n : numbers) {
+            assertThat(smsc.receivedBy(n)).as(n).isEqualTo(1);
+        }
     }
 
     @Test
