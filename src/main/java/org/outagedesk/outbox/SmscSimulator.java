@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,6 +109,8 @@ public class SmscSimulator implements ServerMessageReceiverListener {
      * killed halfway).
      */
     private static final int RECEIPT_ATTEMPTS = 1200;
+    /** Receipts outstanding at once (deliver_sm sent, deliver_sm_resp awaited), as an SMSC's window toward a client. */
+    private static final int RECEIPT_WINDOW = 10;
 
     private volatile Settings settings;
     private volatile @Nullable SMPPServerSessionListener listener;
@@ -124,6 +128,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
     private final Set<String> failNumbers = ConcurrentHashMap.newKeySet();
     private final Set<String> holdNumbers = ConcurrentHashMap.newKeySet();
     private final ExecutorService acceptor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore receiptWindow = new Semaphore(RECEIPT_WINDOW);
     private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "smsc-simulator-receipts");
         t.setDaemon(true);
@@ -371,12 +376,29 @@ public class SmscSimulator implements ServerMessageReceiverListener {
                     ? random.nextInt(s.receiptDelayMaxMs() - s.receiptDelayMinMs()) : 0);
             String from = submitSm.getSourceAddr();
             String to = submitSm.getDestAddress();
-            receipts.schedule(() -> sendReceipt(source, id, from, to, fail, 0), delay, TimeUnit.MILLISECONDS);
+            receipts.schedule(() -> offerReceipt(source, id, from, to, fail, 0), delay, TimeUnit.MILLISECONDS);
         }
         try {
             return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
         } catch (PDUStringException e) {
             throw new ProcessRequestException("bad id", SMPPConstant.STAT_ESME_RSYSERR);
+        }
+    }
+
+    /** Sends the receipt on a thread of its own, at most {@link #RECEIPT_WINDOW} waiting for their answer at once. */
+    private void offerReceipt(SMPPServerSession session, String id, String from, String to, boolean fail,
+            int attempt) {
+        receiptWindow.acquireUninterruptibly();
+        try {
+            acceptor.execute(() -> {
+                try {
+                    sendReceipt(session, id, from, to, fail, attempt);
+                } finally {
+                    receiptWindow.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            receiptWindow.release();
         }
     }
 
@@ -389,7 +411,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
                     .orElse(null);
             if (other == null) {
                 if (attempt < RECEIPT_ATTEMPTS) {
-                    receipts.schedule(() -> sendReceipt(original, id, from, to, fail, attempt + 1), 500,
+                    receipts.schedule(() -> offerReceipt(original, id, from, to, fail, attempt + 1), 500,
                             TimeUnit.MILLISECONDS);
                 }
                 return;
@@ -413,7 +435,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
             // refused (the client does not know the id yet) or the connection broke: try again a little later
             if (attempt < RECEIPT_ATTEMPTS) {
                 SMPPServerSession again = session;
-                receipts.schedule(() -> sendReceipt(again, id, from, to, fail, attempt + 1), 500,
+                receipts.schedule(() -> offerReceipt(again, id, from, to, fail, attempt + 1), 500,
                         TimeUnit.MILLISECONDS);
             }
         }
