@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -312,14 +313,22 @@ class ImpactQueries {
         List<Long> ids = List.copyOf(subscriberIds);
         int logged = 0;
         for (int from = 0; from < ids.size(); from += 1000) {
-            MapSqlParameterSource p = new MapSqlParameterSource("incident", incidentId)
-                    .addValue("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-                    .addValue("note", note).addValue("by", by).addValue("at", at.atOffset(ZoneOffset.UTC));
+            // the impacts by subscriber first, then by id: with the incident in the same WHERE, H2 reads every
+            // impact of the incident through the (incident, subscriber) key and tests each against the list
+            List<Long> impactIds = jdbc.query("select i.id, i.incident_id from impact i where i.subscriber_id in"
+                    + " (:ids)", new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(),
+                            from + 1000))), (rs, n) -> rs.getLong(2) == incidentId ? rs.getLong(1) : null)
+                    .stream().filter(Objects::nonNull).toList();
+            if (impactIds.isEmpty()) {
+                continue;
+            }
+            MapSqlParameterSource p = new MapSqlParameterSource("impacts", impactIds).addValue("note", note)
+                    .addValue("by", by).addValue("at", at.atOffset(ZoneOffset.UTC));
             logged += jdbc.update("insert into contact_log_entry (id, impact_id, contacted_at, agent, note) select "
                     + sequences.next("contact_log_entry_seq") + ", i.id, :at, :by, :note from impact i"
-                    + " where i.incident_id = :incident and i.subscriber_id in (:ids)", p);
+                    + " where i.id in (:impacts)", p);
             jdbc.update("update impact set last_contacted_at = :at, updated_at = :at, version = version + 1"
-                    + " where incident_id = :incident and subscriber_id in (:ids)", p);
+                    + " where id in (:impacts)", p);
         }
         return logged;
     }
