@@ -55,6 +55,7 @@ import org.springframework.stereotype.Component;
 class SmppSender implements ChannelSender {
 
     private static final Logger log = LoggerFactory.getLogger(SmppSender.class);
+    private static final int RECEIPT_THREADS = 50;
 
     private final SmppProperties settings;
     private final ObjectProvider<SmscSimulator> simulator;
@@ -113,8 +114,9 @@ class SmppSender implements ChannelSender {
         s.setEnquireLinkTimer(15_000);
         s.setMessageReceiverListener(new Listener());
         // the answers to our submits and the SMSC's receipts share these threads: one per submit in the window and
-        // a few for receipts, which wait for their group commit (see InboundMessages)
-        s.setPduProcessorDegree(settings.window() + 4);
+        // room for the receipts an SMSC has outstanding toward us (often 10 to 50), each waiting for the group commit
+        // that holds it (see InboundMessages); the more wait together, the more one commit takes
+        s.setPduProcessorDegree(settings.window() + RECEIPT_THREADS);
         try {
             s.connectAndBind(at[0], Integer.parseInt(at[1]), new BindParameter(BindType.BIND_TRX,
                     settings.systemId(), settings.password(), settings.systemType(), TypeOfNumber.UNKNOWN,

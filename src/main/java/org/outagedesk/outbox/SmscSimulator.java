@@ -110,7 +110,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
      */
     private static final int RECEIPT_ATTEMPTS = 1200;
     /** Receipts outstanding at once (deliver_sm sent, deliver_sm_resp awaited), as an SMSC's window toward a client. */
-    private static final int RECEIPT_WINDOW = 10;
+    private static final int RECEIPT_WINDOW = 32;
 
     private volatile Settings settings;
     private volatile @Nullable SMPPServerSessionListener listener;
