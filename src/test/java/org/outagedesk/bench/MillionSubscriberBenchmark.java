@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -775,21 +776,12 @@ class MillionSubscriberBenchmark {
         relay.purgeEmailFromAllMailboxes();
         long t0 = System.nanoTime();
         asApprover(() -> notices.approve(id));
-        long deadline = t0 + TimeUnit.MINUTES.toNanos(60);
-        long took;
-        while (true) {
-            Thread.sleep(200);
-            if (Boolean.TRUE.equals(jdbc.queryForObject("select enqueued_at is not null from customer_notice"
-                    + " where id = ?", Boolean.class, id)) && jdbc.queryForObject("select count(*) from"
-                    + " outbox_message where event_key = ? and status in ('QUEUED', 'SENDING')", Long.class,
-                    event) == 0) {
-                took = System.nanoTime() - t0;
-                break;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The e-mail notice did not finish: " + statusCounts(jdbc, event));
-            }
-        }
+        waitUpTo(Duration.ofMinutes(60), Duration.ofMillis(200), "the e-mail notice is all queued and nothing of it"
+                + " is queued or sending").until(() -> Boolean.TRUE.equals(jdbc.queryForObject("select enqueued_at is"
+                        + " not null from customer_notice where id = ?", Boolean.class, id)) && jdbc.queryForObject(
+                                "select count(*) from outbox_message where event_key = ? and status in ('QUEUED',"
+                                + " 'SENDING')", Long.class, event) == 0);
+        long took = System.nanoTime() - t0;
         Map<String, Long> counts = statusCounts(jdbc, event);
         long sent = counts.getOrDefault("SENT", 0L) + counts.getOrDefault("DELIVERED", 0L);
         long received = relay.getReceivedMessages().length;
@@ -982,19 +974,17 @@ class MillionSubscriberBenchmark {
             app.kill();
             long killedAfter = smsc.texts();
             app = AppProcess.start(jar, List.of(), data, "256m", dir.resolve("notice-kill-1.log"), settings);
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
-            tools.jackson.databind.JsonNode notice;
-            while (true) {
-                notice = json.readTree(api(http, "GET", app.url("/api/notices/" + id), "manager", null));
-                tools.jackson.databind.JsonNode c = notice.get("counts");
-                if ("COMPLETED".equals(notice.get("status").asString()) && c.path("SENT").asLong() == 0) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The notice did not finish after the restart: " + notice);
-                }
-                Thread.sleep(2000);
-            }
+            AtomicReference<tools.jackson.databind.JsonNode> last = new AtomicReference<>();
+            AppProcess restarted = app;
+            waitUpTo(Duration.ofMinutes(60), Duration.ofSeconds(2), "the notice finishes after the restart")
+                    .until(() -> {
+                        tools.jackson.databind.JsonNode n = json.readTree(api(http, "GET", restarted.url(
+                                "/api/notices/" + id), "manager", null));
+                        last.set(n);
+                        return "COMPLETED".equals(n.get("status").asString())
+                                && n.get("counts").path("SENT").asLong() == 0;
+                    });
+            tools.jackson.databind.JsonNode notice = last.get();
             // the failed ones that are in doubt (claimed or outstanding at the kill), read before the jar stops
             long inDoubt = 0;
             for (int page = 0; ; page++) {
