@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A notice with its progress. {@code counts} has every message status (QUEUED, SENDING, SENT, DELIVERED, FAILED,
  * EXPIRED, SKIPPED) with its number; {@code rate} is messages per second over the last minute;
- * {@code smscDownSince} / {@code relayDownSince} say since when the SMSC or the mail relay is unreachable.
+ * {@code smscDownSince} / {@code relayDownSince} say since when the SMSC or the mail relay is unreachable;
+ * {@code inDoubt} is how many of the failed ones may have reached their recipient (a node stopped while sending
+ * them): "resend failed" leaves them unless asked.
  */
 public record NoticeDetails(long id, long incidentId, String name, NoticeStatus status, String statusLabel,
         NoticeChannels channels, boolean urgent, String audience, @Nullable String sms,
@@ -15,5 +17,5 @@ public record NoticeDetails(long id, long incidentId, String name, NoticeStatus 
         @Nullable Instant submittedAt, @Nullable String decidedBy, @Nullable Instant decidedAt,
         @Nullable String rejectReason, boolean allQueued, @Nullable Instant finishedAt, Map<String, Long> counts,
         Map<String, Map<String, Long>> byChannel, long total, double rate, @Nullable Instant smscDownSince,
-        @Nullable Instant relayDownSince) {
+        @Nullable Instant relayDownSince, long inDoubt) {
 }

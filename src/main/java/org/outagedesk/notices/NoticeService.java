@@ -299,13 +299,15 @@ public class NoticeService {
 
     @Transactional
     @PreAuthorize(RUN)
-    public NoticeDetails resendFailed(long id) {
+    public NoticeDetails resendFailed(long id, boolean includeInDoubt) {
         CustomerNotice notice = notice(id);
         notice.resendFailed();
         outbox.resume(notice.eventKey());
-        int n = outbox.resendFailed(notice.eventKey());
+        long inDoubt = includeInDoubt ? 0 : outbox.inDoubt(notice.eventKey());
+        int n = outbox.resendFailed(notice.eventKey(), includeInDoubt);
         audit.record("NOTICE_RESENT", "CustomerNotice", id, notice.getName() + ": " + Words.count(n, "failed message")
-                + " queued again");
+                + " queued again" + (inDoubt > 0 ? "; " + Words.count(inDoubt, "message") + " in doubt left as "
+                        + (inDoubt == 1 ? "it is" : "they are") : ""));
         notices.flush();
         afterCommit(() -> runner.start(id));
         return details(notice);
@@ -415,7 +417,8 @@ public class NoticeService {
                 n.getDecidedAt(), n.getRejectReason(), n.getEnqueuedAt() != null, n.getFinishedAt(), c, byChannel,
                 total, n.getStatus() == NoticeStatus.SENDING ? outbox.sendRate(n.eventKey()) : 0,
                 n.getChannels().texts() ? outbox.downSince(Channel.SMS) : null,
-                n.getChannels().emails() ? outbox.downSince(Channel.EMAIL) : null);
+                n.getChannels().emails() ? outbox.downSince(Channel.EMAIL) : null,
+                c.getOrDefault("FAILED", 0L) > 0 ? outbox.inDoubt(n.eventKey()) : 0);
     }
 
     private CustomerNotice notice(long id) {

@@ -249,7 +249,8 @@ class OutboxDispatcher implements SmartLifecycle {
                     case SendResult.Temporary t -> store.markRetry(m.id(), t.reason(),
                             now.plus(settings.backoffAfter(m.attempts())), settings.maxAttempts(), now);
                     case SendResult.Permanent p -> failed.put(m.id(), p.reason());
-                    case SendResult.InDoubt d -> failed.put(m.id(), d.reason());
+                    case SendResult.InDoubt d -> failed.put(m.id(), OutboxStore.IN_DOUBT + ": "
+                            + Character.toLowerCase(d.reason().charAt(0)) + d.reason().substring(1));
                     case SendResult.NotSent n -> {
                         notSent.add(m.id());
                         notSentReason[0] = n.reason();

@@ -126,12 +126,20 @@ public class OutboxService {
         return store.cancel(eventKey, clock.instant());
     }
 
-    /** Failed and expired messages are queued again (their rows: nobody gets a second copy of what arrived). */
+    /**
+     * Failed and expired messages are queued again (their rows: nobody gets a second copy of what arrived); those in
+     * doubt, which may have reached their recipient, only when {@code includeInDoubt}.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int resendFailed(String eventKey) {
-        int n = store.resendFailed(eventKey, clock.instant());
+    public int resendFailed(String eventKey, boolean includeInDoubt) {
+        int n = store.resendFailed(eventKey, clock.instant(), includeInDoubt);
         wakeAfterCommit();
         return n;
+    }
+
+    /** How many failed messages of the event are in doubt (claimed or unanswered when a node stopped). */
+    public long inDoubt(String eventKey) {
+        return store.inDoubt(eventKey);
     }
 
     /**

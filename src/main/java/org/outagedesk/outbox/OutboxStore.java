@@ -37,6 +37,9 @@ class OutboxStore {
             + " m.subject, m.body, m.sms_parts, m.status, m.skip_reason, m.attempts, m.not_before, m.provider_id,"
             + " m.last_error, m.queued_at, m.sent_at, m.done_at";
 
+    /** How the last error of a message that may or may not have gone out begins. */
+    static final String IN_DOUBT = "In doubt";
+
     static final RowMapper<OutboxMessage> ROW = (rs, n) -> new OutboxMessage(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getString(4), Channel.valueOf(rs.getString(5)), (Long) rs.getObject(6, Long.class),
             rs.getString(7), rs.getString(8), rs.getString(9), (Integer) rs.getObject(10, Integer.class),
@@ -205,7 +208,7 @@ class OutboxStore {
      */
     int failInDoubt(@Nullable String node, Instant claimedBefore, Instant now) {
         MapSqlParameterSource p = new MapSqlParameterSource("before", utc(claimedBefore)).addValue("now", utc(now))
-                .addValue("error", "In doubt: sending was interrupted (the application stopped); it may have"
+                .addValue("error", IN_DOUBT + ": sending was interrupted (the application stopped); it may have"
                         + " reached the recipient, so it was not sent again by itself");
         String byNode = "";
         if (node != null) {
@@ -356,10 +359,22 @@ class OutboxStore {
                 + " where event_key = ? and status = 'QUEUED'", utc(now), eventKey);
     }
 
-    int resendFailed(String eventKey, Instant now) {
+    /**
+     * Failed and expired messages queued again; those in doubt (claimed or unanswered when a node stopped: they may
+     * have reached the recipient) only when {@code includeInDoubt}.
+     */
+    int resendFailed(String eventKey, Instant now, boolean includeInDoubt) {
         return jdbc.update("update outbox_message set status = 'QUEUED', attempts = 0, not_before = ?,"
-                + " provider_id = null, done_at = null where event_key = ? and status in ('FAILED', 'EXPIRED')",
+                + " provider_id = null, done_at = null where event_key = ? and status in ('FAILED', 'EXPIRED')"
+                + (includeInDoubt ? "" : " and (last_error is null or last_error not like '" + IN_DOUBT + "%')"),
                 utc(now), eventKey);
+    }
+
+    /** Failed messages of the event that are in doubt: they may have reached their recipient. */
+    long inDoubt(String eventKey) {
+        Long n = jdbc.queryForObject("select count(*) from outbox_message m where m.event_key = ? and m.status ="
+                + " 'FAILED' and m.last_error like '" + IN_DOUBT + "%'", Long.class, eventKey);
+        return n == null ? 0 : n;
     }
 
     /** Queued texts to a number that has just opted out are skipped. */

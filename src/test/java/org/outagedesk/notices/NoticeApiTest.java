@@ -247,6 +247,47 @@ class NoticeApiTest {
     }
 
     @Test
+    void resend_failed_sends_the_failed_texts_again_but_those_in_doubt_only_when_asked() {
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 3);
+        String undeliverable = numbers.get(1).substring(1);
+        String unanswered = numbers.get(2).substring(1);
+        smsc.failNumbers().add(undeliverable);
+        // the SMSC takes the third text but answers after the response timeout (3 s): it may have gone, in doubt
+        smsc.holdNumbers().add(unanswered);
+        try {
+            long id = create(notice("[\"SMS\"]", false, "Hi {name}", true));
+            approve(id);
+            await(Duration.ofSeconds(30), "one delivered, one failed by receipt, one in doubt", () -> "COMPLETED"
+                    .equals(get(id).get("status").asString()) && count(id, "DELIVERED") == 1
+                    && count(id, "FAILED") == 2);
+            assertThat(get(id).get("inDoubt").asLong()).isEqualTo(1);
+            smsc.releaseHeld();
+            smsc.failNumbers().remove(undeliverable);
+            assertThat(Api.as(port, "agent").post("/api/notices/" + id + "/resend-failed", null).status())
+                    .isEqualTo(403);
+
+            Api.Response resend = manager().post("/api/notices/" + id + "/resend-failed", null);
+            assertThat(resend.status()).as(resend.body()).isEqualTo(200);
+            await(Duration.ofSeconds(30), "the undeliverable one is sent again and delivered; the one in doubt"
+                    + " stays as it is", () -> "COMPLETED".equals(get(id).get("status").asString())
+                            && count(id, "DELIVERED") == 2);
+            assertThat(count(id, "FAILED")).isEqualTo(1);
+            assertThat(smsc.receivedBy(numbers.get(1))).isEqualTo(2);
+            assertThat(smsc.receivedBy(numbers.get(2))).as("the SMSC had it: not texted again").isEqualTo(1);
+
+            Api.Response all = manager().post("/api/notices/" + id + "/resend-failed", "{\"includeInDoubt\":true}");
+            assertThat(all.status()).as(all.body()).isEqualTo(200);
+            await(Duration.ofSeconds(30), "the one in doubt is sent again when asked", () -> "COMPLETED"
+                    .equals(get(id).get("status").asString()) && count(id, "DELIVERED") == 3);
+            assertThat(get(id).get("inDoubt").asLong()).isZero();
+            assertThat(smsc.receivedBy(numbers.get(2))).isEqualTo(2);
+        } finally {
+            smsc.failNumbers().remove(undeliverable);
+            smsc.releaseHeld();
+        }
+    }
+
+    @Test
     void texts_wait_for_the_end_of_quiet_hours_in_the_subscribers_zone_unless_the_notice_is_urgent() {
         List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 2);
         // 22:00 in New York (the subscribers' store is on the Upper West Side)

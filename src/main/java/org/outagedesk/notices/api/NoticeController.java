@@ -50,6 +50,9 @@ class NoticeController {
             @Nullable String emailSubject, @Nullable String emailBody, @Nullable Boolean urgent) {
     }
 
+    record ResendRequest(@Nullable Boolean includeInDoubt) {
+    }
+
     record ReasonRequest(@Nullable String reason) {
     }
 
@@ -122,9 +125,10 @@ class NoticeController {
     }
 
     @PostMapping("/api/notices/{id}/resend-failed")
-    @Operation(summary = "Queue the failed and expired messages again (incident managers)")
-    NoticeDetails resendFailed(@PathVariable long id) {
-        return notices.resendFailed(id);
+    @Operation(summary = "Queue the failed and expired messages again (incident managers); those in doubt (they may"
+            + " have reached the subscriber) only with {\"includeInDoubt\": true}")
+    NoticeDetails resendFailed(@PathVariable long id, @RequestBody(required = false) @Nullable ResendRequest body) {
+        return notices.resendFailed(id, body != null && Boolean.TRUE.equals(body.includeInDoubt()));
     }
 
     @GetMapping("/api/notices/{id}/messages")

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
@@ -38,6 +39,7 @@ import org.outagedesk.base.DomainException;
 import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.incident.Incident;
@@ -216,19 +218,61 @@ class NoticesView extends VerticalLayout {
                 bar.add(approve, reject);
             }
             case SENDING -> bar.add(button("Pause", "notice-pause", () -> act(() -> notices.pause(n.id()))),
-                    button("Cancel", "notice-cancel", () -> act(() -> notices.cancel(n.id()))));
+                    button("Cancel", "notice-cancel", () -> confirmCancel(n)));
             case PAUSED -> bar.add(button("Resume", "notice-resume", () -> act(() -> notices.resume(n.id()))),
-                    button("Cancel", "notice-cancel", () -> act(() -> notices.cancel(n.id()))));
+                    button("Cancel", "notice-cancel", () -> confirmCancel(n)));
             case COMPLETED -> {
                 if (n.counts().getOrDefault("FAILED", 0L) + n.counts().getOrDefault("EXPIRED", 0L) > 0) {
-                    bar.add(button("Resend the failed ones", "notice-resend",
-                            () -> act(() -> notices.resendFailed(n.id()))));
+                    bar.add(button("Resend the failed ones…", "notice-resend", () -> confirmResend(n)));
                 }
             }
             default -> {
             }
         }
         return bar;
+    }
+
+    /** Cancelling skips every message still queued: said before it happens. */
+    private void confirmCancel(NoticeDetails n) {
+        long queued = n.counts().getOrDefault("QUEUED", 0L);
+        ConfirmDialog confirm = new ConfirmDialog("Cancel " + n.name() + "?", Words.count(queued, "message")
+                + " still queued will not be sent" + (n.allQueued() ? "" : ", nor those not queued yet")
+                + ". What was sent stays sent. This cannot be undone.", "Cancel the notice",
+                ok -> act(() -> notices.cancel(n.id())));
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep sending");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setId("notice-cancel-confirm");
+        confirm.open();
+    }
+
+    /**
+     * Resending goes to every failed or expired recipient again, except those in doubt (a node stopped while
+     * sending them: they may have the notice already) unless the manager ticks them too.
+     */
+    private void confirmResend(NoticeDetails n) {
+        long failed = n.counts().getOrDefault("FAILED", 0L) + n.counts().getOrDefault("EXPIRED", 0L);
+        long inDoubt = n.inDoubt();
+        Dialog dialog = new Dialog("Resend the failed ones of " + n.name() + "?");
+        dialog.setId("notice-resend-confirm");
+        Paragraph what = new Paragraph(Words.count(failed - inDoubt, "message") + " that failed or expired will be"
+                + " sent again.");
+        Checkbox doubtful = new Checkbox("Also the " + Words.count(inDoubt, "message") + " in doubt: "
+                + (inDoubt == 1 ? "it was" : "they were") + " being sent when the application stopped and may have"
+                + " reached " + (inDoubt == 1 ? "its recipient, who" : "their recipients, who") + " would then get"
+                + " this notice twice");
+        doubtful.setId("notice-resend-in-doubt");
+        doubtful.setVisible(inDoubt > 0);
+        Button ok = new Button("Resend", e -> {
+            act(() -> notices.resendFailed(n.id(), doubtful.getValue()));
+            dialog.close();
+        });
+        ok.setId("notice-resend-ok");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Keep them as they are", e -> dialog.close());
+        dialog.add(new VerticalLayout(what, doubtful));
+        dialog.getFooter().add(cancel, ok);
+        dialog.open();
     }
 
     private static Button button(String text, String id, Runnable action) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import java.sql.Timestamp;
@@ -129,5 +131,51 @@ class NoticesViewTest extends SpringBrowserlessTest {
         assertThat(test(grid).getCellText(0, 2)).isEqualTo("Delivered");
         // the viewer's zone, named (a browserless UI reports no browser zone: UTC), not the server's
         assertThat(test(grid).getCellText(0, 3)).isEqualTo("Oct 14, 2009, 5:02 PM UTC");
+    }
+    @Test
+    @WithUserDetails("manager")
+    @SuppressWarnings("unchecked")
+    void resending_says_how_many_go_again_and_leaves_those_in_doubt_unless_the_manager_ticks_them() {
+        long incident = NoticeTestSupport.newIncident(incidents);
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 2);
+        NoticeDetails notice = SystemActor.call(() -> notices.create(new NewNotice(incident, "Resend test notice",
+                new ImpactFilter(null, null, null, null, null, null, null), List.of("SMS"), false,
+                "Hello {name}", null, null, false)));
+        Instant at = Instant.now().minusSeconds(600);
+        jdbc.update("update customer_notice set status = 'COMPLETED', enqueued_at = ?, finished_at = ? where id = ?",
+                Timestamp.from(at), Timestamp.from(at), notice.id());
+        String[] errors = {"The SMSC reports UNDELIV (error 001)", "In doubt: no answer from the SMSC within 10 s"};
+        for (int k = 0; k < 2; k++) {
+            long subscriberId = impacts.subscriberId(numbers.get(k));
+            jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id,"
+                    + " address, body, sms_parts, status, attempts, not_before, queued_at, done_at, last_error)"
+                    + " values (" + TestDatabase.nextValue("outbox_message_seq") + ", 'NOTICE', ?, ?, 'SMS', ?, ?,"
+                    + " 'Hello', 1, 'FAILED', 1, ?, ?, ?, ?)", "NOTICE:" + notice.id(), Long.toString(subscriberId),
+                    subscriberId, numbers.get(k), Timestamp.from(at), Timestamp.from(at), Timestamp.from(at),
+                    errors[k]);
+        }
+
+        navigate(NoticesView.class);
+        ComboBox<Incident> choice = $(ComboBox.class).first();
+        choice.setValue(choice.getListDataView().getItems().filter(i -> i.getId() == incident).findFirst()
+                .orElseThrow());
+        Grid<NoticeDetails> grid = $(Grid.class).first();
+        test(grid).clickRow(0);
+        assertThat(test(grid).getRow(0).name()).isEqualTo("Resend test notice");
+        test($(Button.class).withId("notice-resend").single()).click();
+
+        Dialog dialog = $(Dialog.class).withId("notice-resend-confirm").single();
+        assertThat($(Paragraph.class, dialog).all().stream().map(Paragraph::getText))
+                .contains("1 message that failed or expired will be sent again.");
+        Checkbox inDoubt = $(Checkbox.class, dialog).withId("notice-resend-in-doubt").single();
+        assertThat(inDoubt.isVisible()).isTrue();
+        assertThat(inDoubt.getLabel()).startsWith("Also the 1 message in doubt").contains("twice");
+        assertThat(inDoubt.getValue()).as("not resent unless ticked").isFalse();
+        test($(Button.class, dialog).withId("notice-resend-ok").single()).click();
+
+        List<String> failed = jdbc.queryForList("select last_error from outbox_message where event_key = ? and status"
+                + " = 'FAILED'", String.class, "NOTICE:" + notice.id());
+        assertThat(failed).as("the one in doubt is left as it is").containsExactly(errors[1]);
+        assertThat(notices.get(notice.id()).inDoubt()).isEqualTo(1);
     }
 }
