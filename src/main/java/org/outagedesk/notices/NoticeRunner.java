@@ -122,20 +122,36 @@ class NoticeRunner {
     }
 
     void enqueueAll(long noticeId) {
-        while (Boolean.TRUE.equals(tx.execute(s -> enqueueBatch(noticeId)))) {
-            // next batch
+        long started = System.nanoTime();
+        long[] phases = new long[6];
+        int batches = 0;
+        while (true) {
+            long t = System.nanoTime();
+            Boolean more = tx.execute(s -> enqueueBatch(noticeId, phases));
+            phases[5] += System.nanoTime() - t;
+            if (!Boolean.TRUE.equals(more)) {
+                break;
+            }
+            batches++;
         }
+        log.info("Notice {} queued in {} batches, {} ms: read {} ms, opt-outs {} ms, render {} ms, insert {} ms,"
+                + " transactions {} ms", noticeId, batches, (System.nanoTime() - started) / 1_000_000,
+                phases[0] / 1_000_000, phases[1] / 1_000_000, phases[2] / 1_000_000, phases[3] / 1_000_000,
+                phases[5] / 1_000_000);
     }
 
     /** One batch of subscribers in the caller's transaction; false when all are queued (or it stopped). */
-    boolean enqueueBatch(long noticeId) {
+    boolean enqueueBatch(long noticeId, long[] phases) {
         CustomerNotice n = notices.findById(noticeId).orElseThrow();
         if (n.getStatus() != NoticeStatus.SENDING || n.getEnqueuedAt() != null) {
             return false;
         }
         Instant now = clock.instant();
+        long t0 = System.nanoTime();
         List<AffectedSubscriber> batch = impacts.affectedAfter(n.getIncidentId(), n.filter(), n.getEnqueueCursor(),
                 settings.batchSize());
+        long t1 = System.nanoTime();
+        phases[0] += t1 - t0;
         if (batch.isEmpty()) {
             n.enqueued(now);
             return false;
@@ -143,11 +159,16 @@ class NoticeRunner {
         NoticeComposer composer = new NoticeComposer(n, settings, smpp.maxParts(),
                 new SubscriberZones(catalog, settings.defaultZoneId()));
         Set<String> optedOut = outbox.optedOut(batch.stream().map(AffectedSubscriber::msisdn).toList());
+        long t2 = System.nanoTime();
+        phases[1] += t2 - t1;
         List<OutboundMessage> messages = new ArrayList<>(batch.size() * 2);
         for (AffectedSubscriber s : batch) {
             messages.addAll(composer.messages(s, optedOut.contains(s.msisdn()), now));
         }
+        long t3 = System.nanoTime();
+        phases[2] += t3 - t2;
         outbox.enqueue(messages);
+        phases[3] += System.nanoTime() - t3;
         n.enqueuedUpTo(batch.getLast().subscriberId());
         return true;
     }
