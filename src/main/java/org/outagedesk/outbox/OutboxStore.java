@@ -74,8 +74,11 @@ class OutboxStore {
      * Each row's insert carries its own existence check ({@code insert ... select ... where not exists}), an index
      * probe on the unique key, so a batch done twice adds nothing without a query before it: the former check, a
      * {@code recipient_key in (1,000 keys)} per chunk, took most of a notice's queueing time on H2 (75 ms per
-     * chunk against 20 ms for the insert). The unique key still refuses any that a concurrent caller adds in
-     * between (the caller's transaction then fails and is retried by its job).
+     * chunk against 20 ms for the insert). The key comes in as a row ({@code values}) that the check refers to: a
+     * check on the parameters alone is a constant subquery that H2 evaluated once and reused for the same
+     * statement, so the same message enqueued twice in one transaction hit the unique key. The unique key still
+     * refuses any that a concurrent caller adds in between (the caller's transaction then fails and is retried by
+     * its job).
      */
     int enqueue(List<OutboundMessage> messages, Instant now) {
         if (messages.isEmpty()) {
@@ -91,8 +94,9 @@ class OutboxStore {
         String sql = "insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id,"
                 + " address, subject, body, sms_parts, status, skip_reason, attempts, not_before, queued_at, done_at)"
                 + " select " + nextId + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?"
-                + " where not exists (select 1 from outbox_message o where o.event_key = ? and o.recipient_key = ?"
-                + " and o.channel = ?)";
+                + " from (values (?, ?, ?)) k (event_key, recipient_key, channel)"
+                + " where not exists (select 1 from outbox_message o where o.event_key = k.event_key"
+                + " and o.recipient_key = k.recipient_key and o.channel = k.channel)";
         OffsetDateTime at = utc(now);
         int[][] counts = jdbc.batchUpdate(sql, fresh, 1000, (ps, m) -> {
             boolean skipped = m.skipReason() != null;
