@@ -125,9 +125,11 @@ class NoticeRunner {
         long started = System.nanoTime();
         long[] phases = new long[6];
         int batches = 0;
+        // one for the whole run: each store's and region's zone is read once, not once per batch
+        SubscriberZones zones = new SubscriberZones(catalog, settings.defaultZoneId());
         while (true) {
             long t = System.nanoTime();
-            Boolean more = tx.execute(s -> enqueueBatch(noticeId, phases));
+            Boolean more = tx.execute(s -> enqueueBatch(noticeId, zones, phases));
             phases[5] += System.nanoTime() - t;
             if (!Boolean.TRUE.equals(more)) {
                 break;
@@ -141,7 +143,7 @@ class NoticeRunner {
     }
 
     /** One batch of subscribers in the caller's transaction; false when all are queued (or it stopped). */
-    boolean enqueueBatch(long noticeId, long[] phases) {
+    boolean enqueueBatch(long noticeId, SubscriberZones zones, long[] phases) {
         CustomerNotice n = notices.findById(noticeId).orElseThrow();
         if (n.getStatus() != NoticeStatus.SENDING || n.getEnqueuedAt() != null) {
             return false;
@@ -156,8 +158,7 @@ class NoticeRunner {
             n.enqueued(now);
             return false;
         }
-        NoticeComposer composer = new NoticeComposer(n, settings, smpp.maxParts(),
-                new SubscriberZones(catalog, settings.defaultZoneId()));
+        NoticeComposer composer = new NoticeComposer(n, settings, smpp.maxParts(), zones);
         Set<String> optedOut = outbox.optedOut(batch.stream().map(AffectedSubscriber::msisdn).toList());
         long t2 = System.nanoTime();
         phases[1] += t2 - t1;
