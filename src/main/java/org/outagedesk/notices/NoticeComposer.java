@@ -34,13 +34,27 @@ final class NoticeComposer {
     private final QuietHours quiet;
     private final int maxParts;
     private final SubscriberZones zones;
+    private final NoticeTemplate.@Nullable Compiled smsTemplate;
+    private final NoticeTemplate.@Nullable Compiled emailSubject;
+    private final NoticeTemplate.@Nullable Compiled emailBody;
+    /** "contacts, photos" per set of categories: a handful of sets among a million subscribers. */
+    private final Map<Set<DataCategory>, String> categoryTexts = new HashMap<>();
 
-    NoticeComposer(CustomerNotice notice, NoticeProperties settings, int maxParts, SubscriberZones zones) {
+    NoticeComposer(@Nullable CustomerNotice notice, NoticeProperties settings, int maxParts,
+            @Nullable SubscriberZones zones) {
         this.notice = notice;
         this.settings = settings;
         this.quiet = new QuietHours(settings.quietStart(), settings.quietEnd());
         this.maxParts = maxParts;
         this.zones = zones;
+        // the templates are parsed once for all the subscribers this composer renders
+        this.smsTemplate = notice == null ? null : NoticeTemplate.compile(orEmpty(notice.getSmsTemplate()));
+        this.emailSubject = notice == null ? null : NoticeTemplate.compile(orEmpty(notice.getEmailSubject()));
+        this.emailBody = notice == null ? null : NoticeTemplate.compile(orEmpty(notice.getEmailBody()));
+    }
+
+    private static String orEmpty(@Nullable String s) {
+        return s == null ? "" : s;
     }
 
 
@@ -58,8 +72,13 @@ final class NoticeComposer {
     Map<String, String> values(AffectedSubscriber s) {
         Map<String, String> v = new HashMap<>();
         v.put("name", s.name());
-        v.put("categories", s.categories().isEmpty() ? "your data" : s.categories().stream().sorted()
-                .map(c -> c.label().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        String categories = categoryTexts.get(s.categories());
+        if (categories == null) {
+            categories = s.categories().isEmpty() ? "your data" : s.categories().stream().sorted()
+                    .map(c -> c.label().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+            categoryTexts.put(Set.copyOf(s.categories()), categories);
+        }
+        v.put("categories", categories);
         v.put("statusText", statusText(s.status()));
         v.put("credit", s.credits().toString());
         v.put("advisoryUrl", settings.advisoryUrl());
@@ -81,8 +100,7 @@ final class NoticeComposer {
             mail = true;
         }
         if (text) {
-            String body = NoticeTemplate.render(notice.getSmsTemplate() == null ? "" : notice.getSmsTemplate(),
-                    values);
+            String body = smsTemplate.render(values);
             SmsText sms = SmsText.of(body);
             String skip = optedOut ? (channels == NoticeChannels.SMS_ELSE_EMAIL ? OPTED_OUT + ", " + NO_EMAIL
                     : OPTED_OUT) : sms.parts() > maxParts ? "too long: " + sms.parts() + " parts" : null;
@@ -91,9 +109,8 @@ final class NoticeComposer {
                     cut(body, 8000), sms.parts(), due, skip));
         }
         if (mail) {
-            String body = NoticeTemplate.render(notice.getEmailBody() == null ? "" : notice.getEmailBody(), values);
-            String subject = NoticeTemplate.render(notice.getEmailSubject() == null ? ""
-                    : notice.getEmailSubject(), values);
+            String body = emailBody.render(values);
+            String subject = emailSubject.render(values);
             out.add(new OutboundMessage(KIND, event, key, Channel.EMAIL, s.subscriberId(), hasEmail ? s.email()
                     : null, cut(subject, 300), cut(body, 8000), null, now, hasEmail ? null : NO_EMAIL));
         }

@@ -41,12 +41,36 @@ final class NoticeTemplate {
     }
 
     static String render(String template, Map<String, String> values) {
+        return compile(template).render(values);
+    }
+
+    /** The template split once into its text and its placeholders, to render it for many subscribers. */
+    static Compiled compile(String template) {
         Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder(template.length() + 64);
+        List<String> texts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int from = 0;
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));
+            texts.add(template.substring(from, m.start()));
+            names.add(m.group(1));
+            from = m.end();
         }
-        m.appendTail(out);
-        return out.toString();
+        texts.add(template.substring(from));
+        return new Compiled(texts.toArray(String[]::new), names.toArray(String[]::new), template.length());
+    }
+
+    /**
+     * {@code texts[0] values[names[0]] texts[1] ... texts[n]}: what {@link #render(String, Map)} gives, in one pass
+     * (a value holding a placeholder's name stays as it is).
+     */
+    record Compiled(String[] texts, String[] names, int length) {
+
+        String render(Map<String, String> values) {
+            StringBuilder out = new StringBuilder(length + 64);
+            for (int k = 0; k < names.length; k++) {
+                out.append(texts[k]).append(values.getOrDefault(names[k], ""));
+            }
+            return out.append(texts[names.length]).toString();
+        }
     }
 }

@@ -11,7 +11,8 @@ import org.outagedesk.catalog.Store;
 
 /**
  * A subscriber's zone for quiet hours, from the catalog: their home store's zone, else their region's, else the
- * configured {@code default-zone}. One instance serves one batch or one preview: each store and region is read once.
+ * configured {@code default-zone}. One instance serves one run of a notice's queueing or one preview: each store and
+ * region is read once.
  */
 final class SubscriberZones {
 

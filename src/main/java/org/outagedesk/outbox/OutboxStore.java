@@ -57,11 +57,7 @@ class OutboxStore {
         this.nextId = dialect.getSequenceSupport().getSelectSequenceNextValString("outbox_message_seq");
     }
 
-    /**
-     * Inserts the messages that are not there yet (same event, recipient and channel); returns how many were new.
-     * Those already there are found first and left out; the unique key refuses any that a concurrent caller adds
-     * in between (the caller's transaction then fails and is retried by its job).
-     */
+    /** Of these recipients, those that already have a message of the event. */
     Set<String> recipientsOf(String eventKey, Collection<String> recipientKeys) {
         Set<String> found = new HashSet<>();
         List<String> keys = List.copyOf(recipientKeys);
@@ -76,41 +72,36 @@ class OutboxStore {
         return found;
     }
 
+    /**
+     * Inserts the messages that are not there yet (same event, recipient and channel); returns how many were new.
+     * Each row's insert carries its own existence check ({@code insert ... select ... where not exists}), an index
+     * probe on the unique key, so a batch done twice adds nothing without a query before it: the former check, a
+     * {@code recipient_key in (1,000 keys)} per chunk, took most of a notice's queueing time on H2 (75 ms per
+     * chunk against 20 ms for the insert). The key comes in as a row ({@code values}) that the check refers to: a
+     * check on the parameters alone is a constant subquery that H2 evaluated once and reused for the same
+     * statement, so the same message enqueued twice in one transaction hit the unique key. The unique key still
+     * refuses any that a concurrent caller adds in between (the caller's transaction then fails and is retried by
+     * its job).
+     */
     int enqueue(List<OutboundMessage> messages, Instant now) {
         if (messages.isEmpty()) {
             return 0;
         }
-        Set<String> existing = new HashSet<>();
-        Map<String, List<String>> byEvent = new HashMap<>();
-        for (OutboundMessage m : messages) {
-            byEvent.computeIfAbsent(m.eventKey(), k -> new ArrayList<>()).add(m.recipientKey());
-        }
-        byEvent.forEach((event, keys) -> {
-            for (int from = 0; from < keys.size(); from += 1000) {
-                List<String> part = keys.subList(from, Math.min(keys.size(), from + 1000));
-                named.query("select recipient_key, channel from outbox_message where event_key = :event"
-                        + " and recipient_key in (:keys)", new MapSqlParameterSource("event", event)
-                        .addValue("keys", part), rs -> {
-                            existing.add(event + "\n" + rs.getString(1) + "\n" + rs.getString(2));
-                        });
-            }
-        });
         List<OutboundMessage> fresh = new ArrayList<>(messages.size());
         Set<String> seen = new HashSet<>();
         for (OutboundMessage m : messages) {
-            String key = m.eventKey() + "\n" + m.recipientKey() + "\n" + m.channel().name();
-            if (!existing.contains(key) && seen.add(key)) {
+            if (seen.add(m.eventKey() + "\n" + m.recipientKey() + "\n" + m.channel().name())) {
                 fresh.add(m);
             }
         }
-        if (fresh.isEmpty()) {
-            return 0;
-        }
         String sql = "insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id,"
                 + " address, subject, body, sms_parts, status, skip_reason, attempts, not_before, queued_at, done_at)"
-                + " values (" + nextId + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
+                + " select " + nextId + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?"
+                + " from (values (?, ?, ?)) k (event_key, recipient_key, channel)"
+                + " where not exists (select 1 from outbox_message o where o.event_key = k.event_key"
+                + " and o.recipient_key = k.recipient_key and o.channel = k.channel)";
         OffsetDateTime at = utc(now);
-        jdbc.batchUpdate(sql, fresh, 1000, (ps, m) -> {
+        int[][] counts = jdbc.batchUpdate(sql, fresh, 1000, (ps, m) -> {
             boolean skipped = m.skipReason() != null;
             ps.setString(1, m.kind());
             ps.setString(2, m.eventKey());
@@ -126,8 +117,19 @@ class OutboxStore {
             ps.setObject(12, utc(m.notBefore()));
             ps.setObject(13, at);
             ps.setObject(14, skipped ? at : null, Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setString(15, m.eventKey());
+            ps.setString(16, m.recipientKey());
+            ps.setString(17, m.channel().name());
         });
-        return fresh.size();
+        // H2 and PostgreSQL's driver say per row: 1 inserted, 0 already there (the driver rewrites only plain
+        // INSERT ... VALUES batches, whose rows it could not tell apart)
+        int added = 0;
+        for (int[] chunk : counts) {
+            for (int c : chunk) {
+                added += c;
+            }
+        }
+        return added;
     }
 
     /**

@@ -1,0 +1,118 @@
+package org.outagedesk.notices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.outagedesk.notices.NoticeTestSupport.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.outagedesk.Api;
+import org.outagedesk.IntegrationTest;
+import org.outagedesk.TestClock;
+import org.outagedesk.base.SystemActor;
+import org.outagedesk.impact.ImpactService;
+import org.outagedesk.incident.IncidentService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Queueing an approved notice into the outbox: every rule of a message (opt-outs, missing addresses, the SMS-else-
+ * e-mail fallback, quiet hours, rendered placeholders) in the rows written, and a restart from an older cursor (a
+ * batch done twice) adds nothing and fails nothing.
+ */
+@IntegrationTest
+class NoticeQueueingTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IncidentService incidents;
+    @Autowired
+    ImpactService impacts;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    NoticeRunner runner;
+    @Autowired
+    NoticeService notices;
+
+    @AfterEach
+    void putBack() {
+        clock.reset();
+    }
+
+    @Test
+    void queueing_keeps_every_rule_and_queueing_again_from_an_older_cursor_adds_nothing() {
+        long incident = NoticeTestSupport.newIncident(incidents);
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 4);
+        String plain = numbers.get(0);
+        String optedOutWithEmail = numbers.get(1);
+        String optedOutWithout = numbers.get(2);
+        String withEmail = numbers.get(3);
+        NoticeTestSupport.email(jdbc, optedOutWithEmail, "fallback-" + optedOutWithEmail.substring(1) + "@example.com");
+        NoticeTestSupport.email(jdbc, withEmail, "has-" + withEmail.substring(1) + "@example.com");
+        for (String n : List.of(optedOutWithEmail, optedOutWithout)) {
+            jdbc.update("insert into sms_opt_out (msisdn, opted_out_at, source, recorded_by) values (?, ?, 'TEST',"
+                    + " 'test')", n, OffsetDateTime.parse("2009-10-14T00:00:00Z"));
+        }
+        // 23:30 in New York (the subscribers' store): texts wait until 08:00 there (12:00 UTC)
+        Instant now = Instant.parse("2026-07-10T03:30:00Z");
+        clock.setFixed(now);
+        String body = "{\"incidentId\":" + incident + ",\"name\":\"Queueing test\",\"filter\":{\"status\":[\"LOST\"]},"
+                + "\"channels\":[\"SMS\",\"EMAIL\"],\"fallback\":true,"
+                + "\"sms\":\"Hi {name}: {statusText}. {credit} {advisoryUrl} {categories}\","
+                + "\"emailSubject\":\"About your {categories}\",\"emailBody\":\"Dear {name}\",\"urgent\":false}";
+        Api.Response created = Api.as(port, "manager").post("/api/notices", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(Api.as(port, "manager").post("/api/notices/" + id + "/submit", null).status()).isEqualTo(200);
+        assertThat(Api.as(port, "manager2").post("/api/notices/" + id + "/approve", null).status()).isEqualTo(200);
+        await(Duration.ofSeconds(30), "the notice is queued", () -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "select enqueued_at is not null from customer_notice where id = ?", Boolean.class, id)));
+
+        List<String> rows = rows(id);
+        String tail = plain.substring(plain.length() - 6);
+        assertThat(rows).containsExactlyInAnyOrder(
+                plain + " SMS " + plain + " null 2026-07-10T12:00:00Z Hi Notice Person " + tail + ": we could not"
+                        + " recover the data we kept for you. $0.00 http://localhost:8080/advisory contacts, photos",
+                optedOutWithEmail + " EMAIL fallback-" + optedOutWithEmail.substring(1) + "@example.com null "
+                        + now + " About your contacts, photos|Dear Notice Person "
+                        + optedOutWithEmail.substring(optedOutWithEmail.length() - 6),
+                optedOutWithout + " SMS " + optedOutWithout + " opted out, no e-mail address 2026-07-10T12:00:00Z"
+                        + " Hi Notice Person " + optedOutWithout.substring(optedOutWithout.length() - 6)
+                        + ": we could not recover the data we kept for you. $0.00 http://localhost:8080/advisory"
+                        + " contacts, photos",
+                withEmail + " SMS " + withEmail + " null 2026-07-10T12:00:00Z Hi Notice Person "
+                        + withEmail.substring(withEmail.length() - 6) + ": we could not recover the data we kept for"
+                        + " you. $0.00 http://localhost:8080/advisory contacts, photos");
+        List<Long> ids = jdbc.queryForList("select id from outbox_message where event_key = ? order by id",
+                Long.class, "NOTICE:" + id);
+
+        // a restart that finds the cursor before batches already done (a crash between two commits, a second
+        // node): the batches are done again, and add nothing
+        jdbc.update("update customer_notice set enqueue_cursor = null, enqueued_at = null where id = ?", id);
+        SystemActor.run(() -> runner.enqueueAll(id));
+        assertThat(jdbc.queryForList("select id from outbox_message where event_key = ? order by id", Long.class,
+                "NOTICE:" + id)).isEqualTo(ids);
+        assertThat(rows(id)).isEqualTo(rows);
+        assertThat(jdbc.queryForObject("select enqueued_at is not null from customer_notice where id = ?",
+                Boolean.class, id)).isTrue();
+        SystemActor.run(() -> notices.cancel(id));
+    }
+
+    /** "msisdn channel address skip-reason not-before subject|body" per message, in id order. */
+    private List<String> rows(long noticeId) {
+        return jdbc.query("select s.msisdn, m.channel, m.address, m.skip_reason, m.not_before, m.subject, m.body"
+                + " from outbox_message m join subscriber s on s.id = m.subscriber_id where m.event_key = ?"
+                + " order by m.id", (rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+                        + rs.getString(4) + " " + rs.getObject(5, OffsetDateTime.class).toInstant() + " "
+                        + (rs.getString(6) == null ? "" : rs.getString(6) + "|") + rs.getString(7),
+                "NOTICE:" + noticeId);
+    }
+}
