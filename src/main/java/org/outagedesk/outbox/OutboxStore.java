@@ -234,15 +234,16 @@ class OutboxStore {
 
     /**
      * The messages that receipts with these provider ids are for, by provider id: those sent or already answered
-     * (a message still SENDING has no provider id yet). Should an SMSC ever give an id twice, the newest message
-     * with it is the one.
+     * (a message still SENDING has no provider id yet). Should an SMSC ever give an id twice (a restarted one that
+     * counts from the start again), a message awaiting its receipt is the one, else the newest.
      */
     Map<String, Sent> sentByProviderIds(Channel channel, List<String> providerIds) {
         Map<String, Sent> found = new HashMap<>();
         for (int from = 0; from < providerIds.size(); from += 1000) {
             named.query("select m.provider_id, m.id, m.status, m.kind, m.event_key, m.subscriber_id from"
                     + " outbox_message m where m.provider_id in (:ids) and m.channel = :channel and m.status in"
-                    + " ('SENT', 'DELIVERED', 'FAILED', 'EXPIRED') order by m.id", new MapSqlParameterSource("ids",
+                    + " ('SENT', 'DELIVERED', 'FAILED', 'EXPIRED') order by case when m.status = 'SENT' then 1 else 0"
+                    + " end, m.id", new MapSqlParameterSource("ids",
                             providerIds.subList(from, Math.min(providerIds.size(), from + 1000)))
                             .addValue("channel", channel.name()), rs -> {
                                 found.put(rs.getString(1), new Sent(rs.getLong(2),

@@ -116,7 +116,12 @@ public class SmscSimulator implements ServerMessageReceiverListener {
     private volatile @Nullable SMPPServerSessionListener listener;
     private volatile int port;
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
-    private final AtomicLong messageIds = new AtomicLong(1_000_000);
+    /**
+     * Message ids start from the clock (milliseconds times a thousand), as an SMSC's stay unique: a simulator started
+     * again (the demo's next start, the benchmark's second one) must not hand out the ids of texts already in the
+     * database, whose receipts would then match the old texts.
+     */
+    private final AtomicLong messageIds = new AtomicLong(System.currentTimeMillis() * 1000);
     private final AtomicLong submits = new AtomicLong();
     private final AtomicLong texts = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();

@@ -33,6 +33,8 @@ class OutboxDispatcherTest {
     @Autowired
     SmscSimulator smsc;
     @Autowired
+    InboundMessages inbound;
+    @Autowired
     TestClock clock;
     @Autowired
     PlatformTransactionManager transactions;
@@ -147,6 +149,27 @@ class OutboxDispatcherTest {
         for (String n : numbers) {
             assertThat(smsc.receivedBy(n)).as(n).isEqualTo(1);
         }
+    }
+
+    @Test
+    void a_receipt_for_an_id_the_smsc_gave_twice_goes_to_the_text_awaiting_it_not_to_the_old_one() {
+        // an SMSC that gave the id again (restarted, counting from the start): one text still awaits its receipt,
+        // another (newer in the table) was answered already
+        String providerId = "reused-" + UUID.randomUUID();
+        Instant old = clock.instant().minus(Duration.ofDays(2));
+        for (String status : new String[] {"SENT", "DELIVERED"}) {
+            String number = NoticeTestSupport.msisdn();
+            jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, address, body,"
+                    + " sms_parts, status, attempts, not_before, queued_at, sent_at, provider_id) values ("
+                    + org.outagedesk.TestDatabase.nextValue("outbox_message_seq") + ", 'TEST', ?, ?, 'SMS', ?, 'Hi',"
+                    + " 1, ?, 1, ?, ?, ?, ?)", event, number, number, status, java.sql.Timestamp.from(old),
+                    java.sql.Timestamp.from(old), java.sql.Timestamp.from(old), providerId);
+        }
+        assertThat(inbound.receipt(Channel.SMS, providerId, MessageStatus.FAILED, "The SMSC reports UNDELIV"))
+                .isTrue();
+        List<OutboxMessage> rows = outbox.messages(event, null, 0, 2);
+        assertThat(rows.get(0).status()).as("the text awaiting it").isEqualTo(MessageStatus.FAILED);
+        assertThat(rows.get(1).status()).as("the answered one keeps its receipt").isEqualTo(MessageStatus.DELIVERED);
     }
 
     @Test
