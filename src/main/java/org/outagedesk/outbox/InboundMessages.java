@@ -122,6 +122,8 @@ class InboundMessages {
             receipts.drainTo(batch, RECEIPT_BATCH - 1);
             try {
                 boolean[] applied = tx.execute(s -> apply(batch));
+                // on disk before the SMSC hears "taken": it will not send an acked receipt again
+                store.makeDurable();
                 for (int k = 0; k < batch.size(); k++) {
                     batch.get(k).applied().complete(applied != null && applied[k]);
                 }

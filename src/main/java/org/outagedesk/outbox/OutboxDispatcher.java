@@ -193,6 +193,8 @@ class OutboxDispatcher implements SmartLifecycle {
         if (batch == null || batch.isEmpty()) {
             return false;
         }
+        // the claim is on disk before a text leaves: a kill cannot put a sent text back in the queue
+        store.makeDurable();
         BlockingQueue<Outcome> results = outcomes.get(channel);
         Pacer pacer = pacers.get(channel);
         for (OutboxMessage m : batch) {
@@ -261,6 +263,8 @@ class OutboxDispatcher implements SmartLifecycle {
             store.markFailed(failed, now);
             store.requeue(notSent, notSentReason[0] == null ? "" : notSentReason[0]);
         });
+        // the provider ids on disk: a receipt after a kill still finds its text
+        store.makeDurable();
         if (!notSent.isEmpty() && running) {
             health(batch.getFirst().message().channel(), false, notSentReason[0]);
         }
