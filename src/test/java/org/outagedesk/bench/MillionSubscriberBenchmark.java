@@ -604,21 +604,15 @@ class MillionSubscriberBenchmark {
         smsc.resetCounts();
         smsc.keepRecipients(true);
         long t0 = System.nanoTime();
-        long enqueued = -1;
-        long submitted = -1;
-        long receipted = -1;
-        long cancelled = -1;
-        long enqueuedRows = -1;
-        long peak;
-        try (HeapSampler heap = HeapSampler.here()) {
-            asApprover(() -> notices.approve(id));
-            long deadline = t0 + TimeUnit.MINUTES.toNanos(120);
-            while (receipted < 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The notice did not finish within 120 minutes: "
-                            + statusCounts(jdbc, event));
-                }
-                Thread.sleep(500);
+        /** When each phase ended (ns after the approval), -1 until it has; sampled every 500 ms. */
+        final class Phases {
+            long enqueued = -1;
+            long submitted = -1;
+            long receipted = -1;
+            long cancelled = -1;
+            long enqueuedRows = -1;
+
+            boolean sample() {
                 long now = System.nanoTime();
                 if (noticeMinutes > 0 && cancelled < 0 && submitted < 0
                         && now - t0 > TimeUnit.MINUTES.toNanos(noticeMinutes)) {
@@ -635,17 +629,36 @@ class MillionSubscriberBenchmark {
                         + " from customer_notice where id = ?", Boolean.class, id))) {
                     enqueued = now - t0;
                 }
-                if ((enqueued >= 0 || cancelled >= 0) && submitted < 0 && jdbc.queryForObject("select count(*) from outbox_message"
-                        + " where event_key = ? and status in ('QUEUED', 'SENDING')", Long.class, event) == 0) {
+                if ((enqueued >= 0 || cancelled >= 0) && submitted < 0 && jdbc.queryForObject("select count(*)"
+                        + " from outbox_message where event_key = ? and status in ('QUEUED', 'SENDING')", Long.class,
+                        event) == 0) {
                     submitted = now - t0;
                 }
                 if (submitted >= 0 && jdbc.queryForObject("select count(*) from outbox_message where event_key = ?"
                         + " and status = 'SENT'", Long.class, event) == 0) {
                     receipted = now - t0;
                 }
+                return receipted >= 0;
+            }
+        }
+        Phases phases = new Phases();
+        long peak;
+        try (HeapSampler heap = HeapSampler.here()) {
+            asApprover(() -> notices.approve(id));
+            try {
+                waitUpTo(Duration.ofMinutes(120), Duration.ofMillis(500), "the notice's last receipt")
+                        .until(phases::sample);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new IllegalStateException("The notice did not finish within 120 minutes: "
+                        + statusCounts(jdbc, event), e);
             }
             peak = heap.max();
         }
+        long enqueued = phases.enqueued;
+        long submitted = phases.submitted;
+        long receipted = phases.receipted;
+        long cancelled = phases.cancelled;
+        long enqueuedRows = phases.enqueuedRows;
         Map<String, Long> counts = statusCounts(jdbc, event);
         long rows = counts.values().stream().mapToLong(Long::longValue).sum();
         long receiptFailed = jdbc.queryForObject("select count(*) from outbox_message where event_key = ? and"
