@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.outagedesk.base.api.ProblemResponses;
 import org.outagedesk.base.AppRoles;
-import org.outagedesk.security.ui.LoginView;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +30,8 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Two filter chains. {@code /api/**}: HTTP Basic, stateless, no CSRF (tills and scripts, not browsers with a
- * session). Everything else: the console, with form login through Vaadin. Method security (@PreAuthorize only: JSR-250 annotations stay for Vaadin views, not proxies) is on, because the
+ * session). Everything else: the console, with form login (the sign-in page is plain HTML, see
+ * SignInPageController). Method security (@PreAuthorize only: JSR-250 annotations stay for Vaadin views, not proxies) is on, because the
  * services check roles themselves: the API and the console are protected alike.
  */
 @Configuration
@@ -111,16 +111,23 @@ class SecurityConfig {
         http.authenticationManager(new ProviderManager(new ThrottledAuthentication(passwords, throttle, "console")));
         http.addFilterAfter(new SessionStillValidFilter(users), SecurityContextHolderFilter.class);
         headers(http);
-        // Vaadin leaves its login page out of CSRF protection; its login form sends the token, so check it
+        // Vaadin leaves the login page out of CSRF protection; the sign-in form sends its own token, so check it
         http.addFilterBefore(new LoginCsrfFilter(), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth
                 // the error page reports the caller's own failed request (a 404, 405, 500...): never refuse it
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/error").permitAll()
+                // the sign-in page with any query (?error, ?throttled=s): form login permits its exact addresses only
+                .requestMatchers(HttpMethod.GET, "/login").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasRole(AppRoles.INCIDENT_MANAGER)
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/images/**", "/styles/**").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // the sign-in page is plain HTML at /login (SignInPageController), not a Vaadin view: no session before a
+        // sign-in; a failed one goes back to it with the reason in the address, not in a session
+        // (the page is named here too: this configurer is initialised before Vaadin's, and a form login without a
+        // page of its own when initialised switches on Spring's generated sign-in page)
+        http.formLogin(form -> form.loginPage("/login").permitAll().failureHandler(new SignInFailureHandler()));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login")).build();
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * People who never sign in cost no session in the console either: the root and a deep link send them to the sign-in
- * page keeping the link in a cookie, and the console's static files need none. (The sign-in page itself is a Vaadin
- * view, which lives in a session: that one is still created, see the README.)
+ * page keeping the link in a cookie, the sign-in page is plain HTML (its form's token is a cookie), and the console's
+ * static files need none.
  */
 @IntegrationTest
 class AnonymousSessionsTest {
@@ -39,13 +39,20 @@ class AnonymousSessionsTest {
     }
 
     @Test
-    void the_root_a_deep_link_and_static_files_create_no_session_for_an_anonymous_visitor() {
-        for (String path : List.of("/", "/incident", "/styles/outagedesk.css")) {
+    void the_root_a_deep_link_the_sign_in_page_and_static_files_create_no_session_for_an_anonymous_visitor() {
+        // left out, known: a file under /VAADIN/ that does not exist is answered (404) by Vaadin's servlet, which
+        // creates a session first (see the README, The public advisory)
+        List<String> withSession = new java.util.ArrayList<>();
+        for (String path : List.of("/", "/incident", "/login", "/login?error", "/login?throttled=30", "/favicon.ico",
+                "/robots.txt", "/no-such-page", "/sw.js", "/manifest.webmanifest",
+                "/offline.html", "/styles/outagedesk.css")) {
             long before = Sessions.created(context);
             HttpResponse<String> r = get(path);
-            assertThat(Sessions.created(context)).as(path + " creates no session").isEqualTo(before);
-            assertThat(r.headers().allValues("Set-Cookie")).as(path + " sets no session cookie")
-                    .noneMatch(c -> c.startsWith("JSESSIONID"));
+            if (Sessions.created(context) != before
+                    || r.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID"))) {
+                withSession.add(path + " (" + r.statusCode() + ")");
+            }
         }
+        assertThat(withSession).as("addresses that created a session for a visitor who never signed in").isEmpty();
     }
 }

@@ -7,12 +7,12 @@ import org.springframework.boot.web.server.servlet.context.ServletWebServerAppli
 import org.springframework.context.ApplicationContext;
 
 /** The running server's own count of the HTTP sessions it ever created (Tomcat's session manager). */
-final class Sessions {
+public final class Sessions {
 
     private Sessions() {
     }
 
-    static long created(ApplicationContext context) {
+    public static long created(ApplicationContext context) {
         TomcatWebServer server = (TomcatWebServer) ((ServletWebServerApplicationContext) context).getWebServer();
         long total = 0;
         for (var child : server.getTomcat().getHost().findChildren()) {

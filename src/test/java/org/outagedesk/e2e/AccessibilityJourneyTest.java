@@ -95,7 +95,7 @@ class AccessibilityJourneyTest extends BrowserTest {
     void the_sign_in_page_has_no_serious_or_critical_accessibility_violation() {
         driver.get(url("login"));
         waitUpTo(120).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']")));
+                By.id("username")));
         assertThat(seriousViolations("login")).isEmpty();
     }
 
@@ -133,7 +133,7 @@ class AccessibilityJourneyTest extends BrowserTest {
     private void signInWithKeyboard(String user) {
         driver.get(url("login"));
         waitUpTo(120).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']"))).click();
+                By.id("username"))).click();
         new Actions(driver).sendKeys(user).sendKeys(Keys.TAB).sendKeys("demo").sendKeys(Keys.ENTER).perform();
         waitUpTo(120).until(d -> !d.getCurrentUrl().contains("/login"));
         waitUpTo(120).until(d -> !d.findElements(By.tagName("vaadin-app-layout")).isEmpty());

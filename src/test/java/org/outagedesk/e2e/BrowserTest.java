@@ -88,10 +88,10 @@ public abstract class BrowserTest {
     protected void signIn(String username, String password) {
         driver.get(url("login"));
         WebElement user = waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']")));
+                By.id("username")));
         user.sendKeys(username);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
         waitUpTo(60).until(d -> !d.getCurrentUrl().contains("/login"));
         waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-app-layout")));
         waitForVaadin();

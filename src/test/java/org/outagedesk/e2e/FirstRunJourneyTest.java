@@ -96,10 +96,10 @@ class FirstRunJourneyTest {
     void the_first_incident_manager_gets_started_in_the_console() throws Exception {
         driver.get(url("login"));
         WebElement user = waitUpTo(90).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']")));
+                By.id("username")));
         user.sendKeys("chief");
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("sign-in")).click();
 
         // an empty installation: Getting started is the home, every step missing
         waitUpTo(90).until(d -> d.getCurrentUrl().contains("getting-started"));

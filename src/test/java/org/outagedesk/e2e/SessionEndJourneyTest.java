@@ -31,7 +31,7 @@ class SessionEndJourneyTest extends BrowserTest {
         driver.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
                 .filter(e -> e.getText().strip().equals("Stop-sales")).findFirst().orElseThrow().click();
         waitUpTo(30).until(d -> d.getCurrentUrl().contains("/login"));
-        waitFor(By.cssSelector("vaadin-login-form"));
+        waitFor(By.id("login-form"));
         assertThat(driver.getPageSource()).doesNotContain("Sidekick LX");
     }
 

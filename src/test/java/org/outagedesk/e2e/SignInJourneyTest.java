@@ -73,14 +73,33 @@ class SignInJourneyTest extends BrowserTest {
     @Test
     void a_wrong_password_keeps_the_user_on_the_login_page_with_a_message() {
         driver.get(url("login"));
-        waitFor(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("agent");
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("wrong");
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        waitFor(By.id("username")).sendKeys("agent");
+        driver.findElement(By.id("password")).sendKeys("wrong");
+        driver.findElement(By.id("sign-in")).click();
         waitUpTo(30).until(d -> d.getCurrentUrl().contains("error"));
-        waitForVaadin();
-        Object shown = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "const f = document.querySelector('vaadin-login-form');"
-                        + "return f.error ? f.i18n.errorMessage.message : null;");
-        assertThat(shown).asString().contains("The username or password is wrong");
+        String shown = waitFor(By.id("login-error")).getText();
+        assertThat(shown).contains("The username or password is wrong");
+        // the form is there again, empty, to try once more
+        assertThat(driver.findElement(By.id("username")).getAttribute("value")).isEmpty();
+        screenshot("login-error");
+    }
+
+    @Test
+    void the_sign_in_page_fits_a_phone_without_sideways_scrolling() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            driver.get(url("login?error"));
+            waitFor(By.id("login-error"));
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+            long viewport = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+            long content = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+            assertThat(viewport).isLessThanOrEqualTo(400);
+            assertThat(content).as("no horizontal scroll at 390 px").isLessThanOrEqualTo(viewport);
+            assertThat(driver.findElement(By.id("sign-in")).getRect().getWidth()).as("the button spans the form")
+                    .isGreaterThan(250);
+            screenshot("login-390");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        }
     }
 }
