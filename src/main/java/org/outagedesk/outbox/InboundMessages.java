@@ -46,6 +46,7 @@ class InboundMessages {
     private static final Duration RECEIPT_WAIT = Duration.ofSeconds(30);
 
     private final OutboxStore store;
+    private final OptOuts optOuts;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -57,9 +58,10 @@ class InboundMessages {
             CompletableFuture<Boolean> applied) {
     }
 
-    InboundMessages(OutboxStore store, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-            Clock clock) {
+    InboundMessages(OutboxStore store, OptOuts optOuts, PlatformTransactionManager transactions,
+            ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.optOuts = optOuts;
         this.tx = new TransactionTemplate(transactions);
         this.events = events;
         this.clock = clock;
@@ -192,7 +194,7 @@ class InboundMessages {
     /** In the caller's transaction. */
     boolean optOut(String msisdn, String source, String by) {
         Instant now = clock.instant();
-        boolean added = store.optOut(msisdn, source, by, now);
+        boolean added = optOuts.add(msisdn, source, by, now);
         store.skipQueuedTexts(msisdn, now);
         return added;
     }

@@ -39,6 +39,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private final List<ChannelSender> senders;
     private final OutboxStore store;
+    private final ChannelStates channelStates;
     private final OutboxProperties settings;
     private final Clock clock;
     private final TransactionTemplate tx;
@@ -57,10 +58,11 @@ class OutboxDispatcher implements SmartLifecycle {
     private record Outcome(OutboxMessage message, SendResult result) {
     }
 
-    OutboxDispatcher(List<ChannelSender> senders, OutboxStore store, OutboxProperties settings, Clock clock,
-            PlatformTransactionManager transactions) {
+    OutboxDispatcher(List<ChannelSender> senders, OutboxStore store, ChannelStates channelStates,
+            OutboxProperties settings, Clock clock, PlatformTransactionManager transactions) {
         this.senders = senders;
         this.store = store;
+        this.channelStates = channelStates;
         this.settings = settings;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
@@ -280,7 +282,7 @@ class OutboxDispatcher implements SmartLifecycle {
             lastUp.put(channel, up);
             logChange(channel, up, before, error);
         }
-        tx.executeWithoutResult(s -> store.channelState(channel, up, error, clock.instant()));
+        tx.executeWithoutResult(s -> channelStates.record(channel, up, error, clock.instant()));
     }
 
     private static void logChange(Channel channel, boolean up, Boolean before, String error) {

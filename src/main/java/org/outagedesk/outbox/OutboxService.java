@@ -34,14 +34,20 @@ public class OutboxService {
     static final String OPT_OUT_READ = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.AGENT + "')";
 
     private final OutboxStore store;
+    private final ChannelStates channels;
+    private final OptOuts optOuts;
+    private final MessageSearch search;
     private final OutboxDispatcher dispatcher;
     private final InboundMessages inbound;
     private final AuditService audit;
     private final Clock clock;
 
-    OutboxService(OutboxStore store, OutboxDispatcher dispatcher, InboundMessages inbound, AuditService audit,
-            Clock clock) {
+    OutboxService(OutboxStore store, ChannelStates channels, OptOuts optOuts, MessageSearch search,
+            OutboxDispatcher dispatcher, InboundMessages inbound, AuditService audit, Clock clock) {
         this.store = store;
+        this.channels = channels;
+        this.optOuts = optOuts;
+        this.search = search;
         this.dispatcher = dispatcher;
         this.inbound = inbound;
         this.audit = audit;
@@ -66,7 +72,7 @@ public class OutboxService {
 
     /** Of these numbers, those that must not be texted. */
     public Set<String> optedOut(Collection<String> msisdns) {
-        return new HashSet<>(store.optedOutAmong(msisdns));
+        return new HashSet<>(optOuts.optedOutAmong(msisdns));
     }
 
     public Map<MessageStatus, Long> counts(String eventKey) {
@@ -106,7 +112,7 @@ public class OutboxService {
     }
 
     public List<ChannelHealth> channels() {
-        return store.channelStates();
+        return channels.all();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -149,13 +155,13 @@ public class OutboxService {
     @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
     public List<OutboxMessage> search(@Nullable Long incidentId, @Nullable String kind, @Nullable String recipient,
             @Nullable MessageStatus status, int page, int size) {
-        return store.search(incidentId, kind, recipient, status, (long) page * size, size);
+        return search.find(incidentId, kind, recipient, status, (long) page * size, size);
     }
 
     @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
     public long countSearch(@Nullable Long incidentId, @Nullable String kind, @Nullable String recipient,
             @Nullable MessageStatus status) {
-        return store.countSearch(incidentId, kind, recipient, status);
+        return search.count(incidentId, kind, recipient, status);
     }
 
     // --- the opt-out list
@@ -163,12 +169,12 @@ public class OutboxService {
     @PreAuthorize(OPT_OUT_READ)
     public List<OptOut> optOuts(int page, int size) {
         int s = Math.min(Math.max(size, 1), 500);
-        return store.optOuts((long) Math.max(page, 0) * s, s);
+        return optOuts.page((long) Math.max(page, 0) * s, s);
     }
 
     @PreAuthorize(OPT_OUT_READ)
     public long optOutCount() {
-        return store.optOutCount();
+        return optOuts.count();
     }
 
     /** Records that a number must not be texted (a caller asked an agent); its queued texts are skipped. */

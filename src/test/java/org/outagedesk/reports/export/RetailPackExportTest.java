@@ -73,6 +73,20 @@ class RetailPackExportTest {
             }
         }
         assertThat(onHold).as("the sample Sidekick hold reaches the Upper West Side dealer").isPositive();
+        // known facts of the 2009 sample, whatever the sale-status service says: the dealers' hold covers every
+        // Sidekick (family SIDEKICK, channel DEALER), and the dealer may sell the other phones
+        java.util.Set<String> sidekicks = new java.util.HashSet<>(jdbc.queryForList(
+                "select code from sku where family = 'SIDEKICK'", String.class));
+        java.util.Set<String> heldInPack = new java.util.HashSet<>();
+        java.util.Set<String> sellableInPack = new java.util.HashSet<>();
+        for (int i = 2; i <= sale.getLastRowNum(); i++) {
+            Row row = sale.getRow(i);
+            (row.getCell(6).getStringCellValue().equals("On hold") ? heldInPack : sellableInPack)
+                    .add(row.getCell(0).getStringCellValue());
+        }
+        assertThat(sidekicks).isNotEmpty();
+        assertThat(heldInPack).as("every Sidekick is on hold at the dealer").containsAll(sidekicks);
+        assertThat(sellableInPack).as("a BlackBerry is sellable at the dealer").contains("BB8900-TIT");
         XSSFSheet acks = wb.getSheet("Acknowledgements");
         for (int i = 2; i <= acks.getLastRowNum(); i++) {
             assertThat(acks.getRow(i).getCell(2).getStringCellValue()).isEqualTo("D-NY-UWS-01");
