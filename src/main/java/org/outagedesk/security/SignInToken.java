@@ -45,7 +45,8 @@ final class SignInToken {
         if (sent == null || kept == null || sent.length() != LENGTH || kept.length() != LENGTH) {
             return false;
         }
-        return MessageDigest.isEqual(sent.getBytes(StandardCharsets.US_ASCII), kept.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(sent.getBytes(StandardCharsets.US_ASCII),
+                kept.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static @Nullable String cookie(HttpServletRequest request) {

@@ -40,8 +40,8 @@ class AnonymousSessionsTest {
 
     @Test
     void the_root_a_deep_link_the_sign_in_page_and_static_files_create_no_session_for_an_anonymous_visitor() {
-        // left out, known: a file under /VAADIN/ that does not exist is answered (404) by Vaadin's servlet, which
-        // creates a session first (see the README, The public advisory)
+        // left out: a file under /VAADIN/ that does not exist is answered (404) by Vaadin's servlet, which creates a
+        // session first; it is dropped at once (the test below)
         List<String> withSession = new java.util.ArrayList<>();
         for (String path : List.of("/", "/incident", "/login", "/login?error", "/login?throttled=30", "/favicon.ico",
                 "/robots.txt", "/no-such-page", "/sw.js", "/manifest.webmanifest",
@@ -54,5 +54,20 @@ class AnonymousSessionsTest {
             }
         }
         assertThat(withSession).as("addresses that created a session for a visitor who never signed in").isEmpty();
+    }
+
+    /**
+     * A made-up file under /VAADIN/ is answered by Vaadin's servlet, which creates a session first; it is dropped at
+     * the end of that request (VaadinFilesWithoutSession), so that made-up names cannot fill the heap.
+     */
+    @Test
+    void a_missing_vaadin_file_leaves_no_session_alive() {
+        long activeBefore = Sessions.active(context);
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> r = get("/VAADIN/no-such-file-" + i + ".js");
+            assertThat(r.statusCode()).isEqualTo(404);
+        }
+        assertThat(Sessions.active(context)).as("sessions alive after 20 made-up Vaadin files")
+                .isLessThanOrEqualTo(activeBefore);
     }
 }

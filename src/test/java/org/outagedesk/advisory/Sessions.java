@@ -21,4 +21,15 @@ public final class Sessions {
         }
         return total;
     }
+
+    /** The sessions alive now (Tomcat's session manager). */
+    public static long active(ApplicationContext context) {
+        TomcatWebServer server = (TomcatWebServer) ((ServletWebServerApplicationContext) context).getWebServer();
+        long total = 0;
+        for (var child : server.getTomcat().getHost().findChildren()) {
+            Manager manager = ((Context) child).getManager();
+            total += manager == null ? 0 : manager.getActiveSessions();
+        }
+        return total;
+    }
 }

@@ -86,7 +86,8 @@ class SignInPageTest {
         long before = Sessions.created(context);
         HttpResponse<String> r = get("/login");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(r.body()).contains("<form id=\"login-form\" method=\"post\" action=\"/login\">",
                 "name=\"username\"", "name=\"password\"", "Customer advisory (public)")
                 .doesNotContain("vaadin").doesNotContain("<script");
