@@ -148,7 +148,7 @@ class InboundMessages {
         known.forEach((channel, byId) -> byId.putAll(store.sentByProviderIds(channel, batch.stream()
                 .filter(p -> p.channel() == channel).map(PendingReceipt::providerId).distinct().toList())));
         List<OutboxStore.ReceiptUpdate> updates = new ArrayList<>();
-        Map<List<Object>, List<Long>> delivered = new LinkedHashMap<>();
+        Map<DeliveredGroup, List<Long>> delivered = new LinkedHashMap<>();
         for (int k = 0; k < batch.size(); k++) {
             PendingReceipt p = batch.get(k);
             OutboxStore.Sent m = known.get(p.channel()).get(p.providerId());
@@ -159,16 +159,19 @@ class InboundMessages {
             updates.add(new OutboxStore.ReceiptUpdate(m.id(), p.status(), p.reason()));
             if (p.status() == MessageStatus.DELIVERED && m.status() != MessageStatus.DELIVERED) {
                 // a receipt the SMSC sends twice is a contact once
-                delivered.computeIfAbsent(List.of(m.kind(), m.eventKey(), p.channel()), x -> new ArrayList<>())
-                        .add(m.subscriberId());
+                delivered.computeIfAbsent(new DeliveredGroup(m.kind(), m.eventKey(), p.channel()),
+                        x -> new ArrayList<>()).add(m.subscriberId());
             }
             known.get(p.channel()).put(p.providerId(), m.withStatus(p.status()));
         }
         store.applyReceipts(updates, now);
-        delivered.forEach((key, subscribers) -> events.publishEvent(new OutboundMessagesDelivered((String) key.get(0),
-                (String) key.get(1), (Channel) key.get(2), now, subscribers.stream().filter(Objects::nonNull)
-                        .toList())));
+        delivered.forEach((group, subscribers) -> events.publishEvent(new OutboundMessagesDelivered(group.kind(),
+                group.eventKey(), group.channel(), now, subscribers.stream().filter(Objects::nonNull).toList())));
         return applied;
+    }
+
+    /** The messages of one event and channel delivered in a group of receipts: one event for them all. */
+    private record DeliveredGroup(String kind, String eventKey, Channel channel) {
     }
 
     /** A text from a subscriber. "STOP" (and its usual synonyms) opts the number out; anything else is ignored. */
