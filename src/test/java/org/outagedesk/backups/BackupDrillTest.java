@@ -3,9 +3,12 @@ package org.outagedesk.backups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outagedesk.Waits.waitUpTo;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,11 +24,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outagedesk.Api;
+import org.outagedesk.KeepsSecurityContextStrategy;
 import org.outagedesk.OutageDeskApplication;
 import org.outagedesk.TestDatabase;
 import org.outagedesk.base.SystemActor;
+import org.outagedesk.catalog.CatalogImportMode;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.credits.CreditService;
 import org.outagedesk.credits.NewCredit;
@@ -53,7 +59,7 @@ import tools.jackson.databind.JsonNode;
  * there, none begun after it ended is, what is there is a prefix of each writer's writes (with its audit lines), and
  * the counts and sums of money equal the source's at that point.
  */
-@org.junit.jupiter.api.extension.ExtendWith(org.outagedesk.KeepsSecurityContextStrategy.class)
+@ExtendWith(KeepsSecurityContextStrategy.class)
 class BackupDrillTest {
 
     @BeforeAll
@@ -211,18 +217,18 @@ class BackupDrillTest {
     private static long prepare(ConfigurableApplicationContext app) {
         try {
             return prepareData(app);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static long prepareData(ConfigurableApplicationContext app) throws java.io.IOException {
+    private static long prepareData(ConfigurableApplicationContext app) throws IOException {
         CatalogService catalog = app.getBean(CatalogService.class);
         try (InputStream stores = resource("sample-data/stores.csv"); InputStream skus = resource("sample-data/skus.csv");
                 InputStream regions = resource("sample-data/regions.csv")) {
-            catalog.importRegions(regions, "regions.csv", org.outagedesk.catalog.CatalogImportMode.ALL_OR_NOTHING);
-            catalog.importStores(stores, "stores.csv", org.outagedesk.catalog.CatalogImportMode.ALL_OR_NOTHING);
-            catalog.importSkus(skus, "skus.csv", org.outagedesk.catalog.CatalogImportMode.ALL_OR_NOTHING);
+            catalog.importRegions(regions, "regions.csv", CatalogImportMode.ALL_OR_NOTHING);
+            catalog.importStores(stores, "stores.csv", CatalogImportMode.ALL_OR_NOTHING);
+            catalog.importSkus(skus, "skus.csv", CatalogImportMode.ALL_OR_NOTHING);
         }
         long incidentId = app.getBean(IncidentService.class).create(new NewIncident("Backup drill", "A drill",
                 Severity.SEV2, List.of("data sync"), "America/Los_Angeles", Instant.now().minusSeconds(3600))).getId();
@@ -232,7 +238,7 @@ class BackupDrillTest {
         }
         byte[] csv = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
         ImportResult result = app.getBean(ImpactService.class).importCsv(incidentId,
-                new java.io.ByteArrayInputStream(csv), csv.length, "drill.csv", ImportMode.ALL_OR_NOTHING);
+                new ByteArrayInputStream(csv), csv.length, "drill.csv", ImportMode.ALL_OR_NOTHING);
         assertThat(result.applied()).as(String.valueOf(result.errors())).isTrue();
         return incidentId;
     }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,8 +123,8 @@ class RestoreCommandTest {
     void a_zip_that_is_not_a_backup_is_refused() throws Exception {
         Path data = work.resolve("data");
         Path zip = work.resolve("outagedesk-20091012T193000000Z-v7.zip");
-        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new java.util.zip.ZipEntry("../../etc/passwd"));
+        try (var out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("../../etc/passwd"));
             out.write("x".getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }

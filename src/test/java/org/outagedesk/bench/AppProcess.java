@@ -2,17 +2,21 @@ package org.outagedesk.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -96,15 +100,15 @@ final class AppProcess implements AutoCloseable {
 
     /** Samples this process's heap use over JMX until closed. */
     HeapSampler heapSampler() throws IOException {
-        java.lang.management.MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx(),
-                ManagementFactory.MEMORY_MXBEAN_NAME, java.lang.management.MemoryMXBean.class);
+        MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx(),
+                ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
         return new HeapSampler(() -> memory.getHeapMemoryUsage().getUsed());
     }
 
     /** A full GC in the process, then its heap use: what the heap still holds. */
     long heapAfterFullGc() throws IOException {
-        java.lang.management.MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx(),
-                ManagementFactory.MEMORY_MXBEAN_NAME, java.lang.management.MemoryMXBean.class);
+        MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx(),
+                ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
         memory.gc();
         memory.gc();
         return memory.getHeapMemoryUsage().getUsed();
@@ -116,14 +120,14 @@ final class AppProcess implements AutoCloseable {
      */
     long sessionsCreated() throws Exception {
         MBeanServerConnection c = jmx();
-        java.util.Set<javax.management.ObjectName> managers = c.queryNames(
-                new javax.management.ObjectName("*:type=Manager,*"), null);
+        Set<ObjectName> managers = c.queryNames(
+                new ObjectName("*:type=Manager,*"), null);
         if (managers.isEmpty()) {
             throw new IllegalStateException("No Tomcat session manager over JMX: start the jar with "
                     + "--server.tomcat.mbeanregistry.enabled=true");
         }
         long total = 0;
-        for (javax.management.ObjectName name : managers) {
+        for (ObjectName name : managers) {
             total += ((Number) c.getAttribute(name, "sessionCounter")).longValue();
         }
         return total;
@@ -173,7 +177,7 @@ final class AppProcess implements AutoCloseable {
         run(List.of(java(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--force",
                 "--destination", into.toAbsolutePath().toString()), into.getParent(), log);
         Path extracted = into.resolve(jar.getFileName());
-        Path training = java.nio.file.Files.createTempDirectory("outagedesk-aot-training");
+        Path training = Files.createTempDirectory("outagedesk-aot-training");
         run(List.of(java(), "-Xmx256m", "-XX:AOTCacheOutput=app.aot", "-Dspring.context.exit=onRefresh", "-jar",
                 extracted.getFileName().toString(), "--server.port=0", "--outagedesk.data-dir=" + training), into,
                 log);

@@ -33,6 +33,7 @@ import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
 import org.jsmpp.util.DeliveryReceiptState;
+import org.jsmpp.util.InvalidDeliveryReceiptException;
 
 /**
  * The baseline of the notices path (issue 13): a bare jSMPP client, bound as transceiver to the same SMSC simulator,
@@ -76,7 +77,7 @@ final class BareSmppClient {
                         if (r.getFinalStatus() != DeliveryReceiptState.DELIVRD) {
                             undeliverable.incrementAndGet();
                         }
-                    } catch (org.jsmpp.util.InvalidDeliveryReceiptException e) {
+                    } catch (InvalidDeliveryReceiptException e) {
                         // counted as a receipt all the same
                     }
                     receipts.incrementAndGet();

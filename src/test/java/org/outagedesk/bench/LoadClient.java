@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * A closed-loop HTTP load from this process (the application runs in another): {@code threads} clients each send
@@ -23,7 +24,7 @@ final class LoadClient {
 
     /** {@code answerOk}: what a right answer's body says; a 200 with any other body counts as an error. */
     static Result run(String url, String user, String password, int threads, int seconds,
-            java.util.function.Predicate<String> answerOk) throws Exception {
+            Predicate<String> answerOk) throws Exception {
         return run(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
@@ -37,7 +38,7 @@ final class LoadClient {
     }
 
     private static Result run(HttpRequest request, int threads, int seconds,
-            java.util.function.Predicate<String> answerOk) throws Exception {
+            Predicate<String> answerOk) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         AtomicLong withCookie = new AtomicLong();

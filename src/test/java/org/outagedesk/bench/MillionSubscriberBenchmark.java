@@ -3,6 +3,8 @@ package org.outagedesk.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outagedesk.Waits.waitUpTo;
 
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,30 +23,38 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.OutageDeskApplication;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.SystemActor;
+import org.outagedesk.bench.ResultTable.Row;
+import org.outagedesk.bench.ResultTable.Unit;
 import org.outagedesk.credits.CampaignDetails;
 import org.outagedesk.credits.CampaignDryRun;
 import org.outagedesk.credits.CampaignService;
 import org.outagedesk.credits.CampaignStatus;
 import org.outagedesk.credits.CreditService;
-import org.outagedesk.credits.NewCredit;
 import org.outagedesk.credits.NewCampaign;
+import org.outagedesk.credits.NewCredit;
 import org.outagedesk.credits.TierRules;
 import org.outagedesk.impact.DataCategory;
 import org.outagedesk.impact.DataLossStatus;
@@ -59,21 +69,25 @@ import org.outagedesk.incident.NewIncident;
 import org.outagedesk.incident.Severity;
 import org.outagedesk.notices.NewNotice;
 import org.outagedesk.notices.NoticeService;
-import org.outagedesk.outbox.SmscSimulator;
+import org.outagedesk.outbox.SmppProperties;
 import org.outagedesk.outbox.SmsText;
+import org.outagedesk.outbox.SmscSimulator;
 import org.outagedesk.reports.ImpactSummary;
 import org.outagedesk.reports.ImpactSummaryService;
-import org.outagedesk.bench.ResultTable.Row;
-import org.outagedesk.bench.ResultTable.Unit;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmark of issue 9: every path of Outage Desk at a million subscribers beside the raw engine doing the same
@@ -290,7 +304,7 @@ class MillionSubscriberBenchmark {
     /** The counts as one comparable map: "total", each status name and each category name. */
     private static Map<String, Long> everyCount(long total, Map<DataLossStatus, Long> byStatus,
             Map<DataCategory, Long> byCategory) {
-        Map<String, Long> all = new java.util.TreeMap<>();
+        Map<String, Long> all = new TreeMap<>();
         all.put("total", total);
         for (DataLossStatus status : DataLossStatus.values()) {
             all.put(status.name(), byStatus.getOrDefault(status, 0L));
@@ -303,8 +317,8 @@ class MillionSubscriberBenchmark {
 
     /** The same counts by hand: one GROUP BY status with a SUM per category. */
     private Map<String, Long> rawCounts(JdbcTemplate jdbc) {
-        Map<DataLossStatus, Long> byStatus = new java.util.EnumMap<>(DataLossStatus.class);
-        Map<DataCategory, Long> byCategory = new java.util.EnumMap<>(DataCategory.class);
+        Map<DataLossStatus, Long> byStatus = new EnumMap<>(DataLossStatus.class);
+        Map<DataCategory, Long> byCategory = new EnumMap<>(DataCategory.class);
         long[] total = {0};
         StringBuilder sums = new StringBuilder();
         for (DataCategory category : DataCategory.values()) {
@@ -654,7 +668,7 @@ class MillionSubscriberBenchmark {
             try {
                 waitUpTo(Duration.ofMinutes(120), Duration.ofMillis(500), "the notice's last receipt")
                         .until(phases::sample);
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
+            } catch (ConditionTimeoutException e) {
                 throw new IllegalStateException("The notice did not finish within 120 minutes: "
                         + statusCounts(jdbc, event), e);
             }
@@ -717,7 +731,7 @@ class MillionSubscriberBenchmark {
                             text.payloads(ref[0]++ & 0xff), text.encoding() == SmsText.Encoding.UCS2));
                 }, event);
         smsc.resetCounts();
-        int window = context.getBean(org.outagedesk.outbox.SmppProperties.class).window();
+        int window = context.getBean(SmppProperties.class).window();
         BareSmppClient.Result bare = BareSmppClient.run(smsc.port(), SMSC_USER, SMSC_PASSWORD, "611", texts, window,
                 TimeUnit.MINUTES.toMillis(30));
         texts.clear();
@@ -746,7 +760,7 @@ class MillionSubscriberBenchmark {
     }
 
     private static Map<String, Long> statusCounts(JdbcTemplate jdbc, String event) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         jdbc.query("select status, count(*) from outbox_message where event_key = ? group by status",
                 rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
@@ -784,7 +798,7 @@ class MillionSubscriberBenchmark {
     private void noticeEmail() throws Exception {
         NoticeService notices = context.getBean(NoticeService.class);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        com.icegreen.greenmail.util.GreenMail relay = context.getBean(com.icegreen.greenmail.util.GreenMail.class);
+        GreenMail relay = context.getBean(GreenMail.class);
         // the subscribers of one store (about 3,300 at a million, 40 % with an address)
         ImpactFilter filter = new ImpactFilter(null, null, null, null, TILL_STORE, null, null);
         long id = SystemActor.call(() -> notices.create(new NewNotice(incident, "Benchmark e-mail " + System.nanoTime(),
@@ -810,20 +824,20 @@ class MillionSubscriberBenchmark {
                 + " 'DELIVERED') order by id", rs -> {
                     mails.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
                 }, event);
-        org.springframework.mail.javamail.JavaMailSenderImpl bare =
-                new org.springframework.mail.javamail.JavaMailSenderImpl();
+        JavaMailSenderImpl bare =
+                new JavaMailSenderImpl();
         bare.setHost("127.0.0.1");
         bare.setPort(relay.getSmtp().getPort());
         bare.setDefaultEncoding("UTF-8");
         long b0 = System.nanoTime();
         for (String[] m : mails) {
-            jakarta.mail.internet.MimeMessage message = bare.createMimeMessage();
-            org.springframework.mail.javamail.MimeMessageHelper h =
-                    new org.springframework.mail.javamail.MimeMessageHelper(message, true, "UTF-8");
+            MimeMessage message = bare.createMimeMessage();
+            MimeMessageHelper h =
+                    new MimeMessageHelper(message, true, "UTF-8");
             h.setFrom("notices@outagedesk.example");
             h.setTo(m[0]);
             h.setSubject(m[1]);
-            h.setText(m[2], "<p>" + org.springframework.web.util.HtmlUtils.htmlEscape(m[2]) + "</p>");
+            h.setText(m[2], "<p>" + HtmlUtils.htmlEscape(m[2]) + "</p>");
             bare.send(message);
         }
         double bareSeconds = (System.nanoTime() - b0) / 1e9;
@@ -976,7 +990,7 @@ class MillionSubscriberBenchmark {
             settings.add("--outagedesk.outbox.in-doubt-after=PT60S");
             app = AppProcess.start(jar, List.of(), data, "256m", dir.resolve("notice-kill-0.log"), settings);
             HttpClient http = HttpClient.newHttpClient();
-            tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+            JsonMapper json = JsonMapper.builder().build();
             String body = json.writeValueAsString(Map.of("incidentId", incident, "name", "Benchmark notice, killed"
                     + " halfway " + System.nanoTime(), "filter", Map.of("status", List.of("LOST")), "channels",
                     List.of("SMS"), "sms", NOTICE_SMS, "urgent", true));
@@ -993,23 +1007,23 @@ class MillionSubscriberBenchmark {
             app.kill();
             long killedAfter = smsc.texts();
             app = AppProcess.start(jar, List.of(), data, "256m", dir.resolve("notice-kill-1.log"), settings);
-            AtomicReference<tools.jackson.databind.JsonNode> last = new AtomicReference<>();
+            AtomicReference<JsonNode> last = new AtomicReference<>();
             AppProcess restarted = app;
             waitUpTo(Duration.ofMinutes(60), Duration.ofSeconds(2), "the notice finishes after the restart")
                     .until(() -> {
-                        tools.jackson.databind.JsonNode n = json.readTree(api(http, "GET", restarted.url(
+                        JsonNode n = json.readTree(api(http, "GET", restarted.url(
                                 "/api/notices/" + id), "manager", null));
                         last.set(n);
                         return "COMPLETED".equals(n.get("status").asString())
                                 && n.get("counts").path("SENT").asLong() == 0;
                     });
-            tools.jackson.databind.JsonNode notice = last.get();
+            JsonNode notice = last.get();
             // the failed ones that are in doubt (claimed or outstanding at the kill), read before the jar stops
             long inDoubt = 0;
             for (int page = 0; ; page++) {
-                tools.jackson.databind.JsonNode failedPage = json.readTree(api(http, "GET", app.url("/api/notices/"
+                JsonNode failedPage = json.readTree(api(http, "GET", app.url("/api/notices/"
                         + id + "/messages?status=FAILED&size=500&page=" + page), "manager", null));
-                for (tools.jackson.databind.JsonNode m : failedPage.get("content")) {
+                for (JsonNode m : failedPage.get("content")) {
                     if (m.path("reason").asString("").startsWith("In doubt")) {
                         inDoubt++;
                     }
@@ -1020,7 +1034,7 @@ class MillionSubscriberBenchmark {
             }
             app.close();
             app = null;
-            tools.jackson.databind.JsonNode c = notice.get("counts");
+            JsonNode c = notice.get("counts");
             long delivered = c.path("DELIVERED").asLong();
             long failed = c.path("FAILED").asLong();
             long expired = c.path("EXPIRED").asLong();
@@ -1070,8 +1084,8 @@ class MillionSubscriberBenchmark {
         String trivial = app.url("/api/me");
         int warm = Math.min(10, loadSeconds);
         // the sample holds stop the Sidekick at the Upper West Side dealer: every answer must say so
-        java.util.function.Predicate<String> notSellable = body -> body.contains("\"sellable\":false");
-        java.util.function.Predicate<String> me = body -> body.contains("\"username\":\"till\"");
+        Predicate<String> notSellable = body -> body.contains("\"sellable\":false");
+        Predicate<String> me = body -> body.contains("\"username\":\"till\"");
         LoadClient.run(sale, "till", "demo", loadThreads, warm, notSellable);
         LoadClient.run(trivial, "till", "demo", loadThreads, warm, me);
         LoadClient.Result s = LoadClient.run(sale, "till", "demo", loadThreads, loadSeconds, notSellable);
@@ -1104,10 +1118,10 @@ class MillionSubscriberBenchmark {
      */
     private void advisory(AppProcess app) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        Map<String, String> pages = new LinkedHashMap<>();
         pages.put("/advisory", "page");
         pages.put("/api/public/advisory", "json");
-        Map<String, String> statics = new java.util.LinkedHashMap<>();
+        Map<String, String> statics = new LinkedHashMap<>();
         for (String path : pages.keySet()) {
             byte[] body = http.send(HttpRequest.newBuilder(URI.create(app.url(path))).build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body();
@@ -1130,7 +1144,7 @@ class MillionSubscriberBenchmark {
         long heapBefore = app.heapAfterFullGc();
         long sessionsBefore = app.sessionsCreated();
         long requests = 0;
-        Map<String, LoadClient.Result[]> results = new java.util.LinkedHashMap<>();
+        Map<String, LoadClient.Result[]> results = new LinkedHashMap<>();
         for (String path : pages.keySet()) {
             LoadClient.Result page = LoadClient.anonymous(app.url(path), loadThreads, loadSeconds);
             LoadClient.Result file = LoadClient.anonymous(app.url(statics.get(path)), loadThreads, loadSeconds);
@@ -1206,7 +1220,7 @@ class MillionSubscriberBenchmark {
     private static long rowsOf(Path xlsx) throws IOException {
         long rows = 0;
         try (ZipFile zip = new ZipFile(xlsx.toFile())) {
-            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
                 if (e.getName().startsWith("xl/worksheets/sheet")) {
                     try (InputStream in = zip.getInputStream(e)) {
                         rows += count(in, "<row ".getBytes(StandardCharsets.US_ASCII));

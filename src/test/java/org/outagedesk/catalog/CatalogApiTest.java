@@ -5,6 +5,8 @@ import static org.outagedesk.catalog.CatalogTestSupport.unique;
 import static org.outagedesk.catalog.CatalogTestSupport.upload;
 
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -368,9 +370,9 @@ class CatalogApiTest {
         byte[] bytes = as("exec").send(as("exec").request("/api/exports/catalog.xlsx").GET()).raw().body()
                 .getBytes(StandardCharsets.ISO_8859_1);
         assertThat(bytes.length).isPositive();
-        java.net.http.HttpResponse<byte[]> raw = java.net.http.HttpClient.newHttpClient().send(
+        HttpResponse<byte[]> raw = HttpClient.newHttpClient().send(
                 as("exec").request("/api/exports/catalog.xlsx").GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse.BodyHandlers.ofByteArray());
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(raw.body()))) {
             assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("SKUs");
             assertThat(book.getSheetAt(1).getSheetName()).isEqualTo("Stores");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.outagedesk.Waits.waitUpTo;
 import static org.outagedesk.credits.CreditTestSupport.credit;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.outagedesk.credits.CreditTestSupport.Sub;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.ResponseActionTaken;
+import org.outagedesk.incident.SampleIncident;
 import org.outagedesk.incident.TimelineEntryType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,14 +88,14 @@ class CampaignApiTest {
         return Api.as(port, "exec").get("/api/incidents/" + incident + "/credits/summary").json();
     }
 
-    private static java.math.BigDecimal money(JsonNode node) {
+    private static BigDecimal money(JsonNode node) {
         return node.get("amount").decimalValue();
     }
 
-    private java.math.BigDecimal netOf(Sub sub) {
+    private BigDecimal netOf(Sub sub) {
         return Api.as(port, "agent").get("/api/subscribers/" + sub.msisdn() + "/credits?incidentId=" + incident).json()
                 .get("credits").valueStream().filter(c -> !c.get("status").asString().equals("REJECTED"))
-                .map(c -> money(c.get("amount"))).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+                .map(c -> money(c.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Test
@@ -276,7 +278,7 @@ class CampaignApiTest {
     @Test
     void the_sample_2009_campaign_waits_for_approval_then_pays_each_subscriber_once() {
         long sampleIncident = SystemActor.call(() -> incidents.findAll()).stream()
-                .filter(i -> i.getTitle().equals(org.outagedesk.incident.SampleIncident.TITLE)).findFirst().orElseThrow().getId();
+                .filter(i -> i.getTitle().equals(SampleIncident.TITLE)).findFirst().orElseThrow().getId();
         JsonNode list = Api.as(port, "manager").get("/api/campaigns?incidentId=" + sampleIncident).json();
         JsonNode sample = list.valueStream().filter(c -> c.get("name").asString().equals(CreditSampleData.CAMPAIGN_NAME))
                 .findFirst().orElseThrow();
@@ -289,8 +291,8 @@ class CampaignApiTest {
         assertThat(dry.get("tiers").get(0).get("subscribers").asLong()).isGreaterThan(1000);
         assertThat(dry.get("tiers").get(1).get("subscribers").asLong()).isGreaterThan(100);
         assertThat(money(dry.get("tiers").get(0).get("total"))).isEqualByComparingTo(
-                new java.math.BigDecimal(dry.get("tiers").get(0).get("subscribers").asLong()).multiply(
-                        new java.math.BigDecimal("20.00")));
+                new BigDecimal(dry.get("tiers").get(0).get("subscribers").asLong()).multiply(
+                        new BigDecimal("20.00")));
         assertThat(jdbc.queryForObject("select count(*) from credit where campaign_id = ?", Long.class, id))
                 .as("nothing paid before a second manager approves").isZero();
         assertThat(Api.as(port, "exec").get("/api/campaigns/" + id).json().get("status").asString())

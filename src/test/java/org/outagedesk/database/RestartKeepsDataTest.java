@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.outagedesk.KeepsSecurityContextStrategy;
 import org.outagedesk.OutageDeskApplication;
 import org.outagedesk.TestDatabase;
 import org.outagedesk.base.AppRoles;
@@ -19,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.Pageable;
 
 /** The embedded default keeps its data in files: a second start finds what the first one left. */
-@org.junit.jupiter.api.extension.ExtendWith(org.outagedesk.KeepsSecurityContextStrategy.class)
+@ExtendWith(KeepsSecurityContextStrategy.class)
 class RestartKeepsDataTest {
 
     @BeforeAll

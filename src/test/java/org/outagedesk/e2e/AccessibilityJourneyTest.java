@@ -3,20 +3,25 @@ package org.outagedesk.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.HoldSummary;
@@ -50,8 +55,8 @@ class AccessibilityJourneyTest extends BrowserTest {
 
     static {
         try (var in = AxeBuilder.class.getResourceAsStream("/axe.min.js")) {
-            AXE = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | NullPointerException e) {
+            AXE = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("axe.min.js is not on the class path", e);
         }
     }
@@ -78,7 +83,7 @@ class AccessibilityJourneyTest extends BrowserTest {
     /** The serious and critical violations on the page shown now, as "page: rule (impact) at where: help" lines. */
     @SuppressWarnings("unchecked")
     private List<String> seriousViolations(String page) {
-        driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(180));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(180));
         if (!Boolean.TRUE.equals(js().executeScript("return !!window.axe"))) {
             js().executeScript(AXE);
         }
@@ -127,7 +132,7 @@ class AccessibilityJourneyTest extends BrowserTest {
     }
 
     private String path() {
-        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+        return URI.create(driver.getCurrentUrl()).getPath();
     }
 
     private void signInWithKeyboard(String user) {
@@ -183,7 +188,7 @@ class AccessibilityJourneyTest extends BrowserTest {
             tabTo("#acknowledge-" + hold.id());
             new Actions(driver).sendKeys(Keys.ENTER).perform();
             // the card is drawn again once acknowledged: a card read a moment before may be gone
-            waitUpTo(120).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            waitUpTo(120).ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.id("hold-" + hold.id())).getText().contains("Acknowledged"));
         } finally {
             SystemActor.run(() -> holds.lift(hold.id(), "keyboard test over"));

@@ -2,6 +2,12 @@ package org.outagedesk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,11 +46,11 @@ class ContentSecurityPolicyJourneyTest extends BrowserTest {
 
     private String cspOf(String path) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(url(path))).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(url(path))).build(), HttpResponse.BodyHandlers.discarding())
                     .headers().firstValue("Content-Security-Policy").orElse("");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

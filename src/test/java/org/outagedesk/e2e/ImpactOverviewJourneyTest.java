@@ -2,8 +2,8 @@ package org.outagedesk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -33,11 +33,11 @@ class ImpactOverviewJourneyTest extends BrowserTest {
         assertThat(driver.findElement(By.id("chart-region")).getText()).contains("New York Metro");
         assertThat(driver.findElement(By.id("as-of")).getText()).startsWith("Figures as of");
         screenshot("impact-overview");
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", chart);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", chart);
         screenshot("impact-overview-charts");
 
         WebElement lost = driver.findElement(By.id("card-LOST"));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", lost);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", lost);
         lost.click();
         waitUpTo(30).until(d -> d.getCurrentUrl().contains("/subscribers?incident=" + incident + "&status=LOST"));
         waitForVaadin();

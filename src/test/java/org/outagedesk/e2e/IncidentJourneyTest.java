@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.outagedesk.Api;
 
@@ -16,7 +18,7 @@ class IncidentJourneyTest extends BrowserTest {
      * Selenium's pointer clicks at some positions.
      */
     private void press(WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
         waitForVaadin();
     }
 
@@ -38,7 +40,7 @@ class IncidentJourneyTest extends BrowserTest {
         press(driver.findElement(By.id("status-save")));
         try {
             waitUpTo(30).until(d -> d.findElement(By.id("incident-status")).getText().equals(status));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             screenshot("incident-status-" + status + "-failed");
             throw e;
         }
@@ -55,7 +57,7 @@ class IncidentJourneyTest extends BrowserTest {
                 .filter(e -> e.getText().strip().equals(type)).findFirst().orElse(null));
         press(item);
         waitUpTo(10).until(d -> d.findElement(By.id("filter-type")).getText().contains(type)
-                || type.equals(String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                || type.equals(String.valueOf(((JavascriptExecutor) d).executeScript(
                         "const s = document.getElementById('filter-type');"
                                 + "return s && s.querySelector('vaadin-select-value-button') ? "
                                 + "s.querySelector('vaadin-select-value-button').textContent.trim() : null;"))));

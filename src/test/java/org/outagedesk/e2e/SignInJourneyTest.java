@@ -3,10 +3,12 @@ package org.outagedesk.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 
 class SignInJourneyTest extends BrowserTest {
 
@@ -86,11 +88,11 @@ class SignInJourneyTest extends BrowserTest {
 
     @Test
     void the_sign_in_page_fits_a_phone_without_sideways_scrolling() {
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        driver.manage().window().setSize(new Dimension(390, 844));
         try {
             driver.get(url("login?error"));
             waitFor(By.id("login-error"));
-            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+            JavascriptExecutor js = (JavascriptExecutor) driver;
             long viewport = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
             long content = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
             assertThat(viewport).isLessThanOrEqualTo(400);
@@ -99,7 +101,7 @@ class SignInJourneyTest extends BrowserTest {
                     .isGreaterThan(250);
             screenshot("login-390");
         } finally {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+            driver.manage().window().setSize(new Dimension(1400, 1000));
         }
     }
 }

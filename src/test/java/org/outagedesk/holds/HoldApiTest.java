@@ -2,12 +2,21 @@ package org.outagedesk.holds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -84,7 +93,7 @@ class HoldApiTest {
             // a till reports a sale made after the hold: a violation the executive sees
             Api.Response sale = till.post("/api/sales", """
                     {"store": "C-WA-SEA-01", "sku": "N5310-BLU", "quantity": 1, "soldAt": "%s"}"""
-                    .formatted(java.time.Instant.now()));
+                    .formatted(Instant.now()));
             assertThat(sale.status()).isEqualTo(201);
             assertThat(sale.json().get("violation").asBoolean()).isTrue();
             JsonNode violations = as("exec").get("/api/holds/violations?holdId=" + id).json();
@@ -226,7 +235,7 @@ class HoldApiTest {
     @Test
     void only_sales_inside_the_window_of_a_hold_are_violations_for_a_single_sale_and_for_a_file() {
         // whole seconds: the database keeps microseconds (it rounds, a truncation here would not always match)
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long id = placeOwnHold("BB8220-PIN", "C-OR-POR-01", now.minus(Duration.ofHours(2)));
         Api.Response lifted = as("manager").post("/api/holds/" + id + "/lift", "{\"reason\": \"window test\"}");
         assertThat(lifted.status()).isEqualTo(200);
@@ -251,7 +260,7 @@ class HoldApiTest {
         JsonNode violations = as("exec").get("/api/holds/violations?holdId=" + id).json();
         assertThat(violations.get("totalElements").asLong()).isEqualTo(2);
         assertThat(violations.get("content").findValues("soldAt").stream().map(v -> Instant.parse(v.asString())))
-                .containsOnly(inside.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                .containsOnly(inside.truncatedTo(ChronoUnit.MICROS));
     }
 
     @Test
@@ -288,7 +297,7 @@ class HoldApiTest {
         assertThat(loaded.json().get("imported").asLong()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select sum(quantity) from sale where store_code = 'D-OR-POR-03'"
                 + " and sku_code = 'G1-BRO' and sold_at = ?", Long.class,
-                java.sql.Timestamp.from(Instant.parse("2009-10-20T10:00:00Z")))).isEqualTo(2);
+                Timestamp.from(Instant.parse("2009-10-20T10:00:00Z")))).isEqualTo(2);
         assertThat(salesAt("D-OR-POR-03")).isEqualTo(salesBefore + 1);
     }
 
@@ -361,13 +370,13 @@ class HoldApiTest {
     }
 
     /** The stores of the sample (other tests add stores that the sample's active holds reach too). */
-    private static java.util.Set<String> sampleStoreCodes() {
-        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(
-                java.nio.file.Path.of("sample-data/stores.csv"))) {
+    private static Set<String> sampleStoreCodes() {
+        try (Stream<String> lines = Files.lines(
+                Path.of("sample-data/stores.csv"))) {
             return lines.skip(1).map(line -> line.substring(0, line.indexOf(','))).collect(
-                    java.util.stream.Collectors.toSet());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+                    Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

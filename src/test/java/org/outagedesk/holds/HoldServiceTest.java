@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
 import org.outagedesk.base.DomainException;
@@ -14,6 +15,7 @@ import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.SkuDetails;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.ResponseActionTaken;
+import org.outagedesk.incident.SampleIncident;
 import org.outagedesk.incident.TimelineEntryType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -36,7 +38,7 @@ class HoldServiceTest {
 
     long incidentId() {
         return SystemActor.call(() -> incidents.findAll().stream()
-                .filter(i -> i.getTitle().equals(org.outagedesk.incident.SampleIncident.TITLE)).findFirst().orElseThrow().getId());
+                .filter(i -> i.getTitle().equals(SampleIncident.TITLE)).findFirst().orElseThrow().getId());
     }
 
     @Test
@@ -82,7 +84,7 @@ class HoldServiceTest {
             SaleStatus after = SystemActor.call(() -> saleStatus.status("DASH3G-BLA", "C-CO-DEN-02"));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (after.sellable() && System.nanoTime() < deadline) {
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
                 after = SystemActor.call(() -> saleStatus.status("DASH3G-BLA", "C-CO-DEN-02"));
             }
             assertThat(Instant.now()).as("not before its start").isAfterOrEqualTo(start);

@@ -7,8 +7,10 @@ import static org.outagedesk.impact.ImpactTestSupport.uniqueMsisdn;
 import static org.outagedesk.impact.ImpactTestSupport.upload;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.Api;
@@ -75,7 +77,7 @@ class ImpactImportTest {
 
     @Test
     void staging_tables_left_by_a_stopped_process_are_dropped_at_start_once_a_day_old() {
-        long now = java.time.Instant.now().getEpochSecond();
+        long now = Instant.now().getEpochSecond();
         String old = ImpactImporter.staging((now - 2 * 86_400) + "-00112233aabbccdd");
         String young = ImpactImporter.staging((now - 60) + "-00112233aabbccdd");
         jdbc.execute("create table " + old + " (line bigint)");
@@ -96,7 +98,7 @@ class ImpactImportTest {
                 .status()).isEqualTo(200);
         String knownName = jdbc.queryForObject("select name from subscriber where msisdn = ?", String.class, known);
         String fresh = uniqueMsisdn();
-        String fileName = "merge-fails-" + java.util.UUID.randomUUID() + ".csv";
+        String fileName = "merge-fails-" + UUID.randomUUID() + ".csv";
         String csv = HEADER + known + ",ACC-R1,Renamed Person,SK-S3-BLA,D-NY-UWS-02,false,LOST,PHOTOS,"
                 + "2009-10-01T14:22:05-07:00\n" + row(fresh, "SK-S3-BLA", "D-NY-UWS-01", "LOST", "");
         // the merge's last statement (the first status of new impacts) fails: the database refuses its reason

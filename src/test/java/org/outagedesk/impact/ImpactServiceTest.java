@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
@@ -20,8 +23,14 @@ import org.outagedesk.base.DomainException;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.ResponseActionTaken;
+import org.outagedesk.incident.SampleIncident;
 import org.outagedesk.incident.TimelineEntryType;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -38,7 +47,7 @@ class ImpactServiceTest {
     @Autowired
     ApplicationEvents events;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     long incident;
     String a;
@@ -89,12 +98,12 @@ class ImpactServiceTest {
     @Test
     @WithUserDetails("agent")
     void an_agent_may_not_change_statuses_in_bulk() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> impacts.previewBulkChange(incident,
+        Assertions.assertThatThrownBy(() -> impacts.previewBulkChange(incident,
                 ImpactFilter.all(), DataLossStatus.LOST))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> impacts.bulkChangeStatus(incident,
+                .isInstanceOf(AccessDeniedException.class);
+        Assertions.assertThatThrownBy(() -> impacts.bulkChangeStatus(incident,
                 ImpactFilter.all(), DataLossStatus.LOST, "Backups gone", 2))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -169,20 +178,20 @@ class ImpactServiceTest {
 
     @Test
     void a_deep_page_sorted_by_name_is_the_page_the_subscribers_table_gives() {
-        long sample = SystemActor.call(() -> org.outagedesk.incident.SampleIncident.find(incidents).getId());
+        long sample = SystemActor.call(() -> SampleIncident.find(incidents).getId());
         String region = jdbc.queryForObject("select s.region from impact i join subscriber s on s.id = i.subscriber_id"
                 + " where i.incident_id = ? and i.status = 'LOST' group by s.region order by count(*) desc,"
                 + " s.region fetch first 1 rows only", String.class, sample);
         // the truth, from the subscriber table itself rather than the impact's copies
-        java.util.List<String> expected = jdbc.queryForList("select s.msisdn from impact i join subscriber s"
+        List<String> expected = jdbc.queryForList("select s.msisdn from impact i join subscriber s"
                 + " on s.id = i.subscriber_id where i.incident_id = ? and i.status = 'LOST' and s.region = ?"
                 + " order by s.name, i.subscriber_id offset 40 rows fetch next 20 rows only", String.class, sample,
                 region);
         ImpactFilter filter = new ImpactFilter(EnumSet.of(DataLossStatus.LOST), null, null, region, null, null,
                 null);
-        org.springframework.data.domain.Page<ImpactRow> page = SystemActor.call(() -> impacts.find(sample, filter,
-                org.springframework.data.domain.PageRequest.of(2, 20,
-                        org.springframework.data.domain.Sort.by("name"))));
+        Page<ImpactRow> page = SystemActor.call(() -> impacts.find(sample, filter,
+                PageRequest.of(2, 20,
+                        Sort.by("name"))));
         assertThat(expected).hasSize(20);
         assertThat(page.getContent()).extracting(ImpactRow::msisdn).containsExactlyElementsOf(expected);
         assertThat(page.getContent()).allSatisfy(r -> assertThat(r.region()).isEqualTo(region));
@@ -202,17 +211,17 @@ class ImpactServiceTest {
             ImpactFilter bySeattle = new ImpactFilter(null, null, "SK-S3-WHI", "Pacific Northwest", "C-WA-SEA-01",
                     null, null);
             assertThat(SystemActor.call(() -> impacts.find(in, bySeattle,
-                    org.springframework.data.domain.PageRequest.of(0, 10,
-                            org.springframework.data.domain.Sort.by("name")))).getContent())
+                    PageRequest.of(0, 10,
+                            Sort.by("name")))).getContent())
                     .singleElement().satisfies(r -> {
                         assertThat(r.msisdn()).isEqualTo(a);
                         assertThat(r.name()).startsWith("Renamed Person");
                     });
         }
         assertThat(SystemActor.call(() -> impacts.countsByRegion(incident)))
-                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("New York Metro", 1L, "Pacific Northwest", 1L));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("New York Metro", 1L, "Pacific Northwest", 1L));
         assertThat(SystemActor.call(() -> impacts.countsBySku(incident)))
-                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("SK-S3-PIN", 1L, "SK-S3-WHI", 1L));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("SK-S3-PIN", 1L, "SK-S3-WHI", 1L));
     }
 
     private static ByteArrayInputStream stream(String csv) {

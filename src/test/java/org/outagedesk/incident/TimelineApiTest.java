@@ -2,6 +2,7 @@ package org.outagedesk.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -153,8 +154,8 @@ class TimelineApiTest {
         assertThat(Instant.parse(incident.get("detectedAt").asString())).isEqualTo(detected);
         assertThat(Instant.parse(incident.get("acknowledgedAt").asString())).isEqualTo(acknowledged);
         assertThat(incident.get("mitigatedAt").isNull()).isTrue();
-        assertThat(java.time.Duration.parse(incident.get("timeToDetect").asString()))
-                .isEqualTo(java.time.Duration.ofMinutes(20));
+        assertThat(Duration.parse(incident.get("timeToDetect").asString()))
+                .isEqualTo(Duration.ofMinutes(20));
 
         Api.Response early = as("manager").put("/api/incidents/" + id + "/lifecycle", """
                 {"detectedAt": "%s"}""".formatted(started.minus(1, ChronoUnit.MINUTES)));

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Div;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,8 @@ class EscalationsOnStopSalesTest extends SpringBrowserlessTest {
     StoreMailer mailer;
 
     @Override
-    protected java.util.Set<String> scanPackages() {
-        return java.util.Set.of("org.outagedesk");
+    protected Set<String> scanPackages() {
+        return Set.of("org.outagedesk");
     }
 
     @AfterEach

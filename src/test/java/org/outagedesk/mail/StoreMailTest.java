@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.outagedesk.TestClock;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.TestClock;
 import org.outagedesk.TestDatabase;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.catalog.CatalogService;
@@ -183,7 +184,7 @@ class StoreMailTest {
         HoldSummary hold = place(placed, 3);
         jdbc.update("insert into hold_acknowledgement (id, hold_id, store_code, acknowledged_at, acknowledged_by)"
                 + " values (" + TestDatabase.nextValue("hold_acknowledgement_seq") + ", ?, ?, ?, 'test')", hold.id(),
-                storeA, java.time.OffsetDateTime.parse("2030-03-01T12:10:00Z"));
+                storeA, OffsetDateTime.parse("2030-03-01T12:10:00Z"));
         String twoHours = "ack-reminder:" + hold.id() + ":120";
         String atDeadline = "ack-reminder:" + hold.id() + ":0";
 

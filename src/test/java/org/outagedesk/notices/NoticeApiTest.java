@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.outagedesk.notices.NoticeTestSupport.await;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.TestClock;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.outbox.SmscSimulator;
@@ -38,7 +41,7 @@ class NoticeApiTest {
     @Autowired
     GreenMail mail;
     @Autowired
-    org.outagedesk.TestClock clock;
+    TestClock clock;
 
     long incident;
     SmscSimulator.Settings before;
@@ -147,7 +150,7 @@ class NoticeApiTest {
         assertThat(email.getSubject()).isEqualTo("About your contacts, photos");
         assertThat(email.getHeader("List-Unsubscribe")[0]).startsWith("<mailto:");
         String raw = new String(email.getRawInputStream().readAllBytes());
-        String whole = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(email);
+        String whole = GreenMailUtil.getWholeMessage(email);
         assertThat(whole).contains("text/plain").contains("text/html").contains("&lt;b&gt;Details&lt;/b&gt;");
         assertThat(raw).isNotEmpty();
 
@@ -291,8 +294,8 @@ class NoticeApiTest {
     void texts_wait_for_the_end_of_quiet_hours_in_the_subscribers_zone_unless_the_notice_is_urgent() {
         List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 2);
         // 22:00 in New York (the subscribers' store is on the Upper West Side)
-        java.time.Instant night = java.time.Instant.parse("2026-01-10T03:00:00Z");
-        java.time.Instant morning = java.time.Instant.parse("2026-01-10T13:00:00Z");
+        Instant night = Instant.parse("2026-01-10T03:00:00Z");
+        Instant morning = Instant.parse("2026-01-10T13:00:00Z");
         clock.setFixed(night);
         long id = create(notice("[\"SMS\"]", false, "Hi {name}", false));
         JsonNode preview = manager().post("/api/notices/" + id + "/preview", null).json();

@@ -2,6 +2,7 @@ package org.outagedesk.notices;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.outagedesk.TestDatabase;
 import org.outagedesk.Waits;
 import org.outagedesk.base.SystemActor;
@@ -68,18 +70,18 @@ public final class NoticeTestSupport {
      * ones are due in 2100, so no dispatcher takes them.
      */
     public static void message(JdbcTemplate jdbc, ImpactService impacts, long noticeId, String msisdn, String status,
-            @org.jspecify.annotations.Nullable String reason) {
+            @Nullable String reason) {
         long subscriberId = SystemActor.call(() -> impacts.subscriberId(msisdn));
         Instant at = Instant.parse("2009-10-14T17:02:00Z");
         boolean went = !status.equals("QUEUED") && !status.equals("SKIPPED");
-        java.sql.Timestamp t = java.sql.Timestamp.from(at);
+        Timestamp t = Timestamp.from(at);
         jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id, address,"
                 + " body, sms_parts, status, skip_reason, last_error, attempts, not_before, queued_at, sent_at,"
                 + " done_at) values (" + TestDatabase.nextValue("outbox_message_seq")
                 + ", 'NOTICE', ?, ?, 'SMS', ?, ?, 'Hello', 1, ?,"
                 + " ?, ?, ?, ?, ?, ?, ?)", "NOTICE:" + noticeId, Long.toString(subscriberId), subscriberId, msisdn,
                 status, status.equals("SKIPPED") ? reason : null, status.equals("SKIPPED") ? null : reason,
-                went ? 1 : 0, status.equals("QUEUED") ? java.sql.Timestamp.from(Instant.parse("2100-01-01T00:00:00Z"))
+                went ? 1 : 0, status.equals("QUEUED") ? Timestamp.from(Instant.parse("2100-01-01T00:00:00Z"))
                         : t, t, went ? t : null, went && !status.equals("SENT") ? t : null);
     }
 

@@ -3,8 +3,10 @@ package org.outagedesk.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outagedesk.notices.NoticeTestSupport.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,8 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
 import org.outagedesk.TestClock;
+import org.outagedesk.TestDatabase;
 import org.outagedesk.notices.NoticeTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,7 +43,7 @@ class OutboxDispatcherTest {
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     TransactionTemplate tx;
     SmscSimulator.Settings before;
@@ -108,7 +112,7 @@ class OutboxDispatcherTest {
         List<Long> ids = outbox.messages(event, null, 0, 10).stream().map(OutboxMessage::id).toList();
         int claimed = tx.execute(s -> jdbc.batchUpdate("update outbox_message set status = 'SENDING', attempts = 1,"
                 + " claimed_at = ?, claimed_by = 'dead-node' where id = ? and status = 'QUEUED'", ids.stream()
-                .map(id -> new Object[] {later.atOffset(java.time.ZoneOffset.UTC), id}).toList()).length);
+                .map(id -> new Object[] {later.atOffset(ZoneOffset.UTC), id}).toList()).length);
         assertThat(claimed).isEqualTo(10);
         clock.setFixed(later);
         dispatcher.wake();
@@ -161,9 +165,9 @@ class OutboxDispatcherTest {
             String number = NoticeTestSupport.msisdn();
             jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, address, body,"
                     + " sms_parts, status, attempts, not_before, queued_at, sent_at, provider_id) values ("
-                    + org.outagedesk.TestDatabase.nextValue("outbox_message_seq") + ", 'TEST', ?, ?, 'SMS', ?, 'Hi',"
-                    + " 1, ?, 1, ?, ?, ?, ?)", event, number, number, status, java.sql.Timestamp.from(old),
-                    java.sql.Timestamp.from(old), java.sql.Timestamp.from(old), providerId);
+                    + TestDatabase.nextValue("outbox_message_seq") + ", 'TEST', ?, ?, 'SMS', ?, 'Hi',"
+                    + " 1, ?, 1, ?, ?, ?, ?)", event, number, number, status, Timestamp.from(old),
+                    Timestamp.from(old), Timestamp.from(old), providerId);
         }
         assertThat(inbound.receipt(Channel.SMS, providerId, MessageStatus.FAILED, "The SMSC reports UNDELIV"))
                 .isTrue();

@@ -2,10 +2,16 @@ package org.outagedesk.sampledata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
@@ -94,12 +100,12 @@ class SampleReplayTest {
     }
 
     private static Set<String> sampleStoreCodes() {
-        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(
-                java.nio.file.Path.of("sample-data/stores.csv"))) {
+        try (Stream<String> lines = Files.lines(
+                Path.of("sample-data/stores.csv"))) {
             return lines.skip(1).map(line -> line.substring(0, line.indexOf(','))).collect(
-                    java.util.stream.Collectors.toSet());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+                    Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.outagedesk.Api;
+import org.outagedesk.KeepsSecurityContextStrategy;
 import org.outagedesk.OutageDeskApplication;
 import org.outagedesk.TestDatabase;
-import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.base.SystemActor;
+import org.outagedesk.catalog.CatalogService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.Pageable;
 
 /** The prod profile: no demo users, no sample data, the first incident manager from the environment. */
-@org.junit.jupiter.api.extension.ExtendWith(org.outagedesk.KeepsSecurityContextStrategy.class)
+@ExtendWith(KeepsSecurityContextStrategy.class)
 class ProductionProfileTest {
 
     private static String[] args(String... extra) {
@@ -43,7 +47,7 @@ class ProductionProfileTest {
             UserService users = app.getBean(UserService.class);
             CatalogService catalog = app.getBean(CatalogService.class);
             SystemActor.run(() -> {
-                assertThat(users.find(null, null, org.springframework.data.domain.Pageable.unpaged()).getContent())
+                assertThat(users.find(null, null, Pageable.unpaged()).getContent())
                         .extracting(UserSummary::username).containsExactly("chief");
                 assertThat(catalog.skus()).isEmpty();
                 // issue 16, hole 7: a common password is refused in prod, whatever its length
@@ -52,7 +56,7 @@ class ProductionProfileTest {
             });
             // the API's description is off in prod unless turned on
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            assertThat(org.outagedesk.Api.anonymous(port).get("/v3/api-docs").status()).isEqualTo(404);
+            assertThat(Api.anonymous(port).get("/v3/api-docs").status()).isEqualTo(404);
         }
     }
 

@@ -2,6 +2,8 @@ package org.outagedesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -85,8 +87,8 @@ class SecurityApiTest {
         Api.Response login = Api.anonymous(port).send(Api.anonymous(port).request("/login").GET());
         assertThat(login.status()).isEqualTo(200);
         // a browser asking for a console page without a session is sent to the login page
-        Api.Response users = Api.anonymous(port).send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/users")).header("Accept", "text/html").GET());
+        Api.Response users = Api.anonymous(port).send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/users")).header("Accept", "text/html").GET());
         assertThat(users.status()).as(users.body()).isEqualTo(302);
         assertThat(users.raw().headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/login"));

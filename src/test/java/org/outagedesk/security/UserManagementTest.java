@@ -2,6 +2,8 @@ package org.outagedesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.Api;
@@ -109,7 +111,7 @@ class UserManagementTest {
         long lastId = create(name, "INCIDENT_MANAGER", null, "long-enough-1").get("id").asLong();
         Api last = Api.as(port, name, "long-enough-1");
         JsonNode managers = last.get("/api/users?role=INCIDENT_MANAGER&size=500").json().get("content");
-        java.util.List<Long> disabled = new java.util.ArrayList<>();
+        List<Long> disabled = new ArrayList<>();
         try {
             for (JsonNode m : managers) {
                 if (m.get("id").asLong() != lastId && m.get("enabled").asBoolean()) {

@@ -11,9 +11,10 @@ import org.outagedesk.incident.TimelineEntry;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.ui.TimelineEntryAction;
 import org.outagedesk.mail.RetailInstructionMailer;
+import org.springframework.stereotype.Component;
 
 /** "Send to stores" on each retail instruction of the timeline, for incident managers. */
-@org.springframework.stereotype.Component
+@Component
 class SendToStoresAction implements TimelineEntryAction {
 
     private final RetailInstructionMailer mailer;

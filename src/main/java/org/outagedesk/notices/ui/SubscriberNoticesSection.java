@@ -12,12 +12,13 @@ import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.impact.ui.SubscriberDetailsSection;
 import org.outagedesk.notices.NoticeService;
 import org.outagedesk.notices.SubscriberNotice;
+import org.springframework.stereotype.Component;
 
 /**
  * The notices sent to a subscriber, on their detail view, with status and time in the viewer's zone: what an agent
  * reads out ("we texted you on Oct 14 at 10:02").
  */
-@org.springframework.stereotype.Component
+@Component
 class SubscriberNoticesSection implements SubscriberDetailsSection {
 
 

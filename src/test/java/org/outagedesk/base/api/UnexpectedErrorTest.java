@@ -2,7 +2,9 @@ package org.outagedesk.base.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -21,8 +23,8 @@ class UnexpectedErrorTest {
 
     @Test
     void a_detail_never_grows_with_the_input() {
-        ProblemDetail problem = ApiProblemHandler.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "Invalid",
-                "x".repeat(100_000), java.util.Map.of("y".repeat(10_000), "z".repeat(100_000)));
+        ProblemDetail problem = ApiProblemHandler.problem(HttpStatus.BAD_REQUEST, "Invalid",
+                "x".repeat(100_000), Map.of("y".repeat(10_000), "z".repeat(100_000)));
         assertThat(problem.toString().length()).isLessThan(2_000);
     }
 }

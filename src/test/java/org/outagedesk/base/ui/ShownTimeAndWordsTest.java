@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.base.Money;
 import org.outagedesk.credits.CampaignStatus;
@@ -53,7 +54,7 @@ class ShownTimeAndWordsTest {
 
     @Test
     void one_menu_entry_lights_up_credits_does_not_light_up_for_credit_approvals() {
-        var paths = java.util.List.of("/subscribers", "/credits", "/credits/approvals", "/campaigns");
+        var paths = List.of("/subscribers", "/credits", "/credits/approvals", "/campaigns");
         assertThat(MainLayout.matchesNested("/credits", paths)).isFalse();
         assertThat(MainLayout.matchesNested("/credits/approvals", paths)).isTrue();
         assertThat(MainLayout.matchesNested("/subscribers", paths)).as("a subscriber's page lights up Subscribers")

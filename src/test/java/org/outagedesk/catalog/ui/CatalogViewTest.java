@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.combobox.ComboBox;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Store;
+import org.outagedesk.catalog.StoreDetails;
 import org.outagedesk.catalog.StoreType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -29,7 +32,7 @@ class CatalogViewTest extends SpringBrowserlessTest {
     /** The Catalog screen on its Stores tab. */
     private void openStores() {
         navigate(CatalogView.class);
-        $(com.vaadin.flow.component.tabs.TabSheet.class).id("catalog-tabs").setSelectedIndex(1);
+        $(TabSheet.class).id("catalog-tabs").setSelectedIndex(1);
     }
 
     @SuppressWarnings("unchecked")
@@ -88,7 +91,7 @@ class CatalogViewTest extends SpringBrowserlessTest {
     @WithUserDetails("manager")
     void closing_a_store_asks_first_and_then_shows_it_closed() {
         String code = "T-UI-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        SystemActor.run(() -> catalog.addStore(new org.outagedesk.catalog.StoreDetails(code, "To Be Closed",
+        SystemActor.run(() -> catalog.addStore(new StoreDetails(code, "To Be Closed",
                 "Mountain", "Denver", "DEALER", null, null)));
         openStores();
         test($(TextField.class).id("store-search")).setValue(code);
@@ -98,8 +101,8 @@ class CatalogViewTest extends SpringBrowserlessTest {
                 .filter(b -> "Close".equals(b.getText())).findFirst().orElseThrow();
         test(close).click();
         assertThat(SystemActor.call(() -> catalog.getStore(code)).isClosed()).as("not before confirming").isFalse();
-        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
-                $(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).id("close-store-confirm");
+        ConfirmDialog confirm =
+                $(ConfirmDialog.class).id("close-store-confirm");
         test(confirm).confirm();
         assertThat(SystemActor.call(() -> catalog.getStore(code)).isClosed()).isTrue();
         assertThat(test(stores()).getCellText(0, 7)).startsWith("Closed since");

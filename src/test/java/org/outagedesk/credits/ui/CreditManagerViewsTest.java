@@ -3,34 +3,39 @@ package org.outagedesk.credits.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.junit.jupiter.api.BeforeEach;
-import org.outagedesk.base.AppRoles;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.credits.CampaignDetails;
 import org.outagedesk.credits.CampaignService;
+import org.outagedesk.credits.CampaignStatus;
 import org.outagedesk.credits.CreditRecord;
 import org.outagedesk.credits.CreditService;
 import org.outagedesk.credits.CreditStatus;
 import org.outagedesk.credits.NewCampaign;
 import org.outagedesk.credits.NewCredit;
+import org.outagedesk.credits.ReasonCode;
 import org.outagedesk.credits.TierRules;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.impact.ImpactService;
@@ -40,6 +45,9 @@ import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.NewIncident;
 import org.outagedesk.incident.Severity;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @IntegrationTest
@@ -137,7 +145,7 @@ class CreditManagerViewsTest extends SpringBrowserlessTest {
         incidentBox.setValue(incidentBox.getListDataView().getItems().filter(i -> i.getId() == incident).findFirst()
                 .orElseThrow());
         Grid<CampaignDetails> grid = $(Grid.class).first();
-        assertThat(test(grid).getRow(0).status()).isEqualTo(org.outagedesk.credits.CampaignStatus.SUBMITTED);
+        assertThat(test(grid).getRow(0).status()).isEqualTo(CampaignStatus.SUBMITTED);
 
         var managerContext = SecurityContextHolder.getContext();
         var second = SecurityContextHolder.createEmptyContext();
@@ -149,16 +157,16 @@ class CreditManagerViewsTest extends SpringBrowserlessTest {
         } finally {
             SecurityContextHolder.setContext(managerContext);
         }
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
-        while (campaigns.get(c.id()).status() != org.outagedesk.credits.CampaignStatus.COMPLETED
-                && java.time.Instant.now().isBefore(deadline)) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (campaigns.get(c.id()).status() != CampaignStatus.COMPLETED
+                && Instant.now().isBefore(deadline)) {
             Thread.onSpinWait();
         }
-        com.vaadin.flow.component.ComponentUtil.fireEvent(UI.getCurrent(),
-                new com.vaadin.flow.component.PollEvent(UI.getCurrent(), true));
+        ComponentUtil.fireEvent(UI.getCurrent(),
+                new PollEvent(UI.getCurrent(), true));
 
         CampaignDetails row = test(grid).getRow(0);
-        assertThat(row.status()).as("the row without a reload").isEqualTo(org.outagedesk.credits.CampaignStatus.COMPLETED);
+        assertThat(row.status()).as("the row without a reload").isEqualTo(CampaignStatus.COMPLETED);
         assertThat(row.progress().percent()).isEqualTo(100);
         assertThat(row.credited().amount()).isEqualByComparingTo(credits.summary(incident).issued().amount())
                 .isEqualByComparingTo("12.00");
@@ -174,12 +182,12 @@ class CreditManagerViewsTest extends SpringBrowserlessTest {
                 .orElseThrow());
         test($(Button.class).withId("campaign-new").single()).click();
         test($(Button.class).withId("new-campaign-save").single()).click();
-        var name = $(com.vaadin.flow.component.textfield.TextField.class).withId("new-campaign-name").single();
-        var tierName = $(com.vaadin.flow.component.textfield.TextField.class).withId("new-campaign-tier-1-name")
+        var name = $(TextField.class).withId("new-campaign-name").single();
+        var tierName = $(TextField.class).withId("new-campaign-tier-1-name")
                 .single();
-        var amount = $(com.vaadin.flow.component.textfield.BigDecimalField.class)
+        var amount = $(BigDecimalField.class)
                 .withId("new-campaign-tier-1-amount").single();
-        ComboBox<org.outagedesk.credits.ReasonCode> reason = $(ComboBox.class).withId("new-campaign-tier-1-reason")
+        ComboBox<ReasonCode> reason = $(ComboBox.class).withId("new-campaign-tier-1-reason")
                 .single();
         assertThat(List.of(name.isInvalid(), tierName.isInvalid(), reason.isInvalid(), amount.isInvalid()))
                 .as("every error at once").containsOnly(true);
@@ -189,10 +197,10 @@ class CreditManagerViewsTest extends SpringBrowserlessTest {
         reason.setValue(reason.getListDataView().getItems().filter(r -> r.code().equals("GOODWILL")).findFirst()
                 .orElseThrow());
         amount.setValue(new BigDecimal("15.00"));
-        var statuses = (com.vaadin.flow.component.combobox.MultiSelectComboBox<DataLossStatus>)
-                $(com.vaadin.flow.component.combobox.MultiSelectComboBox.class)
+        var statuses = (MultiSelectComboBox<DataLossStatus>)
+                $(MultiSelectComboBox.class)
                         .withId("new-campaign-tier-1-statuses").single();
-        statuses.setValue(java.util.Set.of(DataLossStatus.LOST));
+        statuses.setValue(Set.of(DataLossStatus.LOST));
         test($(Button.class).withId("new-campaign-save").single()).click();
 
         List<CampaignDetails> created = campaigns.ofIncident(incident);

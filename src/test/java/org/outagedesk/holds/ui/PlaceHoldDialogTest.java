@@ -9,6 +9,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -19,8 +20,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class PlaceHoldDialogTest extends SpringBrowserlessTest {
 
     @Override
-    protected java.util.Set<String> scanPackages() {
-        return java.util.Set.of("org.outagedesk");
+    protected Set<String> scanPackages() {
+        return Set.of("org.outagedesk");
     }
 
     @Test

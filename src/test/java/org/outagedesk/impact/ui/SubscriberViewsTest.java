@@ -3,8 +3,9 @@ package org.outagedesk.impact.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,6 +13,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouterLink;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.impact.DataLossStatus;
+import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.impact.ImpactRow;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.impact.ImportMode;
@@ -135,13 +139,13 @@ class SubscriberViewsTest extends SpringBrowserlessTest {
         list.enterInSearch(lost.substring(5));
         assertThat($(Span.class).withId("subscriber-msisdn").single().getText()).isEqualTo(lost);
 
-        com.vaadin.flow.router.RouterLink back = $(com.vaadin.flow.router.RouterLink.class).withId("back-to-list")
+        RouterLink back = $(RouterLink.class).withId("back-to-list")
                 .single();
         assertThat(back.getHref()).contains("incident=" + incident).contains("status=LOST")
                 .contains("q=" + lost.substring(5));
         String href = back.getHref();
-        com.vaadin.flow.component.UI.getCurrent().navigate(href.substring(0, href.indexOf('?')),
-                com.vaadin.flow.router.QueryParameters.fromString(href.substring(href.indexOf('?') + 1)));
+        UI.getCurrent().navigate(href.substring(0, href.indexOf('?')),
+                QueryParameters.fromString(href.substring(href.indexOf('?') + 1)));
         @SuppressWarnings("unchecked")
         Grid<ImpactRow> grid = $(Grid.class).withId("subscriber-grid").single();
         assertThat(test(grid).size()).isEqualTo(1);
@@ -173,7 +177,7 @@ class SubscriberViewsTest extends SpringBrowserlessTest {
         openList();
         // a limit of 0 stands for the default of 1,000: one subscriber is "more than the limit" here
         BulkStatusDialog dialog = new BulkStatusDialog(impacts, incident,
-                org.outagedesk.impact.ImpactFilter.all(), 0, () -> { });
+                ImpactFilter.all(), 0, () -> { });
         dialog.open();
         @SuppressWarnings("unchecked")
         Select<DataLossStatus> newStatus = $(Select.class).withId("bulk-new-status").single();

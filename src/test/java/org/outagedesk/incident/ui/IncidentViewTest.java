@@ -6,17 +6,25 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.base.SystemActor;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
+import org.outagedesk.incident.IncidentStatus;
 import org.outagedesk.incident.NewIncident;
 import org.outagedesk.incident.Severity;
 import org.outagedesk.incident.TimelineEntry;
@@ -34,12 +42,12 @@ class IncidentViewTest extends SpringBrowserlessTest {
 
     /** Scanning only the application's packages for routes and testers keeps start-up short. */
     @Override
-    protected java.util.Set<String> scanPackages() {
-        return java.util.Set.of("org.outagedesk");
+    protected Set<String> scanPackages() {
+        return Set.of("org.outagedesk");
     }
 
     private Incident newIncident() {
-        return org.outagedesk.base.SystemActor.call(() -> incidents.create(new NewIncident("View test outage " + UUID.randomUUID(), "for a view test",
+        return SystemActor.call(() -> incidents.create(new NewIncident("View test outage " + UUID.randomUUID(), "for a view test",
                 Severity.SEV2, List.of("web"), "America/Los_Angeles", clock.instant().minus(Duration.ofHours(4)))));
     }
 
@@ -144,9 +152,9 @@ class IncidentViewTest extends SpringBrowserlessTest {
     void an_incident_manager_opens_an_incident_in_the_console_and_sees_every_missing_field_at_once() {
         navigate(IncidentView.class);
         click("new-incident");
-        com.vaadin.flow.component.textfield.TextField title = $(com.vaadin.flow.component.textfield.TextField.class)
+        TextField title = $(TextField.class)
                 .id("new-incident-title");
-        com.vaadin.flow.component.textfield.TextField services = $(com.vaadin.flow.component.textfield.TextField.class)
+        TextField services = $(TextField.class)
                 .id("new-incident-services");
         click("new-incident-save");
         assertThat(title.isInvalid()).as("the title is marked").isTrue();
@@ -157,12 +165,12 @@ class IncidentViewTest extends SpringBrowserlessTest {
         test(title).setValue(name);
         test(services).setValue("data sync, e-mail");
         click("new-incident-save");
-        assertThat($(com.vaadin.flow.component.html.H2.class).id("incident-title").getText()).isEqualTo(name);
+        assertThat($(H2.class).id("incident-title").getText()).isEqualTo(name);
         Incident created = incidents.findAll().stream().filter(i -> i.getTitle().equals(name)).findFirst()
                 .orElseThrow();
         assertThat(created.getAffectedServices()).containsExactly("data sync", "e-mail");
-        org.outagedesk.base.SystemActor.run(() -> incidents.changeStatus(created.getId(),
-                org.outagedesk.incident.IncidentStatus.RESOLVED, "test done", null));
+        SystemActor.run(() -> incidents.changeStatus(created.getId(),
+                IncidentStatus.RESOLVED, "test done", null));
     }
 
     @Test
@@ -173,31 +181,31 @@ class IncidentViewTest extends SpringBrowserlessTest {
         ((ComboBox<Incident>) $(ComboBox.class).id("incident-chooser")).setValue(incident);
 
         click("add-entry");
-        $(com.vaadin.flow.component.datetimepicker.DateTimePicker.class).id("entry-when").clear();
+        $(DateTimePicker.class).id("entry-when").clear();
         click("entry-save");
-        com.vaadin.flow.component.datetimepicker.DateTimePicker when =
-                $(com.vaadin.flow.component.datetimepicker.DateTimePicker.class).id("entry-when");
+        DateTimePicker when =
+                $(DateTimePicker.class).id("entry-when");
         TextArea text = $(TextArea.class).id("entry-text");
         assertThat(when.isInvalid()).isTrue();
         assertThat(when.getErrorMessage()).isEqualTo("Enter when it happened");
         assertThat(text.isInvalid()).isTrue();
         assertThat(text.getErrorMessage()).isEqualTo("Enter the text of the entry");
-        $(com.vaadin.flow.component.dialog.Dialog.class).first().close();
+        $(Dialog.class).first().close();
 
-        org.outagedesk.base.SystemActor.run(() -> incidents.changeStatus(incident.getId(),
-                org.outagedesk.incident.IncidentStatus.RESOLVED, "test", null));
+        SystemActor.run(() -> incidents.changeStatus(incident.getId(),
+                IncidentStatus.RESOLVED, "test", null));
         navigate(IncidentView.class);
         ((ComboBox<Incident>) $(ComboBox.class).id("incident-chooser")).setValue(
-                org.outagedesk.base.SystemActor.call(() -> incidents.get(incident.getId())));
+                SystemActor.call(() -> incidents.get(incident.getId())));
         click("change-status");
-        $(com.vaadin.flow.component.datetimepicker.DateTimePicker.class).id("status-when").clear();
+        $(DateTimePicker.class).id("status-when").clear();
         click("status-save");
         assertThat($(ComboBox.class).id("status-choice").isInvalid()).isTrue();
-        assertThat($(com.vaadin.flow.component.datetimepicker.DateTimePicker.class).id("status-when").isInvalid())
+        assertThat($(DateTimePicker.class).id("status-when").isInvalid())
                 .isTrue();
         test((ComboBox<Object>) $(ComboBox.class).id("status-choice")).selectItem("Investigating");
-        $(com.vaadin.flow.component.datetimepicker.DateTimePicker.class).id("status-when")
-                .setValue(java.time.LocalDateTime.now(incident.getReferenceZone()));
+        $(DateTimePicker.class).id("status-when")
+                .setValue(LocalDateTime.now(incident.getReferenceZone()));
         click("status-save");
         TextArea note = $(TextArea.class).id("status-note");
         assertThat(note.isInvalid()).isTrue();

@@ -54,8 +54,8 @@ class SendToStoresViewTest extends SpringBrowserlessTest {
     String region;
 
     @Override
-    protected java.util.Set<String> scanPackages() {
-        return java.util.Set.of("org.outagedesk");
+    protected Set<String> scanPackages() {
+        return Set.of("org.outagedesk");
     }
 
     @BeforeEach

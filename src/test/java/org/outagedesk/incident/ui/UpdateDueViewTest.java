@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ class UpdateDueViewTest extends SpringBrowserlessTest {
     TestClock clock;
 
     @Override
-    protected java.util.Set<String> scanPackages() {
-        return java.util.Set.of("org.outagedesk");
+    protected Set<String> scanPackages() {
+        return Set.of("org.outagedesk");
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -124,7 +125,7 @@ class NoticesViewTest extends SpringBrowserlessTest {
                 + " ?, ?)", "NOTICE:" + notice.id(), Long.toString(subscriberId), subscriberId, msisdn,
                 Timestamp.from(sent), Timestamp.from(sent), Timestamp.from(sent), Timestamp.from(sent.plusSeconds(4)));
 
-        com.vaadin.flow.component.UI.getCurrent().navigate("subscribers/" + msisdn);
+        UI.getCurrent().navigate("subscribers/" + msisdn);
         Grid<?> grid = $(Grid.class).withId("subscriber-notices").single();
         assertThat(test(grid).size()).isEqualTo(1);
         assertThat(test(grid).getCellText(0, 0)).isEqualTo("Section test notice");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Formula neutralising in the executive report and the retail pack, read back with POI (the LibreOffice test also
@@ -71,7 +72,7 @@ class FormulaNeutralisingExportTest {
         Api.Response created = manager.post("/api/incidents", """
                 {"title": %s, "description": "formula test", "severity": "SEV3", "affectedServices": ["e-mail"],
                  "referenceZone": "America/New_York", "startedAt": "%s"}"""
-                .formatted(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(title),
+                .formatted(JsonMapper.builder().build().writeValueAsString(title),
                         Instant.now().minus(3, ChronoUnit.HOURS)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long incident = created.json().get("id").asLong();

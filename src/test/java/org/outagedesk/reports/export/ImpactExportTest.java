@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.outagedesk.reports.export.ExportTestSupport.download;
 import static org.outagedesk.reports.export.ExportTestSupport.workbook;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.poi.ss.usermodel.CellType;
@@ -35,6 +39,7 @@ import org.outagedesk.incident.Severity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
 class ImpactExportTest {
@@ -53,7 +58,7 @@ class ImpactExportTest {
     @Autowired
     AuditService audit;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     long incident;
     String evil;
@@ -79,7 +84,7 @@ class ImpactExportTest {
                 .getBytes(StandardCharsets.UTF_8);
         Api.Response imported = manager.send(manager.request("/api/incidents/" + incident + "/impacts/import")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         SystemActor.run(() -> impacts.logContact(incident, seattle, "called"));
         Api.Response credit = Api.as(port, "agent").post("/api/credits", "{\"msisdn\":\"" + seattle
@@ -196,7 +201,7 @@ class ImpactExportTest {
                 .filter(i -> i.getTitle().startsWith("Sidekick data service outage")).findFirst().orElseThrow()
                 .getId();
         // counted in SQL, not by the service the export calls
-        java.util.Set<String> numbers = new java.util.HashSet<>(jdbc.queryForList("select s.msisdn from impact i"
+        Set<String> numbers = new HashSet<>(jdbc.queryForList("select s.msisdn from impact i"
                 + " join subscriber s on s.id = i.subscriber_id where i.incident_id = ?", String.class, sample));
         long expected = numbers.size();
         assertThat(expected).isGreaterThanOrEqualTo(20_000);
@@ -210,11 +215,11 @@ class ImpactExportTest {
                 csvMs, csv.body().length, xlsxMs, xlsx.body().length);
         String[] lines = new String(csv.body(), StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines).hasSize((int) expected + 1);
-        assertThat(java.util.Arrays.stream(lines).skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct())
+        assertThat(Arrays.stream(lines).skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct())
                 .as("every subscriber once").hasSize((int) expected).allMatch(numbers::contains);
         XSSFSheet sheet = workbook(xlsx).getSheetAt(0);
         assertThat(sheet.getLastRowNum() - 1).isEqualTo(expected);
-        java.util.Set<String> inXlsx = new java.util.HashSet<>();
+        Set<String> inXlsx = new HashSet<>();
         for (int i = 2; i <= sheet.getLastRowNum(); i++) {
             inXlsx.add(sheet.getRow(i).getCell(0).getStringCellValue());
         }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -39,6 +40,7 @@ import org.outagedesk.incident.Visibility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -55,7 +57,7 @@ class ImpactReportExportTest {
     @Autowired
     AuditService audit;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     Incident sample;
 
@@ -221,7 +223,7 @@ class ImpactReportExportTest {
                 jdbc.queryForObject("select count(*) from sale_violation where incident_id = ?", Long.class, id));
         // a known fact of the 2009 sample, whatever the services say: subscribers lost their data
         assertThat((long) number(summary.getRow(firstRowOf(summary, ImpactReportWorkbook.BY_STATUS)
-                + java.util.Arrays.asList(DataLossStatus.values()).indexOf(DataLossStatus.LOST)), 1)).isPositive();
+                + Arrays.asList(DataLossStatus.values()).indexOf(DataLossStatus.LOST)), 1)).isPositive();
     }
 
     @Test
@@ -241,7 +243,7 @@ class ImpactReportExportTest {
             categories.add(String.valueOf(series.getCategoryData().getPointAt(i)));
         }
         assertThat(categories).containsExactly(
-                java.util.Arrays.stream(DataLossStatus.values()).map(DataLossStatus::label).toArray(String[]::new));
+                Arrays.stream(DataLossStatus.values()).map(DataLossStatus::label).toArray(String[]::new));
         JsonNode byStatus = Api.as(port, "exec").get("/api/incidents/" + sample.getId() + "/summary").json()
                 .get("subscribers").get("byStatus");
         for (int i = 0; i < DataLossStatus.values().length; i++) {

@@ -4,21 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.outagedesk.impact.DataLossStatus;
-import org.outagedesk.reports.ImpactSummary;
 import java.util.concurrent.TimeUnit;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outagedesk.base.Money;
+import org.outagedesk.impact.DataCategory;
+import org.outagedesk.impact.DataLossStatus;
+import org.outagedesk.reports.ImpactSummary;
 
 /**
  * Opens a workbook of the toolkit in LibreOffice (Debian package libreoffice-calc-nogui) and reads every sheet back
@@ -86,7 +89,7 @@ class LibreOfficeOpensExportsTest {
                 "America/Los_Angeles", Instant.parse("2009-10-05T21:30:00Z"), start, start.plusSeconds(5400),
                 null, 300_000, 5400L, null,
                 new ImpactSummary.Subscribers(2000, byStatus, 500, new BigDecimal("25.0"),
-                        Map.of(org.outagedesk.impact.DataCategory.PHOTOS, 700L), Map.of("Northeast", 2000L),
+                        Map.of(DataCategory.PHOTOS, 700L), Map.of("Northeast", 2000L),
                         Map.of("SK-LX09-CARBLA", 2000L), List.of()),
                 new ImpactSummary.Credits(new ImpactSummary.Figure(2, Money.usd("25.00")),
                         new ImpactSummary.Figure(1, Money.usd("10.00")),
@@ -118,12 +121,12 @@ class LibreOfficeOpensExportsTest {
                 .redirectErrorStream(true).start();
         assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
         try (var in = Files.newInputStream(resaved.resolve("report.xlsx"));
-                var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+                var book = new XSSFWorkbook(in)) {
             var drawing = book.getSheet("Summary").getDrawingPatriarch();
             assertThat(drawing).as("LibreOffice kept the chart").isNotNull();
             assertThat(drawing.getCharts()).hasSize(1);
             assertThat(drawing.getCharts().getFirst().getChartSeries().getFirst())
-                    .isInstanceOf(org.apache.poi.xddf.usermodel.chart.XDDFBarChartData.class);
+                    .isInstanceOf(XDDFBarChartData.class);
         }
         assertThat(timeline.get(2)).startsWith("2009-10-05 14:30:00,NOTE,INTERNAL,INTERNAL,,\"@SUM(1,2)\",manager");
     }

@@ -6,7 +6,9 @@ import static org.outagedesk.reports.export.ExportTestSupport.workbook;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
@@ -15,18 +17,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.outagedesk.holds.ViolationFilter;
 import org.outagedesk.IntegrationTest;
 import org.outagedesk.audit.AuditFilter;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.SystemActor;
-import org.springframework.data.domain.PageRequest;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.holds.SaleStatus;
 import org.outagedesk.holds.SaleStatusService;
+import org.outagedesk.holds.ViolationFilter;
 import org.outagedesk.incident.TimelineService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
 class RetailPackExportTest {
@@ -42,7 +45,7 @@ class RetailPackExportTest {
     @Autowired
     AuditService audit;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     @Test
     void a_store_managers_pack_is_their_own_stores_sale_status_matching_the_service() {
@@ -75,10 +78,10 @@ class RetailPackExportTest {
         assertThat(onHold).as("the sample Sidekick hold reaches the Upper West Side dealer").isPositive();
         // known facts of the 2009 sample, whatever the sale-status service says: the dealers' hold covers every
         // Sidekick (family SIDEKICK, channel DEALER), and the dealer may sell the other phones
-        java.util.Set<String> sidekicks = new java.util.HashSet<>(jdbc.queryForList(
+        Set<String> sidekicks = new HashSet<>(jdbc.queryForList(
                 "select code from sku where family = 'SIDEKICK'", String.class));
-        java.util.Set<String> heldInPack = new java.util.HashSet<>();
-        java.util.Set<String> sellableInPack = new java.util.HashSet<>();
+        Set<String> heldInPack = new HashSet<>();
+        Set<String> sellableInPack = new HashSet<>();
         for (int i = 2; i <= sale.getLastRowNum(); i++) {
             Row row = sale.getRow(i);
             (row.getCell(6).getStringCellValue().equals("On hold") ? heldInPack : sellableInPack)

@@ -2,6 +2,7 @@ package org.outagedesk.reports.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,7 +31,7 @@ class SpreadsheetTextTest {
                 text == null ? "" : text));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void a_tab_or_carriage_return_first_is_a_trigger_too() {
         assertThat(SpreadsheetText.neutralise("\t=1")).isEqualTo("'\t=1");
         assertThat(SpreadsheetText.neutralise("\r=1")).isEqualTo("'\r=1");

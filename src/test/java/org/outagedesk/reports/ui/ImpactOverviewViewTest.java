@@ -12,7 +12,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
 import java.text.NumberFormat;
+import java.time.Year;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +106,7 @@ class ImpactOverviewViewTest extends SpringBrowserlessTest {
         // the 2009 incident, still open: its start date, not thousands of days
         assertThat(number("card-since-start")).isEqualTo("Oct 2, 2009");
         String daily = $(Html.class).id("chart-status-over-time").getInnerHtml();
-        assertThat(daily).contains("2009").doesNotContain(String.valueOf(java.time.Year.now().getValue()));
+        assertThat(daily).contains("2009").doesNotContain(String.valueOf(Year.now().getValue()));
     }
 
     @Test
@@ -115,9 +118,9 @@ class ImpactOverviewViewTest extends SpringBrowserlessTest {
                 .contains("subscribers?incident=" + sample.getId() + "&amp;region=New%20York%20Metro");
 
         UI.getCurrent().navigate("subscribers", QueryParameters.simple(
-                java.util.Map.of("incident", String.valueOf(sample.getId()), "region", "New York Metro")));
+                Map.of("incident", String.valueOf(sample.getId()), "region", "New York Metro")));
         assertThat(((ComboBox<String>) $(ComboBox.class).withPropertyValue(ComboBox::getAriaLabel,
-                java.util.Optional.of("Region")).single()).getValue()).isEqualTo("New York Metro");
+                Optional.of("Region")).single()).getValue()).isEqualTo("New York Metro");
     }
 
     @Test

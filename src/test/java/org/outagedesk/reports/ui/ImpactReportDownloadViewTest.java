@@ -3,11 +3,23 @@ package org.outagedesk.reports.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.router.QueryParameters;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.incident.SampleIncident;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @IntegrationTest
@@ -25,27 +37,27 @@ class ImpactReportDownloadViewTest extends SpringBrowserlessTest {
         assertThat(find(Button.class, link).single().getText()).isEqualTo("Impact report (XLSX)");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     @WithUserDetails("exec")
     void the_link_downloads_the_report_of_the_incident_shown() throws Exception {
         Long incident = jdbc.queryForObject("select id from incident where title = ?", Long.class,
-                org.outagedesk.incident.SampleIncident.TITLE);
-        com.vaadin.flow.component.UI.getCurrent().navigate(ImpactOverviewView.class,
-                com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("incident", String.valueOf(incident))));
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                SampleIncident.TITLE);
+        UI.getCurrent().navigate(ImpactOverviewView.class,
+                QueryParameters.simple(Map.of("incident", String.valueOf(incident))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         test($(Anchor.class).id("export-impact-report")).download(out);
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-                new java.io.ByteArrayInputStream(out.toByteArray()))) {
-            java.util.List<String> texts = new java.util.ArrayList<>();
+        try (var wb = new XSSFWorkbook(
+                new ByteArrayInputStream(out.toByteArray()))) {
+            List<String> texts = new ArrayList<>();
             wb.getSheetAt(0).forEach(row -> row.forEach(cell -> {
-                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                if (cell.getCellType() == CellType.STRING) {
                     texts.add(cell.getStringCellValue());
                 }
             }));
-            assertThat(texts).anySatisfy(t -> assertThat(t).contains(org.outagedesk.incident.SampleIncident.TITLE));
+            assertThat(texts).anySatisfy(t -> assertThat(t).contains(SampleIncident.TITLE));
             assertThat(wb.getSheet("Timeline").getLastRowNum() - 1).as("every entry of the incident shown")
                     .isEqualTo(jdbc.queryForObject("select count(*) from timeline_entry where incident_id = ?",
                             Integer.class, incident));

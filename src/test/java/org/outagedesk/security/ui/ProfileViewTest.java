@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.textfield.EmailField;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,8 @@ class ProfileViewTest extends SpringBrowserlessTest {
     JdbcTemplate jdbc;
 
     @Override
-    protected java.util.Set<String> scanPackages() {
-        return java.util.Set.of("org.outagedesk");
+    protected Set<String> scanPackages() {
+        return Set.of("org.outagedesk");
     }
 
     @AfterEach

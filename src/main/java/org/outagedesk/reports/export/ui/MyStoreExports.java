@@ -2,9 +2,10 @@ package org.outagedesk.reports.export.ui;
 
 import org.outagedesk.holds.ui.MyStoreAction;
 import org.outagedesk.reports.export.RetailPackExport;
+import org.springframework.stereotype.Component;
 
 /** "Retail pack (XLSX)" of the store manager's own store on their screen. */
-@org.springframework.stereotype.Component
+@Component
 class MyStoreExports implements MyStoreAction {
 
     private final RetailPackExport export;

@@ -7,9 +7,10 @@ import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.impact.ui.SubscriberListAction;
 import org.outagedesk.reports.export.ExportFormat;
 import org.outagedesk.reports.export.ImpactExport;
+import org.springframework.stereotype.Component;
 
 /** "Export XLSX" and "Export CSV" on the affected-subscribers list, with the grid's incident and filter. */
-@org.springframework.stereotype.Component
+@Component
 class SubscriberListExports implements SubscriberListAction {
 
     private final ImpactExport export;

@@ -4,9 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.router.QueryParameters;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.incident.SampleIncident;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @IntegrationTest
@@ -23,25 +33,25 @@ class ExportLinksViewTest extends SpringBrowserlessTest {
         assertThat(xlsx.getElement().getTextRecursively()).contains("Export XLSX");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     @WithUserDetails("agent")
     void the_csv_link_downloads_exactly_the_rows_of_the_grids_filter() throws Exception {
         Long incident = jdbc.queryForObject("select id from incident where title = ?", Long.class,
-                org.outagedesk.incident.SampleIncident.TITLE);
-        com.vaadin.flow.component.UI.getCurrent().navigate("subscribers", com.vaadin.flow.router.QueryParameters.simple(
-                java.util.Map.of("incident", String.valueOf(incident), "status", "LOST", "region", "New York Metro")));
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                SampleIncident.TITLE);
+        UI.getCurrent().navigate("subscribers", QueryParameters.simple(
+                Map.of("incident", String.valueOf(incident), "status", "LOST", "region", "New York Metro")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         test($(Anchor.class).withId("export-impacts-csv").single()).download(out);
-        String[] lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").split("\r\n");
-        java.util.Set<String> expected = new java.util.HashSet<>(jdbc.queryForList("select s.msisdn from impact i"
+        String[] lines = out.toString(StandardCharsets.UTF_8).replace("\uFEFF", "").split("\r\n");
+        Set<String> expected = new HashSet<>(jdbc.queryForList("select s.msisdn from impact i"
                 + " join subscriber s on s.id = i.subscriber_id where i.incident_id = ? and i.status = 'LOST'"
                 + " and i.region = 'New York Metro'", String.class, incident));
         assertThat(expected).as("the sample has LOST subscribers in New York").isNotEmpty();
         assertThat(lines.length - 1).isEqualTo(expected.size());
-        java.util.Set<String> numbers = new java.util.HashSet<>();
+        Set<String> numbers = new HashSet<>();
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
             assertThat(line).contains(",New York Metro,LOST,");
