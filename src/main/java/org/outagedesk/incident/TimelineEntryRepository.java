@@ -7,6 +7,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface TimelineEntryRepository extends JpaRepository<TimelineEntry, Long>, JpaSpecificationExecutor<TimelineEntry> {
 
@@ -25,13 +26,13 @@ interface TimelineEntryRepository extends JpaRepository<TimelineEntry, Long>, Jp
     @Nullable Instant newestPublicAt(long incidentId, Instant now);
 
     /** The incident's retail instructions not retracted, newest first (the store e-mails take the first). */
-    @org.springframework.data.jpa.repository.Query("""
+    @Query("""
             select e from TimelineEntry e
             where e.incidentId = :incidentId and e.type = org.outagedesk.incident.TimelineEntryType.RETAIL_INSTRUCTION
               and e.retractedAt is null
             order by e.occurredAt desc, e.id desc
             """)
-    java.util.List<TimelineEntry> retailInstructions(
-            @org.springframework.data.repository.query.Param("incidentId") long incidentId,
-            org.springframework.data.domain.Pageable page);
+    List<TimelineEntry> retailInstructions(
+            @Param("incidentId") long incidentId,
+            Pageable page);
 }
