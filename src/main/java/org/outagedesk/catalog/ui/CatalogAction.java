@@ -1,14 +1,11 @@
 package org.outagedesk.catalog.ui;
 
-import com.vaadin.flow.component.Component;
-import java.util.List;
+import org.outagedesk.base.ui.ToolbarContribution;
 
-/**
- * Controls another feature adds to the Catalog screen (the export links of {@code reports.export}). Implementations
- * are Spring beans in their own feature, so the dependency points from that feature to this one.
- */
-public interface CatalogAction {
+/** Controls another feature adds to the Catalog screen's toolbar (the export links of {@code reports.export}). */
+public interface CatalogAction extends ToolbarContribution<CatalogAction.Screen> {
 
-    /** The controls, or none when the signed-in role may not use them. */
-    List<Component> create();
+    /** The Catalog screen tells its contributions nothing (yet). */
+    record Screen() {
+    }
 }

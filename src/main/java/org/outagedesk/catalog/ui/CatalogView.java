@@ -64,7 +64,7 @@ class CatalogView extends VerticalLayout implements BeforeEnterObserver {
         tabs.add("SKUs", skusTab());
         tabs.add("Stores", storesTab());
         tabs.add("Regions", regionsTab());
-        add(new ViewToolbar("Catalog", actions.orderedStream().flatMap(a -> a.create().stream())
+        add(new ViewToolbar("Catalog", actions.orderedStream().flatMap(a -> a.controls(new CatalogAction.Screen()).stream())
                 .toArray(Component[]::new)), tabs);
     }
 

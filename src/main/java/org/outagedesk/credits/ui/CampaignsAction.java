@@ -1,16 +1,13 @@
 package org.outagedesk.credits.ui;
 
-import com.vaadin.flow.component.Component;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.ui.ToolbarContribution;
 
-/**
- * A control another feature adds to the Credit campaigns screen for the incident chosen there (the credits ledger
- * download). Implementations are Spring beans in their own feature, so the dependency points from it to this one.
- */
-public interface CampaignsAction {
+/** Controls another feature adds to the Credit campaigns screen (the credits ledger download). */
+public interface CampaignsAction extends ToolbarContribution<CampaignsAction.Screen> {
 
-    /** The control for the incident the screen shows, or empty when the signed-in role may not use it. */
-    Optional<Component> create(Supplier<@Nullable Long> incident);
+    /** The incident chosen on the screen, read when a control is used. */
+    record Screen(Supplier<@Nullable Long> incident) {
+    }
 }

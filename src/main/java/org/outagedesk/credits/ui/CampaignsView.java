@@ -25,7 +25,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
@@ -97,8 +96,9 @@ class CampaignsView extends VerticalLayout {
             create.setId("campaign-new");
             tools.add(create);
         }
-        actions.orderedStream().map(a -> a.create(() -> incident.getValue() == null ? null
-                : incident.getValue().getId())).flatMap(Optional::stream).forEach(tools::add);
+        CampaignsAction.Screen screen = new CampaignsAction.Screen(() -> incident.getValue() == null ? null
+                : incident.getValue().getId());
+        actions.orderedStream().forEach(a -> tools.addAll(a.controls(screen)));
         add(new ViewToolbar("Credit campaigns", tools.toArray(Component[]::new)), grid,
                 details);
         if (!all.isEmpty()) {

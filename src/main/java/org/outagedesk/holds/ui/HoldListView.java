@@ -158,8 +158,8 @@ class HoldListView extends VerticalLayout {
         if (manager || CurrentActor.hasRole(AppRoles.EXECUTIVE)) {
             tabs.add("Violations", violations());
         }
-        add(new ViewToolbar("Stop-sales", actions.orderedStream().map(HoldListAction::create)
-                .flatMap(Optional::stream).toArray(Component[]::new)), tabs);
+        add(new ViewToolbar("Stop-sales", actions.orderedStream()
+                .flatMap(a -> a.controls(new HoldListAction.Screen()).stream()).toArray(Component[]::new)), tabs);
     }
 
     private ZoneId zone(HoldSummary h) {

@@ -1,12 +1,11 @@
 package org.outagedesk.holds.ui;
 
-import com.vaadin.flow.component.Component;
+import org.outagedesk.base.ui.ToolbarContribution;
 
-/**
- * A control another feature adds to the store manager's screen (the retail pack download). Implementations are
- * Spring beans in their own feature, so the dependency points from that feature to this one.
- */
-public interface MyStoreAction {
+/** Controls another feature adds to the store manager's screen (the retail pack download). */
+public interface MyStoreAction extends ToolbarContribution<MyStoreAction.Screen> {
 
-    Component create();
+    /** The store manager's screen tells its contributions nothing: the store is the signed-in manager's own. */
+    record Screen() {
+    }
 }

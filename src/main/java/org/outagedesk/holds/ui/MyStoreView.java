@@ -116,7 +116,7 @@ class MyStoreView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No SKU matches this search. Clear the search to see every SKU.");
         List<Component> tools = new ArrayList<>(List.of(search, onlyHeld, refresh));
-        actions.orderedStream().forEach(a -> tools.add(a.create()));
+        actions.orderedStream().forEach(a -> tools.addAll(a.controls(new MyStoreAction.Screen())));
         add(new ViewToolbar("Can my store sell it now?", tools.toArray(Component[]::new)), grid);
 
         guidance.setId("retail-guidance");

@@ -1,16 +1,14 @@
 package org.outagedesk.impact.ui;
 
-import com.vaadin.flow.component.Component;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.ui.ToolbarContribution;
 import org.outagedesk.impact.ImpactFilter;
 
-/**
- * A control another feature adds to the affected-subscribers toolbar (the exports' download links), given the
- * incident and the filter the grid shows (read them when used, not when created). Implementations are Spring beans
- * in their own feature, so the dependency points from that feature to this one and the features stay free of cycles.
- */
-public interface SubscriberListAction {
+/** Controls another feature adds to the affected-subscribers toolbar (the exports' download links). */
+public interface SubscriberListAction extends ToolbarContribution<SubscriberListAction.Screen> {
 
-    Component create(Supplier<@Nullable Long> incident, Supplier<ImpactFilter> filter);
+    /** The incident and the filter the grid shows, read when a control is used. */
+    record Screen(Supplier<@Nullable Long> incident, Supplier<ImpactFilter> filter) {
+    }
 }

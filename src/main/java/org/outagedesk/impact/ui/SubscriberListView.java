@@ -230,8 +230,9 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
         filters.addClassNames("flex-wrap", "gap-s");
         filters.setWidthFull();
         List<Component> tools = new ArrayList<>(List.of(incident, search, bulk, importButton));
-        actions.orderedStream().forEach(a -> tools.add(a.create(
-                () -> incident.getValue() == null ? null : incident.getValue().getId(), this::filter)));
+        SubscriberListAction.Screen screen = new SubscriberListAction.Screen(
+                () -> incident.getValue() == null ? null : incident.getValue().getId(), this::filter);
+        actions.orderedStream().forEach(a -> tools.addAll(a.controls(screen)));
         add(new ViewToolbar("Affected subscribers", tools.toArray(Component[]::new)));
         if (importPanel != null) {
             importPanel.setVisible(false);

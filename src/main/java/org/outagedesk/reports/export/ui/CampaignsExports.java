@@ -1,9 +1,7 @@
 package org.outagedesk.reports.export.ui;
 
 import com.vaadin.flow.component.Component;
-import java.util.Optional;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
+import java.util.List;
 import org.outagedesk.credits.ui.CampaignsAction;
 import org.outagedesk.reports.export.CreditLedgerExport;
 
@@ -18,8 +16,8 @@ class CampaignsExports implements CampaignsAction {
     }
 
     @Override
-    public Optional<Component> create(Supplier<@Nullable Long> incident) {
+    public List<Component> controls(CampaignsAction.Screen screen) {
         // the screen is open to incident managers and executives, who may all read the ledger
-        return Optional.of(ExportDownloads.credits(export, incident));
+        return List.of(ExportDownloads.credits(export, screen.incident()));
     }
 }

@@ -22,7 +22,7 @@ class CatalogExports implements CatalogAction {
     }
 
     @Override
-    public List<Component> create() {
+    public List<Component> controls(CatalogAction.Screen screen) {
         return List.of(
                 link("SKUs (CSV)", "export-skus-csv", "skus", ExportFormat.CSV, Kind.SKUS),
                 link("Stores (CSV)", "export-stores-csv", "stores", ExportFormat.CSV, Kind.STORES),

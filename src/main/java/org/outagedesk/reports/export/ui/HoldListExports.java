@@ -1,7 +1,7 @@
 package org.outagedesk.reports.export.ui;
 
 import com.vaadin.flow.component.Component;
-import java.util.Optional;
+import java.util.List;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.holds.ui.HoldListAction;
@@ -18,8 +18,8 @@ class HoldListExports implements HoldListAction {
     }
 
     @Override
-    public Optional<Component> create() {
+    public List<Component> controls(HoldListAction.Screen screen) {
         boolean allowed = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER) || CurrentActor.hasRole(AppRoles.EXECUTIVE);
-        return allowed ? Optional.of(ExportDownloads.retailPack(export)) : Optional.empty();
+        return allowed ? List.of(ExportDownloads.retailPack(export)) : List.of();
     }
 }

@@ -1,5 +1,6 @@
 package org.outagedesk.reports.export.ui;
 
+import java.util.List;
 import org.outagedesk.holds.ui.MyStoreAction;
 import org.outagedesk.reports.export.RetailPackExport;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ class MyStoreExports implements MyStoreAction {
     }
 
     @Override
-    public com.vaadin.flow.component.Component create() {
-        return ExportDownloads.retailPack(export);
+    public List<com.vaadin.flow.component.Component> controls(MyStoreAction.Screen screen) {
+        return List.of(ExportDownloads.retailPack(export));
     }
 }

@@ -1,9 +1,7 @@
 package org.outagedesk.reports.export.ui;
 
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
-import org.outagedesk.impact.ImpactFilter;
+import java.util.List;
 import org.outagedesk.impact.ui.SubscriberListAction;
 import org.outagedesk.reports.export.ExportFormat;
 import org.outagedesk.reports.export.ImpactExport;
@@ -20,12 +18,11 @@ class SubscriberListExports implements SubscriberListAction {
     }
 
     @Override
-    public com.vaadin.flow.component.Component create(Supplier<@Nullable Long> incident,
-            Supplier<ImpactFilter> filter) {
+    public List<com.vaadin.flow.component.Component> controls(SubscriberListAction.Screen screen) {
         HorizontalLayout links = new HorizontalLayout(
-                ExportDownloads.impacts(export, ExportFormat.XLSX, incident, filter),
-                ExportDownloads.impacts(export, ExportFormat.CSV, incident, filter));
+                ExportDownloads.impacts(export, ExportFormat.XLSX, screen.incident(), screen.filter()),
+                ExportDownloads.impacts(export, ExportFormat.CSV, screen.incident(), screen.filter()));
         links.setSpacing(false);
-        return links;
+        return List.of(links);
     }
 }
