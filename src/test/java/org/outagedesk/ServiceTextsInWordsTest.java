@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -103,7 +104,7 @@ class ServiceTextsInWordsTest {
             impacts.changeStatus(incident, subscribers.getFirst(), DataLossStatus.DEVICE_ONLY,
                     EnumSet.of(DataCategory.PHOTOS, DataCategory.CONTACTS), "checked with the caller");
 
-            String sku = "WORDS-" + unique.toUpperCase(java.util.Locale.ROOT);
+            String sku = "WORDS-" + unique.toUpperCase(Locale.ROOT);
             catalog.addSku(new SkuDetails(sku, "myTouch 3G", "Words Grey", "MYTOUCH"));
             HoldSummary hold = holds.place(new NewHold(incident, List.of(sku), null,
                     List.of(SalesChannel.DEALER, SalesChannel.RETAIL), null, List.of("D-OK-OKL-01"), null, null, null,

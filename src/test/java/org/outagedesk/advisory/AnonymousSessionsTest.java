@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
@@ -42,7 +43,7 @@ class AnonymousSessionsTest {
     void the_root_a_deep_link_the_sign_in_page_and_static_files_create_no_session_for_an_anonymous_visitor() {
         // left out: a file under /VAADIN/ that does not exist is answered (404) by Vaadin's servlet, which creates a
         // session first; it is dropped at once (the test below)
-        List<String> withSession = new java.util.ArrayList<>();
+        List<String> withSession = new ArrayList<>();
         for (String path : List.of("/", "/incident", "/login", "/login?error", "/login?throttled=30", "/favicon.ico",
                 "/robots.txt", "/no-such-page", "/sw.js", "/manifest.webmanifest",
                 "/offline.html", "/styles/outagedesk.css")) {

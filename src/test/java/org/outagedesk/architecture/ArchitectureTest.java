@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -20,6 +21,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.data.repository.Repository;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @AnalyzeClasses(packages = "org.outagedesk", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -59,8 +61,8 @@ class ArchitectureTest {
                     return;
                 }
                 controller.getMethods().stream()
-                        .filter(m -> m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
-                                || m.isAnnotatedWith(org.springframework.web.bind.annotation.RequestMapping.class)
+                        .filter(m -> m.getModifiers().contains(JavaModifier.PUBLIC)
+                                || m.isAnnotatedWith(RequestMapping.class)
                                 || m.getAnnotations().stream().anyMatch(a -> a.getRawType().getName()
                                         .startsWith("org.springframework.web.bind.annotation.")
                                         && a.getRawType().getSimpleName().endsWith("Mapping")))

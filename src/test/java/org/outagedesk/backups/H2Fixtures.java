@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 
 /** Small H2 file databases for the commands' tests, without the application. */
 final class H2Fixtures {
@@ -30,7 +31,7 @@ final class H2Fixtures {
     static Path backup(Path work, String version, String what) throws Exception {
         Path dir = work.resolve("db-" + what);
         database(dir, version, what);
-        Path zip = work.resolve(BackupFiles.fileName(java.time.Instant.now(), version));
+        Path zip = work.resolve(BackupFiles.fileName(Instant.now(), version));
         try (Connection c = connect(dir); Statement s = c.createStatement()) {
             s.execute("BACKUP TO '" + zip + "'");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Currency;
 import org.junit.jupiter.api.Test;
 
 class MoneyAndMsisdnTest {
@@ -23,7 +24,7 @@ class MoneyAndMsisdnTest {
 
     @Test
     void money_in_different_currencies_does_not_mix() {
-        Money euros = new Money(new BigDecimal("1.00"), java.util.Currency.getInstance("EUR"));
+        Money euros = new Money(new BigDecimal("1.00"), Currency.getInstance("EUR"));
         assertThatThrownBy(() -> Money.usd("1.00").plus(euros)).hasMessageContaining("EUR");
     }
 
@@ -44,7 +45,7 @@ class MoneyAndMsisdnTest {
     @Test
     void money_subtracts_negates_and_compares() {
         Money twenty = Money.usd("20.00");
-        Money five = Money.usd(new java.math.BigDecimal("5"));
+        Money five = Money.usd(new BigDecimal("5"));
         assertThat(twenty.minus(five)).isEqualTo(Money.usd("15.00"));
         assertThat(five.minus(twenty).isNegative()).isTrue();
         assertThat(twenty.minus(twenty).isNegative()).isFalse();
@@ -59,11 +60,11 @@ class MoneyAndMsisdnTest {
         assertThat(five.compareTo(twenty)).isNegative();
         assertThat(Money.zero(Money.USD)).isEqualTo(Money.usd("0.00"));
         assertThat(Money.usd("19.990").amount()).isEqualTo(new BigDecimal("19.99"));
-        Money yen = new Money(new BigDecimal("100"), java.util.Currency.getInstance("JPY"));
+        Money yen = new Money(new BigDecimal("100"), Currency.getInstance("JPY"));
         assertThat(yen.toString()).isEqualTo("JPY 100");
-        assertThatThrownBy(() -> new Money(new BigDecimal("1.5"), java.util.Currency.getInstance("JPY")))
+        assertThatThrownBy(() -> new Money(new BigDecimal("1.5"), Currency.getInstance("JPY")))
                 .hasMessageContaining("more than 0 decimals");
-        Money euros = new Money(new BigDecimal("1.00"), java.util.Currency.getInstance("EUR"));
+        Money euros = new Money(new BigDecimal("1.00"), Currency.getInstance("EUR"));
         assertThatThrownBy(() -> Money.usd("1.00").minus(euros)).hasMessageContaining("EUR");
         assertThatThrownBy(() -> Money.usd("1.00").compareTo(euros)).hasMessageContaining("EUR");
         assertThatThrownBy(() -> new Money(null, Money.USD)).isInstanceOf(NullPointerException.class);

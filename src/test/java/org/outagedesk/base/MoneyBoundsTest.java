@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,7 +17,7 @@ class MoneyBoundsTest {
         for (String hostile : new String[] {"1e-100000000", "1e2147483647", "-1e-2147483647"}) {
             assertThatThrownBy(() -> Money.usd(new BigDecimal(hostile)))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).hasSizeLessThan(100));
+                    .satisfies(e -> Assertions.assertThat(e.getMessage()).hasSizeLessThan(100));
         }
     }
 }

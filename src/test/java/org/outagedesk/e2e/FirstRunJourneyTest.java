@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -143,7 +144,7 @@ class FirstRunJourneyTest {
         field("vaadin-text-field", "Services affected").sendKeys("data sync, e-mail, web");
         driver.findElement(By.id("new-incident-save")).click();
         // the steps are drawn again when the incident is saved: an element read a moment before may be gone
-        waitUpTo(30).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        waitUpTo(30).ignoring(StaleElementReferenceException.class)
                 .until(d -> "true".equals(d.findElement(By.id("step-incident")).getAttribute("data-done")));
         assertThat(driver.findElement(By.id("step-store-manager")).getAttribute("data-done")).isEqualTo("true");
         assertThat(driver.findElement(By.id("step-stores")).getAttribute("data-done")).isEqualTo("true");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.outagedesk.Waits.waitUpTo;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,7 +60,7 @@ class HoldBookTest {
         assertThat(status("MT3G-MER", "D-OK-OKL-01").sellable()).isFalse();
         // another node shares the database but cannot tell this one: the lift arrives as a plain row change
         jdbc.update("update sales_hold set lifted_at = ?, lifted_by = 'node-2', lift_reason = 'elsewhere',"
-                + " version = version + 1 where id = ?", java.sql.Timestamp.from(Instant.now()), hold.id());
+                + " version = version + 1 where id = ?", Timestamp.from(Instant.now()), hold.id());
         waitUpTo(Duration.ofSeconds(5), Duration.ofMillis(100), "sellable again within the 1 s refresh")
                 .until(() -> status("MT3G-MER", "D-OK-OKL-01").sellable());
     }

@@ -15,6 +15,7 @@ import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.incident.IncidentService;
+import org.outagedesk.incident.SampleIncident;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ class ImpactApiTest {
     @Test
     void the_sample_incident_has_twenty_thousand_affected_subscribers() {
         long sample = SystemActor.call(() -> incidents.findAll()).stream()
-                .filter(i -> i.getTitle().equals(org.outagedesk.incident.SampleIncident.TITLE)).findFirst().orElseThrow().getId();
+                .filter(i -> i.getTitle().equals(SampleIncident.TITLE)).findFirst().orElseThrow().getId();
         JsonNode counts = Api.as(port, "exec").get("/api/incidents/" + sample + "/impacts/counts").json();
         assertThat(counts.get("total").asLong()).isEqualTo(20_000);
         assertThat(counts.get("byStatus").get("DEVICE_ONLY").asLong()).isGreaterThan(3_000);

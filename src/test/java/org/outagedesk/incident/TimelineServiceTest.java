@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -200,7 +201,7 @@ class TimelineServiceTest {
     @Test
     void a_response_action_published_by_another_feature_lands_on_the_timeline_with_its_actor() {
         Incident incident = newIncident();
-        Instant when = clock.instant().minus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant when = clock.instant().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
 
         transactions.executeWithoutResult(tx -> events.publishEvent(new ResponseActionTaken(incident.getId(),
                 TimelineEntryType.STOP_SALE, when, Visibility.PUBLIC, "Sales hold on all Sidekick SKUs", "manager2")));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class QuietHoursZonesTest {
 
     @Test
     void at_half_past_eleven_in_new_york_a_phoenix_subscriber_is_texted_at_once_and_a_new_yorker_waits() {
-        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         // a region whose own zone (Denver, daylight time) is in quiet hours at that moment: the store's zone wins
         String region = "Desert " + tag;
         String phoenix = "C-AZ-PHX-" + tag;

@@ -7,14 +7,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.outagedesk.impact.ImpactService;
-import org.outagedesk.impact.ImportMode;
-import org.outagedesk.impact.ImportResult;
-import org.outagedesk.incident.NewIncident;
-import org.outagedesk.incident.Severity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +21,13 @@ import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.holds.HoldService;
+import org.outagedesk.impact.ImpactService;
+import org.outagedesk.impact.ImportMode;
+import org.outagedesk.impact.ImportResult;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
+import org.outagedesk.incident.NewIncident;
+import org.outagedesk.incident.Severity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -162,7 +165,7 @@ class ImpactSummaryApiTest {
             assertThat(h.get("acknowledged").asLong()).isEqualTo(1);
             assertThat(h.get("overdue").asLong()).isZero();
             assertThat(h.get("compliancePercent").asInt()).isEqualTo(50);
-            List<String> regions = new java.util.ArrayList<>();
+            List<String> regions = new ArrayList<>();
             for (JsonNode r : h.get("byRegion")) {
                 regions.add(r.get("region").asString() + " " + r.get("stores").asLong() + " "
                         + r.get("acknowledged").asLong() + " " + r.get("pending").asLong() + " "
@@ -213,7 +216,7 @@ class ImpactSummaryApiTest {
         assertThat(subscribers.get("byStatus").get("RECOVERED").asLong()).isEqualTo(1);
         JsonNode today = subscribers.get("byDay").get(subscribers.get("byDay").size() - 1);
         assertThat(today.get("day").asString())
-                .isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).toString());
+                .isEqualTo(LocalDate.now(ZoneId.of("America/Los_Angeles")).toString());
         assertThat(today.get("byStatus").get("LOST").asLong()).as("the import's LOST, less the one recovered")
                 .isEqualTo(1);
         assertThat(today.get("byStatus").get("RECOVERED").asLong()).isEqualTo(1);
