@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,25 +53,25 @@ public class AuditService {
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public Page<AuditEntry> find(AuditFilter filter, Pageable pageable) {
         return entries.findAll(spec(filter), pageable);
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public long count(AuditFilter filter) {
         return entries.count(spec(filter));
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public List<String> actions() {
         return entries.findActions();
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public List<String> entityTypes() {
         return entries.findEntityTypes();
     }

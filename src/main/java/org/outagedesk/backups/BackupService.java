@@ -17,13 +17,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
-import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,7 +56,7 @@ public class BackupService {
     }
 
     /** The backups in the backup folder, newest first. */
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public List<Backup> list() {
         try {
             return BackupFiles.list(properties.dir());
@@ -68,19 +67,19 @@ public class BackupService {
     }
 
     /** Takes a backup now, as the signed-in incident manager; returns it once written and checked. */
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public Backup backUpNow() {
         return create();
     }
 
     /** Why this installation cannot be backed up from here, or empty when it can. */
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public Optional<String> whyNoBackup() {
         return Optional.ofNullable(kind().whyNoBackup());
     }
 
     /** When the backup now running started, or empty. */
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public Optional<Instant> runningSince() {
         return Optional.ofNullable(runningSince.get());
     }

@@ -19,10 +19,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
-import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CsvImportException.RowError;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.ui.Words;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +47,6 @@ import org.springframework.util.unit.DataSize;
 @PreAuthorize("isAuthenticated()")
 public class CatalogService {
 
-    static final String MANAGERS = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
 
     public static final List<String> SKU_COLUMNS = List.of("code", "model", "colour", "family");
     public static final List<String> STORE_COLUMNS = List.of("code", "name", "region", "city", "type", "email",
@@ -203,7 +202,7 @@ public class CatalogService {
     // ---------------------------------------------------------------- single changes (incident managers)
 
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public Sku addSku(SkuDetails details) {
         SkuDetails d = valid("The SKU", CatalogRules.sku(details));
         if (skus.findByCode(d.code()).isPresent()) {
@@ -217,7 +216,7 @@ public class CatalogService {
 
     /** Changes a SKU's model, colour and family; its code never changes (a different code in the details is refused). */
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public Sku editSku(String code, SkuDetails details) {
         Sku sku = getSku(code);
         SkuDetails d = valid("The SKU", CatalogRules.sku(new SkuDetails(
@@ -234,7 +233,7 @@ public class CatalogService {
     }
 
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public Store addStore(StoreDetails details) {
         StoreDetails d = valid("The store", CatalogRules.store(details, zoneOfRegion()));
         if (stores.findByCode(d.code()).isPresent()) {
@@ -248,7 +247,7 @@ public class CatalogService {
 
     /** Changes a store; its code never changes. A closed store may still be corrected (its history keeps it). */
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public Store editStore(String code, StoreDetails details) {
         Store store = getStore(code);
         StoreDetails d = valid("The store", CatalogRules.store(new StoreDetails(
@@ -269,7 +268,7 @@ public class CatalogService {
      * from now on, and its tills are told it is closed. Closing a closed store changes nothing.
      */
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public Store closeStore(String code) {
         Store store = getStore(code);
         if (!store.isClosed()) {
@@ -283,7 +282,7 @@ public class CatalogService {
 
     /** Adds a region or changes one by name (the name never changes). */
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public Region saveRegion(RegionDetails details) {
         RegionDetails d = valid("The region", CatalogRules.region(details));
         Optional<Region> existing = regions.findByName(d.name());
@@ -325,7 +324,7 @@ public class CatalogService {
 
     /** Loads SKUs from CSV ({@code code,model,colour,family}): new codes added, known codes updated. */
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public CatalogImportResult importSkus(InputStream csv, String fileName, CatalogImportMode mode) {
         return importRows("SKUs", fileName, mode, csv, SKU_COLUMNS, List.of(),
                 row -> CatalogRules.sku(new SkuDetails(row.get("code"), row.get("model"), row.get("colour"),
@@ -351,7 +350,7 @@ public class CatalogService {
      * the store as it is (import never reopens a store).
      */
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public CatalogImportResult importStores(InputStream csv, String fileName, CatalogImportMode mode) {
         Map<String, String> zones = new HashMap<>();
         regions.findAll().forEach(r -> zones.put(r.getName(), r.getZone().getId()));
@@ -401,7 +400,7 @@ public class CatalogService {
 
     /** Loads regions from CSV ({@code name,zone[,escalation_name,escalation_email]}), by name. */
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public CatalogImportResult importRegions(InputStream csv, String fileName, CatalogImportMode mode) {
         return importRows("regions", fileName, mode, csv, REGION_REQUIRED,
                 List.of("escalation_name", "escalation_email"),

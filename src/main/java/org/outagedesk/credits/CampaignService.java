@@ -17,6 +17,7 @@ import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.FigureCache;
 import org.outagedesk.base.FigureSettings;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.Money;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.ui.Words;
@@ -41,7 +42,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Transactional(readOnly = true)
 public class CampaignService {
 
-    static final String RUN = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
     static final String READ = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "')";
 
     private static final int MAX_TIERS = 10;
@@ -87,7 +87,7 @@ public class CampaignService {
     }
 
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public CampaignDetails create(NewCampaign request) {
         if (request.incidentId() == null) {
             throw new DomainException("incidentId", "Choose the incident the campaign is for");
@@ -171,7 +171,7 @@ public class CampaignService {
     }
 
     /** What the campaign would pay if it ran now; nothing is written. */
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public CampaignDryRun dryRun(long id) {
         Campaign campaign = campaign(id);
         List<CampaignTier> list = tiers.findByCampaignIdOrderByTierNo(id);
@@ -223,7 +223,7 @@ public class CampaignService {
     }
 
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public CampaignDetails submit(long id) {
         Campaign campaign = campaign(id);
         campaign.submit(clock.instant());
@@ -238,7 +238,7 @@ public class CampaignService {
 
     /** Approves a submitted campaign (not by its author) and starts it in the background once committed. */
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public CampaignDetails approve(long id) {
         Campaign campaign = campaign(id);
         Instant now = clock.instant();
@@ -255,7 +255,7 @@ public class CampaignService {
     }
 
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public CampaignDetails reject(long id, @Nullable String reason) {
         Campaign campaign = campaign(id);
         Instant now = clock.instant();
@@ -274,7 +274,7 @@ public class CampaignService {
      * subscribers the tier already credited (and whose credit stands), within the cap.
      */
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public CampaignDetails topUp(long id, int tierNo, @Nullable BigDecimal newAmount) {
         Campaign campaign = campaign(id);
         CampaignTier tier = tiers.findByCampaignIdOrderByTierNo(id).stream().filter(t -> t.getTierNo() == tierNo)
@@ -305,7 +305,7 @@ public class CampaignService {
 
     /** Reverses every standing credit of the campaign with compensating entries, in the background. */
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public CampaignDetails reverse(long id, @Nullable String reason) {
         Campaign campaign = campaign(id);
         Instant now = clock.instant();
@@ -318,7 +318,7 @@ public class CampaignService {
 
     /** Starts (again) a campaign's unfinished job, for example after it stopped on an error. */
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public CampaignDetails resume(long id) {
         Campaign campaign = campaign(id);
         if (!campaign.isJobRunning()) {

@@ -15,6 +15,7 @@ import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.ApprovalRequested;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.Money;
 import org.outagedesk.base.Msisdn;
 import org.outagedesk.base.NotFoundException;
@@ -43,7 +44,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CreditService {
 
     static final String ISSUE = "hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "')";
-    static final String DECIDE = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
     static final String READ_SUBSCRIBER = "hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "','"
             + AppRoles.EXECUTIVE + "')";
     static final String READ_ALL = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "')";
@@ -168,7 +168,7 @@ public class CreditService {
     }
 
     @Transactional
-    @PreAuthorize(DECIDE)
+    @IncidentManagersOnly
     public CreditRecord approve(long id) {
         Credit credit = credit(id);
         credit.approve(CurrentActor.username(), clock.instant());
@@ -179,7 +179,7 @@ public class CreditService {
     }
 
     @Transactional
-    @PreAuthorize(DECIDE)
+    @IncidentManagersOnly
     public CreditRecord reject(long id, @Nullable String reason) {
         Credit credit = credit(id);
         credit.reject(CurrentActor.username(), reason, clock.instant());
@@ -191,7 +191,7 @@ public class CreditService {
 
     /** Reverses an issued credit with a compensating entry; returns that entry. */
     @Transactional
-    @PreAuthorize(DECIDE)
+    @IncidentManagersOnly
     public CreditRecord reverse(long id, @Nullable String reason) {
         Credit credit = credit(id);
         Credit reversal = credits.saveAndFlush(credit.reverse(CurrentActor.username(), reason, clock.instant()));

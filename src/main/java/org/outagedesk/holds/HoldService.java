@@ -23,6 +23,7 @@ import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DateBounds;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.Text;
 import org.outagedesk.base.UserIdentity;
@@ -56,7 +57,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class HoldService {
 
-    static final String MANAGERS = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
     static final String READERS = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "','"
             + AppRoles.AGENT + "')";
     static final String STORE_MANAGERS = "hasRole('" + AppRoles.STORE_MANAGER + "')";
@@ -94,7 +94,7 @@ public class HoldService {
     // ---------------------------------------------------------------- placing and lifting
 
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public HoldSummary place(NewHold request) {
         String reason = required(request.reason(), "reason", 1000);
         if (request.incidentId() == null) {
@@ -194,7 +194,7 @@ public class HoldService {
     }
 
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public HoldSummary lift(long holdId, String reason) {
         String why = required(reason, "reason", 1000);
         SalesHold hold = find(holdId);

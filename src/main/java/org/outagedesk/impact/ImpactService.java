@@ -18,6 +18,7 @@ import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.FigureCache;
 import org.outagedesk.base.FigureSettings;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.Msisdn;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.Text;
@@ -51,9 +52,6 @@ public class ImpactService {
     static final String VIEW = "hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "','"
             + AppRoles.EXECUTIVE + "')";
     static final String CHANGE = "hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "')";
-    static final String IMPORT = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
-    /** Bulk status changes are for incident managers; agents change one subscriber at a time. */
-    static final String BULK = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
 
     private final ImpactQueries queries;
     private final ImpactRepository impacts;
@@ -116,7 +114,7 @@ public class ImpactService {
      * in id order, with what a notice needs (contact details, status, net credits). For incident managers: who is
      * told what is running the incident.
      */
-    @PreAuthorize(IMPORT)
+    @IncidentManagersOnly
     public List<AffectedSubscriber> affectedAfter(long incidentId, ImpactFilter filter, long afterSubscriberId,
             int limit) {
         return queries.affectedAfter(incidentId, filter, afterSubscriberId, Math.min(Math.max(limit, 1), 5000));
@@ -229,7 +227,7 @@ public class ImpactService {
      * incident are passed over. Set-wise: receipts come in thousands a second.
      */
     @Transactional
-    @PreAuthorize(IMPORT)
+    @IncidentManagersOnly
     public int logDeliveredMessages(long incidentId, Collection<Long> subscriberIds, String note, String by,
             Instant at) {
         String text = Text.length(note.strip()) > 2000 ? note.strip().substring(0, 2000) : note.strip();
@@ -237,7 +235,7 @@ public class ImpactService {
     }
 
     /** How many impacts a bulk change to {@code newStatus} would change (those selected and not already in it). */
-    @PreAuthorize(BULK)
+    @IncidentManagersOnly
     public long previewBulkChange(long incidentId, ImpactFilter filter, DataLossStatus newStatus) {
         incidents.get(incidentId);
         return queries.countToChange(incidentId, filter, newStatus);
@@ -249,7 +247,7 @@ public class ImpactService {
      * user saw and confirmed).
      */
     @Transactional
-    @PreAuthorize(BULK)
+    @IncidentManagersOnly
     public int bulkChangeStatus(long incidentId, ImpactFilter filter, DataLossStatus newStatus, String reason,
             long expectedCount) {
         if (newStatus == null) {
@@ -288,21 +286,21 @@ public class ImpactService {
      * stages rows outside one and merges them in one.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    @PreAuthorize(IMPORT)
+    @IncidentManagersOnly
     public ImportResult importCsv(long incidentId, InputStream csv, long size, String fileName, ImportMode mode) {
         incidents.get(incidentId);
         return imports.runNow(incidentId, csv, size, fileName, mode);
     }
 
     /** Starts importing an uploaded file in the background; the file is deleted when done. */
-    @PreAuthorize(IMPORT)
+    @IncidentManagersOnly
     public ImportJobStatus startImport(long incidentId, Path file, String fileName, ImportMode mode) {
         incidents.get(incidentId);
         return imports.start(incidentId, file, fileName, mode);
     }
 
     /** The running or last import of this incident since the application started. */
-    @PreAuthorize(IMPORT)
+    @IncidentManagersOnly
     public Optional<ImportJobStatus> latestImport(long incidentId) {
         return imports.latest(incidentId);
     }

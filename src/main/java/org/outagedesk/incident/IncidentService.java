@@ -3,20 +3,21 @@ package org.outagedesk.incident;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
-import org.outagedesk.base.Text;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DateBounds;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.NotFoundException;
+import org.outagedesk.base.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -53,7 +54,7 @@ public class IncidentService {
     }
 
     @Transactional
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public Incident create(@Valid NewIncident request) {
         dates.check("startedAt", request.startedAt());
         if (request.startedAt().isAfter(clock.instant().plus(Duration.ofDays(1)))) {
@@ -97,7 +98,7 @@ public class IncidentService {
      * resolved incident needs a reason in {@code note}. An impossible change is refused naming the allowed ones.
      */
     @Transactional
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public Incident changeStatus(long id, IncidentStatus target, @Nullable String note, @Nullable Instant at) {
         Incident incident = get(id);
         IncidentStatus from = incident.getStatus();
@@ -138,7 +139,7 @@ public class IncidentService {
 
     /** Corrects the lifecycle times by hand; each must lie between the start of the outage and tomorrow. */
     @Transactional
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public Incident recordLifecycle(long id, LifecycleTimes times) {
         Incident incident = get(id);
         Instant latest = clock.instant().plus(Duration.ofDays(1));

@@ -12,6 +12,7 @@ import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DateBounds;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.Text;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,7 +38,6 @@ public class TimelineService {
 
     static final String READERS = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.AGENT + "','"
             + AppRoles.EXECUTIVE + "','" + AppRoles.STORE_MANAGER + "')";
-    static final String MANAGERS = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
 
     /** Pinned entries first, then newest first; the id keeps entries of the same instant in a stable order. */
     public static final Sort TIMELINE_ORDER = Sort.by(Sort.Order.desc("pinned"), Sort.Order.desc("occurredAt"),
@@ -101,7 +101,7 @@ public class TimelineService {
     }
 
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public TimelineEntry add(long incidentId, TimelineEntryDraft draft) {
         requireIncident(incidentId);
         TimelineEntryDraft checked = check(draft);
@@ -117,7 +117,7 @@ public class TimelineService {
      * the edit is refused (409) and nothing is overwritten. The earlier version stays in the history.
      */
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public TimelineEntry edit(long entryId, int expectedVersion, TimelineEntryDraft draft) {
         TimelineEntry entry = entries.findById(entryId)
                 .orElseThrow(() -> new NotFoundException("Timeline entry", entryId));
@@ -147,7 +147,7 @@ public class TimelineService {
 
     /** Retracts an entry with a reason: it stays on the timeline, marked as retracted, and leaves the advisory. */
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public TimelineEntry retract(long entryId, @Nullable Integer expectedVersion, @Nullable String reason) {
         TimelineEntry entry = entries.findById(entryId)
                 .orElseThrow(() -> new NotFoundException("Timeline entry", entryId));

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
-import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.Text;
 import org.outagedesk.base.ui.Words;
@@ -25,7 +25,6 @@ import org.outagedesk.incident.TimelineService;
 import org.outagedesk.outbox.Channel;
 import org.outagedesk.outbox.OutboundMessage;
 import org.outagedesk.outbox.OutboxService;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class RetailInstructionMailer {
 
     static final String KIND = "RETAIL_INSTRUCTION";
-    static final String MANAGERS = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
     /** How many regions and store codes one request may name. */
     public static final int MAX_REGIONS = 200;
     public static final int MAX_STORES = 2000;
@@ -66,14 +64,14 @@ public class RetailInstructionMailer {
     }
 
     /** The count of a send without sending: the same numbers {@link #send} would answer. */
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public RetailInstructionSent preview(long incidentId, long entryId, @Nullable Boolean all,
             @Nullable List<String> regions, @Nullable List<String> stores) {
         return run(incidentId, entryId, selection(all, regions, stores), true);
     }
 
     @Transactional
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public RetailInstructionSent send(long incidentId, long entryId, @Nullable Boolean all,
             @Nullable List<String> regions, @Nullable List<String> stores) {
         RetailInstructionSent sent = run(incidentId, entryId, selection(all, regions, stores), false);
@@ -84,7 +82,7 @@ public class RetailInstructionMailer {
     }
 
     /** The regions the dialog offers (tens of them). */
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     public List<String> regions() {
         return catalog.regions();
     }

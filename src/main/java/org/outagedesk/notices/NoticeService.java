@@ -17,6 +17,7 @@ import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.ApprovalRequested;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
@@ -50,7 +51,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Transactional(readOnly = true)
 public class NoticeService {
 
-    static final String RUN = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
     static final String SUBSCRIBER = "hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "')";
     static final String FIGURES = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "')";
 
@@ -83,7 +83,7 @@ public class NoticeService {
     }
 
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public NoticeDetails create(NewNotice request) {
         if (request.incidentId() == null) {
             throw new DomainException("incidentId", "Choose the incident the notice is about");
@@ -168,7 +168,7 @@ public class NoticeService {
     }
 
     /** What the notice would do if it went now; writes nothing. Walks the whole audience in batches. */
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public NoticePreview preview(long id) {
         CustomerNotice notice = notice(id);
         NoticeComposer composer = new NoticeComposer(notice, settings, smpp.maxParts(),
@@ -215,7 +215,7 @@ public class NoticeService {
     }
 
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public NoticeDetails submit(long id) {
         CustomerNotice notice = notice(id);
         notice.submit(clock.instant());
@@ -230,7 +230,7 @@ public class NoticeService {
 
     /** Approves a submitted notice (not by its author); it starts going out once committed. */
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public NoticeDetails approve(long id) {
         CustomerNotice notice = notice(id);
         Instant now = clock.instant();
@@ -248,7 +248,7 @@ public class NoticeService {
     }
 
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public NoticeDetails reject(long id, @Nullable String reason) {
         CustomerNotice notice = notice(id);
         notice.reject(CurrentActor.username(), reason, clock.instant());
@@ -258,7 +258,7 @@ public class NoticeService {
     }
 
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public NoticeDetails pause(long id) {
         CustomerNotice notice = notice(id);
         notice.pause();
@@ -269,7 +269,7 @@ public class NoticeService {
     }
 
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public NoticeDetails resume(long id) {
         CustomerNotice notice = notice(id);
         notice.resume();
@@ -282,7 +282,7 @@ public class NoticeService {
 
     /** Stops the notice: what is still queued is skipped, what was sent stays sent. */
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public NoticeDetails cancel(long id) {
         CustomerNotice notice = notice(id);
         Instant now = clock.instant();
@@ -298,7 +298,7 @@ public class NoticeService {
     }
 
     @Transactional
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public NoticeDetails resendFailed(long id, boolean includeInDoubt) {
         CustomerNotice notice = notice(id);
         notice.resendFailed();
@@ -313,18 +313,18 @@ public class NoticeService {
         return details(notice);
     }
 
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public NoticeDetails get(long id) {
         return details(notice(id));
     }
 
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public List<NoticeDetails> ofIncident(long incidentId) {
         incidents.get(incidentId);
         return notices.findByIncidentIdOrderByIdDesc(incidentId).stream().map(this::details).toList();
     }
 
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public List<NoticeMessage> messages(long id, @Nullable MessageStatus status, int page, int size) {
         CustomerNotice notice = notice(id);
         int s = Math.min(Math.max(size, 1), 500);
@@ -332,13 +332,13 @@ public class NoticeService {
                 .map(NoticeService::message).toList();
     }
 
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public long messageCount(long id, @Nullable MessageStatus status) {
         return outbox.count(notice(id).eventKey(), status);
     }
 
     /** Every message of the notice, streamed one at a time (the delivery report). Runs in one read transaction. */
-    @PreAuthorize(RUN)
+    @IncidentManagersOnly
     public void forEachMessage(long id, Consumer<NoticeMessage> each) {
         outbox.forEachMessage(notice(id).eventKey(), m -> each.accept(message(m)));
     }

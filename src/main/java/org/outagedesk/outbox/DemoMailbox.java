@@ -11,9 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /** What the demo SMTP server received, for incident managers (there is no such server in prod). */
@@ -36,7 +35,7 @@ public class DemoMailbox {
     }
 
     /** The newest {@code limit} e-mails, newest first. */
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public List<ReceivedMail> latest(int limit) {
         GreenMail mail = server.getIfAvailable();
         if (mail == null) {
@@ -50,7 +49,7 @@ public class DemoMailbox {
         return out;
     }
 
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public int count() {
         GreenMail mail = server.getIfAvailable();
         return mail == null ? 0 : mail.getReceivedMessages().length;

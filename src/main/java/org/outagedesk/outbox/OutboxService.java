@@ -14,6 +14,7 @@ import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.Msisdn;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -152,13 +153,13 @@ public class OutboxService {
      * Every outbound message (notices, store and team e-mails), newest first, filtered by incident, kind, recipient
      * (its key such as "store:D-NY-UWS-01" or its address) and status. Incident managers only.
      */
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public List<OutboxMessage> search(@Nullable Long incidentId, @Nullable String kind, @Nullable String recipient,
             @Nullable MessageStatus status, int page, int size) {
         return search.find(incidentId, kind, recipient, status, (long) page * size, size);
     }
 
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     public long countSearch(@Nullable Long incidentId, @Nullable String kind, @Nullable String recipient,
             @Nullable MessageStatus status) {
         return search.count(incidentId, kind, recipient, status);

@@ -12,6 +12,7 @@ import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.base.Text;
@@ -32,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Service
 @Validated
-@PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+@IncidentManagersOnly
 public class UserService {
 
     private final AppUserRepository users;

@@ -2,10 +2,10 @@ package org.outagedesk.setup;
 
 import java.util.List;
 import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.security.UserService;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-@PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+@IncidentManagersOnly
 public class SetupService {
 
     private final CatalogService catalog;

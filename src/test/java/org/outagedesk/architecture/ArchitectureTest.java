@@ -57,7 +57,9 @@ class ArchitectureTest {
         return new ArchCondition<>("declare @PreAuthorize on the class or on every public method") {
             @Override
             public void check(JavaClass controller, ConditionEvents events) {
-                if (controller.isAnnotatedWith(PreAuthorize.class)) {
+                // directly or through a meta-annotation such as @IncidentManagersOnly
+                if (controller.isAnnotatedWith(PreAuthorize.class)
+                        || controller.isMetaAnnotatedWith(PreAuthorize.class)) {
                     return;
                 }
                 controller.getMethods().stream()
@@ -68,7 +70,8 @@ class ArchitectureTest {
                                         && a.getRawType().getSimpleName().endsWith("Mapping")))
                         .filter(m -> m.getAnnotations().stream().anyMatch(a -> a.getRawType().getSimpleName()
                                 .endsWith("Mapping")))
-                        .filter(m -> !m.isAnnotatedWith(PreAuthorize.class))
+                        .filter(m -> !m.isAnnotatedWith(PreAuthorize.class)
+                                && !m.isMetaAnnotatedWith(PreAuthorize.class))
                         .forEach(m -> events.add(SimpleConditionEvent.violated(m,
                                 m.getFullName() + " has no @PreAuthorize and its class has none")));
             }

@@ -7,12 +7,11 @@ import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditEntry;
 import org.outagedesk.audit.AuditFilter;
 import org.outagedesk.audit.AuditService;
-import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.api.PageResponse;
 import org.outagedesk.base.api.Paging;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = "Audit trail")
-@PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+@IncidentManagersOnly
 class AuditController {
 
     record AuditLine(long id, Instant occurredAt, String actor, String action, String entityType,

@@ -7,9 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.backups.Backup;
 import org.outagedesk.backups.BackupService;
-import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/backups")
 @Tag(name = "Backups")
-@PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+@IncidentManagersOnly
 class BackupController {
 
     record BackupJson(String file, long size, @Nullable String sha256, Instant createdAt, String schemaVersion) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.api.PageResponse;
 import org.outagedesk.base.api.Paging;
 import org.outagedesk.catalog.CatalogImportMode;
@@ -50,7 +51,6 @@ import org.springframework.web.multipart.MultipartFile;
         + "','" + AppRoles.STORE_MANAGER + "')")
 class CatalogController {
 
-    private static final String MANAGERS = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
 
     record SkuLine(String code, String model, String colour, String family) {
 
@@ -109,14 +109,14 @@ class CatalogController {
 
     @PostMapping("/api/skus")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Add a SKU", description = "{code, model, colour, family}; every problem by field (400)")
     SkuLine addSku(@RequestBody SkuDetails sku) {
         return SkuLine.of(catalog.addSku(sku));
     }
 
     @PutMapping("/api/skus/{code}")
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Change a SKU's model, colour or family; the code never changes")
     SkuLine editSku(@PathVariable String code, @RequestBody SkuDetails sku) {
         return SkuLine.of(catalog.editSku(code, sku));
@@ -124,7 +124,7 @@ class CatalogController {
 
     @PostMapping("/api/stores")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Add a store", description = "{code, name, region, city, type: COMPANY|DEALER, email, zone}"
             + "; zone omitted: the region's; every problem by field (400)")
     StoreLine addStore(@RequestBody StoreDetails store) {
@@ -132,14 +132,14 @@ class CatalogController {
     }
 
     @PutMapping("/api/stores/{code}")
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Change a store; the code never changes")
     StoreLine editStore(@PathVariable String code, @RequestBody StoreDetails store) {
         return StoreLine.of(catalog.editStore(code, store));
     }
 
     @PostMapping("/api/stores/{code}/close")
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Close a store", description = "It keeps its history, receives no hold placed from now on,"
             + " and its tills are answered sellable:false, reason \"store closed\". Closing twice changes nothing.")
     StoreLine closeStore(@PathVariable String code) {
@@ -147,7 +147,7 @@ class CatalogController {
     }
 
     @PostMapping(path = "/api/skus/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Import SKUs from CSV (code,model,colour,family)", description = IMPORT_RULES)
     ResponseEntity<CatalogImportResult> importSkus(@RequestPart("file") MultipartFile file,
             @Parameter(description = "all-or-nothing (default) or valid-rows")
@@ -159,7 +159,7 @@ class CatalogController {
     }
 
     @PostMapping(path = "/api/stores/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Import stores from CSV (code,name,region,city,type,email,zone,closed)",
             description = IMPORT_RULES + " email, zone and closed may be left out (zone: the region's).")
     ResponseEntity<CatalogImportResult> importStores(@RequestPart("file") MultipartFile file,
@@ -172,7 +172,7 @@ class CatalogController {
     }
 
     @PostMapping(path = "/api/regions/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Import regions from CSV (name,zone,escalation_name,escalation_email)",
             description = IMPORT_RULES)
     ResponseEntity<CatalogImportResult> importRegions(@RequestPart("file") MultipartFile file,

@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.api.PageResponse;
 import org.outagedesk.base.api.Paging;
 import org.outagedesk.holds.AcknowledgementProgress;
-import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.HoldService.AckState;
+import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.HoldStatus;
 import org.outagedesk.holds.HoldSummary;
 import org.outagedesk.holds.NewHold;
@@ -71,7 +72,7 @@ class HoldController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     @Operation(summary = "Place a hold (incident managers)", description = "Either skus or family; channels ONLINE, "
             + "RETAIL, DEALER; regions/stores narrow the store channels (empty: everywhere); effectiveFrom defaults "
             + "to now; ackDeadlineHours defaults to 24. Answers the hold with its status and storeCount.")
@@ -96,7 +97,7 @@ class HoldController {
     }
 
     @PostMapping("/{id}/lift")
-    @PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+    @IncidentManagersOnly
     @Operation(summary = "Lift a hold (incident managers); a reason is required")
     HoldSummary lift(@PathVariable long id, @RequestBody(required = false) @Nullable LiftRequest request) {
         return holds.lift(id, request == null ? null : request.reason());

@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.api.PageResponse;
 import org.outagedesk.base.api.Paging;
@@ -56,7 +57,6 @@ import org.springframework.web.bind.annotation.RestController;
         + "','" + AppRoles.STORE_MANAGER + "')")
 class IncidentController {
 
-    private static final String MANAGERS = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
 
     record IncidentResponse(long id, String title, String description, Severity severity, IncidentStatus status,
             List<IncidentStatus> allowedNextStatuses, List<String> affectedServices, String referenceZone,
@@ -133,7 +133,7 @@ class IncidentController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Open an incident (status INVESTIGATING); referenceZone is an IANA zone id")
     IncidentResponse create(@Valid @RequestBody NewIncident request) {
         return IncidentResponse.of(incidents.create(request));
@@ -148,7 +148,7 @@ class IncidentController {
     }
 
     @PostMapping("/{id}/status")
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Change the status; writes a STATUS_CHANGE entry. Reopening needs a note (the reason); "
             + "'at' (ISO-8601 instant, optional) is when it happened. An impossible change is refused naming the "
             + "allowed ones")
@@ -158,7 +158,7 @@ class IncidentController {
     }
 
     @PutMapping("/{id}/lifecycle")
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Correct the lifecycle times (ISO-8601 instants; null = not reached)")
     IncidentResponse recordLifecycle(@PathVariable long id, @RequestBody LifecycleRequest times) {
         return IncidentResponse.of(incidents.recordLifecycle(id, new LifecycleTimes(
@@ -181,7 +181,7 @@ class IncidentController {
 
     @PostMapping("/{id}/timeline")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Add an entry: type, occurredAt (ISO-8601 instant, at most a day ahead), visibility, "
             + "pinned, text (plain text, 1 to 10,000 characters)")
     EntryResponse add(@PathVariable long id, @RequestBody EntryRequest request) {
@@ -194,7 +194,7 @@ class IncidentController {
     }
 
     @PutMapping("/{id}/timeline/{entryId}")
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Edit an entry; send the version you read: a stale version is refused with 409 and "
             + "nothing is overwritten. The earlier version stays in the history")
     EntryResponse edit(@PathVariable long id, @PathVariable long entryId, @RequestBody EntryRequest request) {
@@ -213,7 +213,7 @@ class IncidentController {
     }
 
     @PostMapping("/{id}/timeline/{entryId}/retract")
-    @PreAuthorize(MANAGERS)
+    @IncidentManagersOnly
     @Operation(summary = "Retract an entry with a reason; it stays on the timeline, marked retracted")
     EntryResponse retract(@PathVariable long id, @PathVariable long entryId, @RequestBody Retraction retraction) {
         entryOf(id, entryId);

@@ -4,10 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.mail.RetailInstructionMailer;
 import org.outagedesk.mail.RetailInstructionSent;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Sending a retail instruction of the timeline to stores by e-mail (incident managers only). */
 @RestController
 @Tag(name = "Incidents and timeline")
-@PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+@IncidentManagersOnly
 class RetailInstructionController {
 
     record SendRequest(@Nullable List<String> regions, @Nullable List<String> stores, @Nullable Boolean all) {

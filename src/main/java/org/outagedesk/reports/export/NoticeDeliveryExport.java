@@ -4,13 +4,12 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import org.outagedesk.audit.AuditService;
-import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.notices.NoticeDetails;
 import org.outagedesk.notices.NoticeService;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class NoticeDeliveryExport {
 
-    static final String READERS = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
 
     static final List<Column> COLUMNS = List.of(Column.count("Message"), Column.count("Subscriber"),
             Column.text("Channel", 8), Column.text("To", 28), Column.text("Status", 12), Column.text("Reason", 40),
@@ -47,7 +45,7 @@ public class NoticeDeliveryExport {
         this.readTx.setReadOnly(true);
     }
 
-    @PreAuthorize(READERS)
+    @IncidentManagersOnly
     public String fileName(long noticeId) {
         NoticeDetails n = notices.get(noticeId);
         Incident incident = incidents.get(n.incidentId());
@@ -56,7 +54,7 @@ public class NoticeDeliveryExport {
     }
 
     /** Writes the report (the stream is not closed); returns how many messages it holds. */
-    @PreAuthorize(READERS)
+    @IncidentManagersOnly
     public long write(long noticeId, OutputStream out) {
         NoticeDetails n = notices.get(noticeId);
         Incident incident = incidents.get(n.incidentId());

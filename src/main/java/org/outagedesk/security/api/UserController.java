@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
-import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.api.PageResponse;
 import org.outagedesk.base.api.Paging;
 import org.outagedesk.security.NewUser;
@@ -14,7 +14,6 @@ import org.outagedesk.security.UserSummary;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/users")
 @Tag(name = "Users")
-@PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+@IncidentManagersOnly
 class UserController {
 
     record RoleChange(@NotBlank String role, @Nullable String storeCode) {

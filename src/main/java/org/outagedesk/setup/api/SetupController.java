@@ -3,17 +3,16 @@ package org.outagedesk.setup.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.setup.SetupService;
 import org.outagedesk.setup.SetupStep;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What a new installation still lacks, as the "Getting started" screen lists it. Incident managers. */
 @RestController
 @Tag(name = "Getting started", description = "What a new installation still lacks")
-@PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+@IncidentManagersOnly
 class SetupController {
 
     record Setup(boolean complete, List<SetupStep> steps) {
