@@ -59,7 +59,8 @@ public class HoldService {
 
     static final String READERS = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "','"
             + AppRoles.AGENT + "')";
-    static final String STORE_MANAGERS = "hasRole('" + AppRoles.STORE_MANAGER + "')";
+    /** Store managers only (their own store's holds and acknowledgements); named once, used by the controllers. */
+    public static final String STORE_MANAGERS = "hasRole('" + AppRoles.STORE_MANAGER + "')";
     /** Stands in for an empty list in "x in :list" (some databases refuse an empty IN list); no store or region has this code. */
     static final String NONE = "(none)";
     static final int MAX_ACK_DEADLINE_HOURS = 24 * 30;

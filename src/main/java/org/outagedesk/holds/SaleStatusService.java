@@ -54,9 +54,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SaleStatusService {
 
-    static final String ASKERS = "hasAnyRole('" + AppRoles.POS + "','" + AppRoles.STORE_MANAGER + "','"
+    /** Who may ask whether a SKU may be sold: every role. Named once here; the API's controller uses it too. */
+    public static final String ASKERS = "hasAnyRole('" + AppRoles.POS + "','" + AppRoles.STORE_MANAGER + "','"
             + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "','" + AppRoles.AGENT + "')";
-    static final String REPORTERS = "hasAnyRole('" + AppRoles.POS + "','" + AppRoles.INCIDENT_MANAGER + "')";
+    /** Who may report sales (a till's sale, the daily sales file). Named once here; the controller uses it too. */
+    public static final String REPORTERS = "hasAnyRole('" + AppRoles.POS + "','" + AppRoles.INCIDENT_MANAGER + "')";
     static final String VIOLATION_READERS = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE
             + "')";
     static final List<String> SALES_COLUMNS = List.of("store", "sku", "quantity", "soldat");
@@ -296,7 +298,7 @@ public class SaleStatusService {
     }
 
     /** The signed-in store manager's own store's violations (never another store's), for its retail pack. */
-    @PreAuthorize("hasRole('" + AppRoles.STORE_MANAGER + "')")
+    @PreAuthorize(HoldService.STORE_MANAGERS)
     public Page<SaleViolation> violationsOfMyStore(Pageable pageable) {
         return violations.findAll(spec(new ViolationFilter(null, null, null, HoldService.myStoreCode())), pageable);
     }

@@ -104,7 +104,7 @@ class HoldController {
     }
 
     @PostMapping("/{id}/acknowledgements")
-    @PreAuthorize("hasRole('" + AppRoles.STORE_MANAGER + "')")
+    @PreAuthorize(HoldService.STORE_MANAGERS)
     @Operation(summary = "Acknowledge a hold for the signed-in store manager's own store",
             description = "The store is never taken from the request. Acknowledging twice keeps the first.")
     StoreHold acknowledge(@PathVariable long id) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CsvImportException;
 import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.NewSale;
@@ -35,9 +34,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Sale status and sales", description = "What tills ask and report")
 class SaleStatusController {
 
-    private static final String ASKERS = "hasAnyRole('" + AppRoles.POS + "','" + AppRoles.STORE_MANAGER + "','"
-            + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "','" + AppRoles.AGENT + "')";
-    private static final String REPORTERS = "hasAnyRole('" + AppRoles.POS + "','" + AppRoles.INCIDENT_MANAGER + "')";
+    // the service's rules, named once there
+    private static final String ASKERS = SaleStatusService.ASKERS;
+    private static final String REPORTERS = SaleStatusService.REPORTERS;
 
     private final SaleStatusService sales;
     private final HoldService holds;
@@ -102,7 +101,7 @@ class SaleStatusController {
     }
 
     @GetMapping("/api/my-store/holds")
-    @PreAuthorize("hasRole('" + AppRoles.STORE_MANAGER + "')")
+    @PreAuthorize(HoldService.STORE_MANAGERS)
     @Operation(summary = "The scheduled and active holds that reach the signed-in store manager's store",
             tags = "Stop-sales")
     List<StoreHold> myHolds() {
