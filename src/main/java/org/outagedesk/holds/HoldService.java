@@ -242,12 +242,12 @@ public class HoldService {
         long acked = 0;
         Scope scope = Scope.of(hold);
         if (!scope.types.isEmpty()) {
-            for (Object[] row : holds.progressByRegion(hold.getId(), scope.types, scope.everywhere, scope.regions,
-                    scope.stores, hold.getPlacedAt())) {
-                long total = (Long) row[1];
-                long done = (Long) row[2];
+            for (RegionAcknowledgements row : holds.progressByRegion(hold.getId(), scope.types, scope.everywhere,
+                    scope.regions, scope.stores, hold.getPlacedAt())) {
+                long total = row.stores();
+                long done = row.acknowledged();
                 long open = total - done;
-                regions.add(new AcknowledgementProgress.RegionProgress((String) row[0], total, done,
+                regions.add(new AcknowledgementProgress.RegionProgress(row.region(), total, done,
                         passed ? 0 : open, passed ? open : 0));
                 stores += total;
                 acked += done;

@@ -44,14 +44,14 @@ interface SalesHoldRepository extends JpaRepository<SalesHold, Long>, JpaSpecifi
 
     /** Per region: stores reached, and how many of them acknowledged the hold. */
     @Query("""
-            select s.region, count(s), count(a.id) from Store s
+            select new org.outagedesk.holds.RegionAcknowledgements(s.region, count(s), count(a.id)) from Store s
               left join HoldAcknowledgement a on a.holdId = :holdId and a.storeCode = s.code
             where """ + IN_SCOPE + """
               and """ + OPEN_WHEN_PLACED + """
             group by s.region
             order by s.region
             """)
-    List<Object[]> progressByRegion(@Param("holdId") long holdId, @Param("types") Collection<StoreType> types,
+    List<RegionAcknowledgements> progressByRegion(@Param("holdId") long holdId, @Param("types") Collection<StoreType> types,
             @Param("everywhere") boolean everywhere, @Param("regions") Collection<String> regions,
             @Param("stores") Collection<String> stores, @Param("placedAt") Instant placedAt);
 
