@@ -41,11 +41,11 @@ class HoldsSampleData implements SampleDataStep {
     static final Set<String> NON_ACKNOWLEDGING = Set.of("D-NY-UWS-01", "D-NY-UWS-02");
 
     private final HoldService holds;
-    private final SaleStatusService sales;
+    private final SalesService sales;
     private final IncidentService incidents;
     private final CatalogService catalog;
 
-    HoldsSampleData(HoldService holds, SaleStatusService sales, IncidentService incidents, CatalogService catalog) {
+    HoldsSampleData(HoldService holds, SalesService sales, IncidentService incidents, CatalogService catalog) {
         this.holds = holds;
         this.sales = sales;
         this.incidents = incidents;

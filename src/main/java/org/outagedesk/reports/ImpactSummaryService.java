@@ -26,7 +26,7 @@ import org.outagedesk.holds.AcknowledgementProgress;
 import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.HoldStatus;
 import org.outagedesk.holds.HoldSummary;
-import org.outagedesk.holds.SaleStatusService;
+import org.outagedesk.holds.SalesService;
 import org.outagedesk.holds.ViolationFilter;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.impact.ImpactCounts;
@@ -56,12 +56,12 @@ public class ImpactSummaryService {
     private final ImpactService impacts;
     private final CreditService credits;
     private final HoldService holds;
-    private final SaleStatusService sales;
+    private final SalesService sales;
     private final Clock clock;
     private final FigureCache<Long> summaries;
 
     ImpactSummaryService(IncidentService incidents, ImpactService impacts, CreditService credits, HoldService holds,
-            SaleStatusService sales, Clock clock, FigureSettings figureSettings) {
+            SalesService sales, Clock clock, FigureSettings figureSettings) {
         this.summaries = figureSettings.summaryCache();
         this.incidents = incidents;
         this.impacts = impacts;

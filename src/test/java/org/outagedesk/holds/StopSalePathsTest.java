@@ -40,6 +40,8 @@ class StopSalePathsTest {
     @Autowired
     SaleStatusService sales;
     @Autowired
+    SalesService reports;
+    @Autowired
     CatalogService catalog;
     @Autowired
     IncidentService incidents;
@@ -108,10 +110,10 @@ class StopSalePathsTest {
                 SaleStatus till = SystemActor.call(() -> sales.status(sku, ask.store()));
                 assertThat(till.sellable()).as("the till's answer for " + what).isEqualTo(!ask.stops());
             }
-            RecordedSale one = SystemActor.call(() -> sales.recordSale(new NewSale(ask.store(), sku, 1, at)));
+            RecordedSale one = SystemActor.call(() -> reports.recordSale(new NewSale(ask.store(), sku, 1, at)));
             assertThat(one.violation()).as("a single reported sale of " + what).isEqualTo(ask.stops());
             String file = "store,sku,quantity,soldAt\n" + ask.store() + "," + sku + ",1," + at + "\n";
-            SalesImportResult daily = SystemActor.call(() -> sales.importSales(new StringReader(file), "paths.csv"));
+            SalesImportResult daily = SystemActor.call(() -> reports.importSales(new StringReader(file), "paths.csv"));
             assertThat(daily.violations()).as("the daily sales file's line for " + what).isEqualTo(ask.stops() ? 1 : 0);
         }
     }

@@ -28,7 +28,7 @@ import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.HoldSummary;
 import org.outagedesk.holds.NewHold;
 import org.outagedesk.holds.NewSale;
-import org.outagedesk.holds.SaleStatusService;
+import org.outagedesk.holds.SalesService;
 import org.outagedesk.holds.SalesChannel;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.Severity;
@@ -60,7 +60,7 @@ class StoreMailTest {
     @Autowired
     HoldService holds;
     @Autowired
-    SaleStatusService sales;
+    SalesService sales;
     @Autowired
     IncidentService incidents;
     @Autowired

@@ -15,7 +15,7 @@ import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.HoldStatus;
 import org.outagedesk.holds.HoldSummary;
 import org.outagedesk.holds.NewHold;
-import org.outagedesk.holds.SaleStatusService;
+import org.outagedesk.holds.SalesService;
 import org.outagedesk.holds.SaleViolation;
 import org.outagedesk.holds.StoreAcknowledgementRow;
 import org.outagedesk.holds.StoreHold;
@@ -63,9 +63,9 @@ class HoldController {
     }
 
     private final HoldService holds;
-    private final SaleStatusService sales;
+    private final SalesService sales;
 
-    HoldController(HoldService holds, SaleStatusService sales) {
+    HoldController(HoldService holds, SalesService sales) {
         this.holds = holds;
         this.sales = sales;
     }
@@ -126,7 +126,7 @@ class HoldController {
     }
 
     @GetMapping("/violations")
-    @PreAuthorize("hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE + "')")
+    @PreAuthorize(SalesService.VIOLATION_READERS)
     @Operation(summary = "Sales made while a hold applied, newest first (incident managers and executives)")
     PageResponse<Violation> violations(@RequestParam(required = false) Long incidentId,
             @RequestParam(required = false) Long holdId, @RequestParam(required = false) String region,

@@ -15,6 +15,7 @@ import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.NewSale;
 import org.outagedesk.holds.RecordedSale;
 import org.outagedesk.holds.SaleStatusService;
+import org.outagedesk.holds.SalesService;
 import org.outagedesk.holds.SalesImportResult;
 import org.outagedesk.holds.StoreHold;
 import org.springframework.http.HttpStatus;
@@ -36,12 +37,14 @@ class SaleStatusController {
 
     // the service's rules, named once there
     private static final String ASKERS = SaleStatusService.ASKERS;
-    private static final String REPORTERS = SaleStatusService.REPORTERS;
+    private static final String REPORTERS = SalesService.REPORTERS;
 
     private final SaleStatusService sales;
+    private final SalesService reports;
     private final HoldService holds;
 
-    SaleStatusController(SaleStatusService sales, HoldService holds) {
+    SaleStatusController(SaleStatusService sales, SalesService reports, HoldService holds) {
+        this.reports = reports;
         this.sales = sales;
         this.holds = holds;
     }
@@ -65,7 +68,7 @@ class SaleStatusController {
     @Operation(summary = "Report a sale", description = "{store, sku, quantity (default 1), soldAt (ISO-8601)}; "
             + "answers whether it broke a hold")
     RecordedSale record(@RequestBody NewSale sale) {
-        return sales.recordSale(sale);
+        return reports.recordSale(sale);
     }
 
     @PostMapping(value = "/api/sales/import", consumes = "text/csv")
@@ -76,7 +79,7 @@ class SaleStatusController {
                     + " every problem by line and field.")
     ResponseEntity<SalesImportResult> importCsv(HttpServletRequest request) throws IOException {
         try (Reader reader = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
-            return report(() -> sales.importSales(reader, "The sales file"));
+            return report(() -> reports.importSales(reader, "The sales file"));
         }
     }
 
@@ -86,7 +89,7 @@ class SaleStatusController {
             return ResponseEntity.ok(run.get());
         } catch (CsvImportException e) {
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
-                    .body(SalesImportResult.refused(e, e.errors().size() >= SaleStatusService.MAX_ERRORS));
+                    .body(SalesImportResult.refused(e, e.errors().size() >= SalesService.MAX_ERRORS));
         }
     }
 
@@ -95,7 +98,7 @@ class SaleStatusController {
     @Operation(summary = "Upload a daily sales file as a form field named file")
     ResponseEntity<SalesImportResult> importMultipart(@RequestPart("file") MultipartFile file) throws IOException {
         try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            return report(() -> sales.importSales(reader, file.getOriginalFilename() == null ? "The sales file"
+            return report(() -> reports.importSales(reader, file.getOriginalFilename() == null ? "The sales file"
                     : file.getOriginalFilename()));
         }
     }

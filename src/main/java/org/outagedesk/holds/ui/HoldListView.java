@@ -43,7 +43,7 @@ import org.outagedesk.holds.HoldService.AckState;
 import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.HoldStatus;
 import org.outagedesk.holds.HoldSummary;
-import org.outagedesk.holds.SaleStatusService;
+import org.outagedesk.holds.SalesService;
 import org.outagedesk.holds.SaleViolation;
 import org.outagedesk.holds.SalesChannel;
 import org.outagedesk.holds.StoreAcknowledgementRow;
@@ -66,7 +66,7 @@ import org.springframework.data.domain.Sort;
 class HoldListView extends VerticalLayout {
 
     private final HoldService holds;
-    private final SaleStatusService sales;
+    private final SalesService sales;
     private final Map<Long, Incident> incidents;
     private final Select<HoldStatus> status = new Select<>();
     private final Grid<HoldSummary> grid = new Grid<>();
@@ -74,7 +74,7 @@ class HoldListView extends VerticalLayout {
     private final boolean manager = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
     private final ObjectProvider<HoldDetailsSection> sections;
 
-    HoldListView(HoldService holds, SaleStatusService sales, CatalogService catalog, IncidentService incidentService,
+    HoldListView(HoldService holds, SalesService sales, CatalogService catalog, IncidentService incidentService,
             ObjectProvider<HoldListAction> actions, ObjectProvider<HoldDetailsSection> sections) {
         this.sections = sections;
         this.holds = holds;

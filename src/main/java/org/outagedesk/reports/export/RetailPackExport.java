@@ -24,6 +24,7 @@ import org.outagedesk.holds.HoldStatus;
 import org.outagedesk.holds.HoldSummary;
 import org.outagedesk.holds.SaleStatus;
 import org.outagedesk.holds.SaleStatusService;
+import org.outagedesk.holds.SalesService;
 import org.outagedesk.holds.SaleViolation;
 import org.outagedesk.holds.StoreAcknowledgementRow;
 import org.outagedesk.holds.StoreHold;
@@ -87,6 +88,7 @@ public class RetailPackExport {
     }
 
     private final SaleStatusService saleStatus;
+    private final SalesService sales;
     private final HoldService holds;
     private final TimelineService timeline;
     private final CatalogService catalog;
@@ -94,9 +96,10 @@ public class RetailPackExport {
     private final Clock clock;
     private final TransactionTemplate writeTx;
 
-    RetailPackExport(SaleStatusService saleStatus, HoldService holds, TimelineService timeline,
+    RetailPackExport(SaleStatusService saleStatus, SalesService sales, HoldService holds, TimelineService timeline,
             CatalogService catalog, AuditService audit, Clock clock, PlatformTransactionManager transactions) {
         this.saleStatus = saleStatus;
+        this.sales = sales;
         this.holds = holds;
         this.timeline = timeline;
         this.catalog = catalog;
@@ -254,7 +257,7 @@ public class RetailPackExport {
         Pageable p = PageRequest.of(0, PAGE, Sort.by(Sort.Direction.DESC, "soldAt").and(Sort.by("id")));
         Page<SaleViolation> page;
         do {
-            page = ownStore ? saleStatus.violationsOfMyStore(p) : saleStatus.violations(filter, p);
+            page = ownStore ? sales.violationsOfMyStore(p) : sales.violations(filter, p);
             for (SaleViolation v : page) {
                 t.row(v.getSoldAt(), v.getStoreCode(), v.getStoreName(), v.getRegion(), v.getSkuCode(),
                         v.getQuantity(), v.getHoldId(), v.getHoldReason(), v.getIncidentId());

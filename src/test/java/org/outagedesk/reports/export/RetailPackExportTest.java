@@ -24,6 +24,7 @@ import org.outagedesk.base.SystemActor;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.holds.SaleStatus;
 import org.outagedesk.holds.SaleStatusService;
+import org.outagedesk.holds.SalesService;
 import org.outagedesk.holds.ViolationFilter;
 import org.outagedesk.incident.TimelineService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,8 @@ class RetailPackExportTest {
     int port;
     @Autowired
     SaleStatusService saleStatus;
+    @Autowired
+    SalesService sales;
     @Autowired
     TimelineService timeline;
     @Autowired
@@ -95,7 +98,7 @@ class RetailPackExportTest {
             assertThat(acks.getRow(i).getCell(2).getStringCellValue()).isEqualTo("D-NY-UWS-01");
         }
         XSSFSheet violations = wb.getSheet("Violations");
-        long own = SystemActor.call(() -> saleStatus.countViolations(
+        long own = SystemActor.call(() -> sales.countViolations(
                 new ViolationFilter(null, null, null, "D-NY-UWS-01")));
         assertThat(own).as("the sample dealer sold Sidekicks during the hold").isPositive();
         assertThat(violations.getLastRowNum() - 1).as("the store sees its own violations").isEqualTo(own);
