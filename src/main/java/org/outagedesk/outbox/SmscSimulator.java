@@ -132,6 +132,8 @@ public class SmscSimulator implements ServerMessageReceiverListener {
     private volatile boolean keepRecipients = true;
     private final Set<String> failNumbers = ConcurrentHashMap.newKeySet();
     private final Set<String> holdNumbers = ConcurrentHashMap.newKeySet();
+    /** Threads per SMPP session for the PDUs the simulator receives: a client's window (10 to 50) and then some. */
+    private static final int PDU_THREADS = 64;
     private final ExecutorService acceptor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore receiptWindow = new Semaphore(RECEIPT_WINDOW);
     private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(2, r -> {
@@ -166,6 +168,10 @@ public class SmscSimulator implements ServerMessageReceiverListener {
                     }
                 });
         port = bound.get();
+        // jSMPP gives a server session 3 threads for the PDUs it receives: a submit the simulator holds (a test of
+        // an unanswered text) or delays kept one of them, and an enquire_link waiting behind the others could miss
+        // the client's response timeout, which then closes its session. An SMSC answers a window of submits at once.
+        l.setPduProcessorDegree(PDU_THREADS);
         l.setMessageReceiverListener(this);
         listener = l;
         acceptor.execute(() -> accept(l));
