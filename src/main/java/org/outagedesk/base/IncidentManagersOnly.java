@@ -15,6 +15,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@PreAuthorize("hasRole('" + AppRoles.INCIDENT_MANAGER + "')")
+@PreAuthorize(IncidentManagersOnly.RULE)
 public @interface IncidentManagersOnly {
+
+    /** The rule itself, for a screen that asks whether to offer what it guards ({@link CurrentActor#allows}). */
+    String RULE = "hasRole('" + AppRoles.INCIDENT_MANAGER + "')";
 }

@@ -51,7 +51,7 @@ public class ImpactService {
 
     static final String VIEW = "hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "','"
             + AppRoles.EXECUTIVE + "')";
-    static final String CHANGE = "hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "')";
+    public static final String CHANGE = "hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "')";
 
     private final ImpactQueries queries;
     private final ImpactRepository impacts;

@@ -19,6 +19,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import org.outagedesk.base.CurrentActor;
 import org.springframework.data.repository.Repository;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,6 +48,12 @@ class ArchitectureTest {
     static final ArchRule every_controller_states_its_access = classes().that().areAnnotatedWith(RestController.class)
             .should(stateAccessOnClassOrEveryEndpoint())
             .because("the API is protected like the screens: every endpoint says who may call it");
+
+    @ArchTest
+    static final ArchRule screens_ask_with_the_services_rules = noClasses().that().resideInAPackage("..ui..")
+            .should().callMethod(CurrentActor.class, "hasRole", String.class)
+            .because("a screen offers what the service allows: it asks CurrentActor.allows with the service's own rule"
+                    + " (issue 18), so the rule is written once");
 
     @ArchTest
     static final ArchRule repositories_stay_inside_their_feature = classes().that().areAssignableTo(Repository.class)

@@ -51,8 +51,7 @@ class SubscriberCreditsView extends VerticalLayout implements BeforeEnterObserve
     private final Grid<CreditRecord> grid = new Grid<>();
     private final Button issue = new Button("Issue credit…");
     private final ZoneId zone = ShownTime.viewerZone();
-    private final boolean mayIssue = CurrentActor.hasRole(AppRoles.AGENT)
-            || CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
+    private final boolean mayIssue = CurrentActor.allows(CreditService.ISSUE);
     private final List<Incident> all;
     private SubscriberCredits current;
 

@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.base.ui.TabStrip;
 import org.outagedesk.base.ui.ViewToolbar;
@@ -43,9 +44,9 @@ import org.outagedesk.holds.HoldService.AckState;
 import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.HoldStatus;
 import org.outagedesk.holds.HoldSummary;
-import org.outagedesk.holds.SalesService;
 import org.outagedesk.holds.SaleViolation;
 import org.outagedesk.holds.SalesChannel;
+import org.outagedesk.holds.SalesService;
 import org.outagedesk.holds.StoreAcknowledgementRow;
 import org.outagedesk.holds.ViolationFilter;
 import org.outagedesk.incident.Incident;
@@ -71,7 +72,7 @@ class HoldListView extends VerticalLayout {
     private final Select<HoldStatus> status = new Select<>();
     private final Grid<HoldSummary> grid = new Grid<>();
     private final VerticalLayout details = new VerticalLayout();
-    private final boolean manager = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
+    private final boolean manager = CurrentActor.allows(IncidentManagersOnly.RULE);
     private final ObjectProvider<HoldDetailsSection> sections;
 
     HoldListView(HoldService holds, SalesService sales, CatalogService catalog, IncidentService incidentService,
@@ -155,7 +156,7 @@ class HoldListView extends VerticalLayout {
         tabs.setWidthFull();
         tabs.addClassName("od-fill");
         tabs.add("Holds", holdsTab);
-        if (manager || CurrentActor.hasRole(AppRoles.EXECUTIVE)) {
+        if (CurrentActor.allows(SalesService.VIOLATION_READERS)) {
             tabs.add("Violations", violations());
         }
         add(new ViewToolbar("Stop-sales", actions.orderedStream()

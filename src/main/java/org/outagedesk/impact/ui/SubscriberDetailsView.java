@@ -58,8 +58,7 @@ class SubscriberDetailsView extends VerticalLayout implements BeforeEnterObserve
     private final ZoneId viewerZone = ShownTime.viewerZone();
     private final ObjectProvider<SubscriberImpactSection> sections;
     private QueryParameters listQuery = QueryParameters.empty();
-    private final boolean mayChange = CurrentActor.hasRole(AppRoles.AGENT)
-            || CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
+    private final boolean mayChange = CurrentActor.allows(ImpactService.CHANGE);
     private final ObjectProvider<SubscriberDetailsSection> detailSections;
     private String msisdn = "";
 

@@ -42,6 +42,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.catalog.CatalogService;
@@ -92,7 +93,7 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
     private final ZoneId zone = ShownTime.viewerZone();
     private @Nullable ImpactRow focused;
     /** Bulk changes are for incident managers; agents change one subscriber at a time, on its page. */
-    private final boolean mayChange = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
+    private final boolean mayChange = CurrentActor.allows(IncidentManagersOnly.RULE);
     private final long typeAbove;
     private final @Nullable ImportPanel importPanel;
     private final Function<String, Optional<Store>> catalogStore;
@@ -218,7 +219,7 @@ class SubscriberListView extends VerticalLayout implements BeforeEnterObserver {
             }
         });
 
-        importPanel = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER)
+        importPanel = mayChange
                 ? new ImportPanel(impacts, () -> incident.getValue() == null ? null : incident.getValue().getId(),
                         maxFileSize, this::refresh)
                 : null;

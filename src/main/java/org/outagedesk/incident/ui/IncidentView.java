@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.base.ui.ShownTime;
@@ -67,7 +68,7 @@ class IncidentView extends VerticalLayout implements BeforeEnterObserver {
     private final TimelineService timeline;
     private final Clock clock;
     private final ObjectProvider<TimelineEntryAction> entryActions;
-    private final boolean canChange = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
+    private final boolean canChange = CurrentActor.allows(IncidentManagersOnly.RULE);
 
     private final ComboBox<Incident> chooser = new ComboBox<>();
     private final Div header = new Div();

@@ -4,8 +4,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.Optional;
-import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.incident.TimelineEntry;
 import org.outagedesk.incident.TimelineEntryType;
@@ -28,7 +28,7 @@ class SendToStoresAction implements TimelineEntryAction {
     @Override
     public Optional<com.vaadin.flow.component.Component> create(TimelineEntry entry) {
         if (entry.getType() != TimelineEntryType.RETAIL_INSTRUCTION || entry.isRetracted()
-                || !CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER)) {
+                || !CurrentActor.allows(IncidentManagersOnly.RULE)) {
             return Optional.empty();
         }
         Button send = new Button("Send to stores", VaadinIcon.ENVELOPE_O.create(),

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.impact.ui.SubscriberDetailsSection;
@@ -30,7 +29,7 @@ class SubscriberNoticesSection implements SubscriberDetailsSection {
 
     @Override
     public Optional<com.vaadin.flow.component.Component> create(String msisdn) {
-        if (!CurrentActor.hasRole(AppRoles.AGENT) && !CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER)) {
+        if (!CurrentActor.allows(NoticeService.SUBSCRIBER)) {
             return Optional.empty();
         }
         List<SubscriberNotice> list = notices.ofSubscriber(msisdn);

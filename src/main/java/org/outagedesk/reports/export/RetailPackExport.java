@@ -24,8 +24,8 @@ import org.outagedesk.holds.HoldStatus;
 import org.outagedesk.holds.HoldSummary;
 import org.outagedesk.holds.SaleStatus;
 import org.outagedesk.holds.SaleStatusService;
-import org.outagedesk.holds.SalesService;
 import org.outagedesk.holds.SaleViolation;
+import org.outagedesk.holds.SalesService;
 import org.outagedesk.holds.StoreAcknowledgementRow;
 import org.outagedesk.holds.StoreHold;
 import org.outagedesk.holds.ViolationFilter;
@@ -54,6 +54,9 @@ public class RetailPackExport {
 
     static final String READERS = "hasAnyRole('" + AppRoles.STORE_MANAGER + "','" + AppRoles.INCIDENT_MANAGER
             + "','" + AppRoles.EXECUTIVE + "')";
+    /** Who gets the pack of every store (a store manager gets their own store's); the hold list offers it to them. */
+    public static final String ALL_STORES = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.EXECUTIVE
+            + "')";
     private static final int PAGE = 500;
 
     static final List<Column> SALE_STATUS = List.of(Column.text("SKU", 14), Column.text("Model", 24),
@@ -252,7 +255,7 @@ public class RetailPackExport {
 
     private void violations(Scope scope, TableWriter t) {
         // a store manager sees their own store's violations, never another store's (the service picks the store)
-        boolean ownStore = !CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER) && !CurrentActor.hasRole(AppRoles.EXECUTIVE);
+        boolean ownStore = !CurrentActor.allows(ALL_STORES);
         ViolationFilter filter = new ViolationFilter(null, null, scope.region(), scope.store());
         Pageable p = PageRequest.of(0, PAGE, Sort.by(Sort.Direction.DESC, "soldAt").and(Sort.by("id")));
         Page<SaleViolation> page;

@@ -33,6 +33,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.Money;
 import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
@@ -155,7 +156,7 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
                 NUMBER.format(cr.issued().count()) + " credits issued", credits));
         creditCards.add(card("card-credits-pending", money(cr.pending().amount()),
                 NUMBER.format(cr.pending().count()) + " credits waiting for approval",
-                CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER) ? "credits/approvals" : credits));
+                CurrentActor.allows(IncidentManagersOnly.RULE) ? "credits/approvals" : credits));
         creditCards.add(card("card-credits-reversed", money(cr.reversed().amount()),
                 NUMBER.format(cr.reversed().count()) + " credits reversed", credits));
         creditCards.add(card("card-credits-cost", money(cr.totalCost()),
@@ -183,9 +184,9 @@ class ImpactOverviewView extends VerticalLayout implements BeforeEnterObserver {
                 "time to resolve: from the start of the outage to its resolution", incidentLink));
 
         Div noticeCards = cards();
-        if (CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER) || CurrentActor.hasRole(AppRoles.EXECUTIVE)) {
+        if (CurrentActor.allows(NoticeService.FIGURES)) {
             NoticeFigures nf = notices.figures(id);
-            String link = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER) ? "notices" : null;
+            String link = CurrentActor.allows(IncidentManagersOnly.RULE) ? "notices" : null;
             noticeCards.add(card("card-notified", NUMBER.format(nf.notified()),
                     "notified: texts and e-mails of customer notices that went out", link));
             noticeCards.add(card("card-delivered", NUMBER.format(nf.delivered()),

@@ -9,9 +9,9 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.security.UserService;
@@ -29,7 +29,7 @@ class ProfileView extends VerticalLayout {
 
     private final UserService users;
     private final EmailField email = new EmailField("Your e-mail address");
-    private final Checkbox info = new Checkbox(CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER)
+    private final Checkbox info = new Checkbox(CurrentActor.allows(IncidentManagersOnly.RULE)
             ? "E-mail me for information too (a copy of each escalation of overdue stores to their region)"
             : "E-mail me for information too (none is sent to your role yet: your choice is kept for when there is)");
 
@@ -44,7 +44,7 @@ class ProfileView extends VerticalLayout {
         email.setValue(me.email() == null ? "" : me.email());
         info.setId("profile-info-emails");
         info.setValue(me.infoEmails());
-        Paragraph always = new Paragraph(CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER)
+        Paragraph always = new Paragraph(CurrentActor.allows(IncidentManagersOnly.RULE)
                 ? "As an incident manager you always get the e-mails that need you: a public update overdue, and "
                         + "something waiting for your approval."
                 : "E-mails that need you to act are always sent.");

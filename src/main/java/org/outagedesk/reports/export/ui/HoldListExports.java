@@ -2,7 +2,6 @@ package org.outagedesk.reports.export.ui;
 
 import com.vaadin.flow.component.Component;
 import java.util.List;
-import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.holds.ui.HoldListAction;
 import org.outagedesk.reports.export.RetailPackExport;
@@ -19,7 +18,7 @@ class HoldListExports implements HoldListAction {
 
     @Override
     public List<Component> controls(HoldListAction.Screen screen) {
-        boolean allowed = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER) || CurrentActor.hasRole(AppRoles.EXECUTIVE);
+        boolean allowed = CurrentActor.allows(RetailPackExport.ALL_STORES);
         return allowed ? List.of(ExportDownloads.retailPack(export)) : List.of();
     }
 }
