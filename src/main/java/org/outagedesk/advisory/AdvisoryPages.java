@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.PageTemplates;
 import org.outagedesk.incident.IncidentBulletin;
 import org.outagedesk.incident.TimelineChanged;
 import org.outagedesk.incident.TimelineService;
@@ -100,10 +101,10 @@ public class AdvisoryPages {
         this.resolvedShownFor = resolvedShownFor;
         this.refresh = refresh;
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        this.style = Page.of(HttpStatus.OK, CSS, AdvisoryRenderer.bytes("templates/advisory/advisory.css"), started,
+        this.style = Page.of(HttpStatus.OK, CSS, PageTemplates.bytes("templates/advisory/advisory.css"), started,
                 null);
         this.unavailable = Page.of(HttpStatus.SERVICE_UNAVAILABLE, HTML,
-                AdvisoryRenderer.bytes("templates/advisory/unavailable.html"), started, null);
+                PageTemplates.bytes("templates/advisory/unavailable.html"), started, null);
     }
 
     public Page index() {

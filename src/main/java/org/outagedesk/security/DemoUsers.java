@@ -17,6 +17,16 @@ class DemoUsers implements SampleDataStep {
     static final String UWS_DEALER = "D-NY-UWS-01";
     /** A company store far from New York. */
     static final String SEATTLE_COMPANY_STORE = "C-WA-SEA-01";
+    /** The users, in the order the sign-in page names them. */
+    static final List<NewUser> USERS = List.of(
+            new NewUser("agent", "Alex Agent", AppRoles.AGENT, null, PASSWORD),
+            new NewUser("agent2", "Blair Agent", AppRoles.AGENT, null, PASSWORD),
+            new NewUser("manager", "Morgan Manager", AppRoles.INCIDENT_MANAGER, null, PASSWORD),
+            new NewUser("manager2", "Nico Manager", AppRoles.INCIDENT_MANAGER, null, PASSWORD),
+            new NewUser("exec", "Erin Executive", AppRoles.EXECUTIVE, null, PASSWORD),
+            new NewUser("store", "Sam Store (Upper West Side)", AppRoles.STORE_MANAGER, UWS_DEALER, PASSWORD),
+            new NewUser("store2", "Sasha Store (Seattle)", AppRoles.STORE_MANAGER, SEATTLE_COMPANY_STORE, PASSWORD),
+            new NewUser("till", "Till API client", AppRoles.POS, null, PASSWORD));
 
     private final UserService users;
 
@@ -36,14 +46,6 @@ class DemoUsers implements SampleDataStep {
 
     @Override
     public void load(SampleFiles files) {
-        List.of(new NewUser("agent", "Alex Agent", AppRoles.AGENT, null, PASSWORD),
-                new NewUser("agent2", "Blair Agent", AppRoles.AGENT, null, PASSWORD),
-                new NewUser("manager", "Morgan Manager", AppRoles.INCIDENT_MANAGER, null, PASSWORD),
-                new NewUser("manager2", "Nico Manager", AppRoles.INCIDENT_MANAGER, null, PASSWORD),
-                new NewUser("exec", "Erin Executive", AppRoles.EXECUTIVE, null, PASSWORD),
-                new NewUser("store", "Sam Store (Upper West Side)", AppRoles.STORE_MANAGER, UWS_DEALER, PASSWORD),
-                new NewUser("store2", "Sasha Store (Seattle)", AppRoles.STORE_MANAGER, SEATTLE_COMPANY_STORE, PASSWORD),
-                new NewUser("till", "Till API client", AppRoles.POS, null, PASSWORD))
-                .forEach(users::create);
+        USERS.forEach(users::create);
     }
 }

@@ -1,17 +1,15 @@
 package org.outagedesk.security;
 
-import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.PageTemplates;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
@@ -48,7 +46,7 @@ public class SignInPageController {
     private final boolean demo;
 
     SignInPageController(Environment environment) {
-        this.page = Mustache.compiler().escapeHTML(true).compile(template());
+        this.page = PageTemplates.compile("signin/login");
         this.demo = environment.acceptsProfiles(Profiles.of("demo"));
     }
 
@@ -67,6 +65,13 @@ public class SignInPageController {
         model.put("error", message != null);
         model.put("message", message == null ? "" : message);
         model.put("demo", demo);
+        if (demo) {
+            model.put("demoUsers", String.join(", ", DemoUsers.USERS.stream()
+                    .filter(u -> !AppRoles.POS.equals(u.role())).map(NewUser::username).toList()));
+            model.put("demoTills", String.join(", ", DemoUsers.USERS.stream()
+                    .filter(u -> AppRoles.POS.equals(u.role())).map(u -> "\"" + u.username() + "\"").toList()));
+            model.put("demoPassword", DemoUsers.PASSWORD);
+        }
         return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(page.execute(model));
     }
@@ -87,17 +92,5 @@ public class SignInPageController {
         }
         int seconds = Integer.parseInt(text);
         return seconds <= MAX_WAIT_SECONDS ? seconds : 0;
-    }
-
-    private static String template() {
-        try (@Nullable InputStream in = SignInPageController.class.getClassLoader()
-                .getResourceAsStream("templates/signin/login.mustache")) {
-            if (in == null) {
-                throw new IllegalStateException("Missing template templates/signin/login.mustache");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
