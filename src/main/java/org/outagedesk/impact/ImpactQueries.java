@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.Money;
-import org.outagedesk.impact.internal.SequenceSql;
+import org.outagedesk.base.SequenceSql;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
