@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.Money;
 import org.outagedesk.base.SystemActor;
+import org.outagedesk.impact.ImpactRows;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
@@ -38,6 +39,7 @@ class CampaignRunner {
     private final CampaignRepository campaigns;
     private final CampaignTierRepository tiers;
     private final CampaignSql sql;
+    private final ImpactRows impacts;
     private final CreditProperties properties;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
@@ -50,12 +52,13 @@ class CampaignRunner {
     });
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
 
-    CampaignRunner(CampaignRepository campaigns, CampaignTierRepository tiers, CampaignSql sql,
+    CampaignRunner(CampaignRepository campaigns, CampaignTierRepository tiers, CampaignSql sql, ImpactRows impacts,
             CreditProperties properties, AuditService audit, ApplicationEventPublisher events, Clock clock,
             PlatformTransactionManager transactions) {
         this.campaigns = campaigns;
         this.tiers = tiers;
         this.sql = sql;
+        this.impacts = impacts;
         this.properties = properties;
         this.audit = audit;
         this.events = events;
@@ -121,12 +124,12 @@ class CampaignRunner {
             c.progress(last, sql.reverseBatch(c, c.getReversedBy(), c.getReverseReason(), from, last, now));
             return true;
         }
-        Long end = sql.nextBatchEnd(c.getIncidentId(), from, properties.batchSize());
+        Long end = impacts.nextBatchEnd(c.getIncidentId(), from, properties.batchSize());
         if (end == null) {
             finish(c, now);
             return false;
         }
-        int impacts = sql.lockBatch(c.getIncidentId(), from, end);
+        int locked = impacts.lockBatch(c.getIncidentId(), from, end);
         BigDecimal cap = properties.cap().amount();
         switch (c.getJob()) {
             case RUN -> {
@@ -141,7 +144,7 @@ class CampaignRunner {
             case REVERSE -> throw new IllegalStateException("reversals walk credits (above)");
             case null -> throw new IllegalStateException("Campaign " + campaignId + " has no job");
         }
-        c.progress(end, impacts);
+        c.progress(end, locked);
         return true;
     }
 

@@ -22,6 +22,7 @@ import org.outagedesk.base.Money;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
+import org.outagedesk.impact.ImpactRows;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
@@ -49,6 +50,7 @@ public class CampaignService {
     private final CampaignRepository campaigns;
     private final CampaignTierRepository tiers;
     private final CampaignSql sql;
+    private final ImpactRows impacts;
     private final CampaignRunner runner;
     private final CreditService credits;
     private final CreditProperties properties;
@@ -68,14 +70,15 @@ public class CampaignService {
             @Nullable Instant jobStartedAt, @Nullable Instant completedAt) {
     }
 
-    CampaignService(CampaignRepository campaigns, CampaignTierRepository tiers, CampaignSql sql, CampaignRunner runner,
-            CreditService credits, CreditProperties properties, IncidentService incidents, CatalogService catalog,
-            AuditService audit, ApplicationEventPublisher events, Clock clock,
+    CampaignService(CampaignRepository campaigns, CampaignTierRepository tiers, CampaignSql sql, ImpactRows impacts,
+            CampaignRunner runner, CreditService credits, CreditProperties properties, IncidentService incidents,
+            CatalogService catalog, AuditService audit, ApplicationEventPublisher events, Clock clock,
             FigureSettings figureSettings) {
         this.figures = figureSettings.cache();
         this.campaigns = campaigns;
         this.tiers = tiers;
         this.sql = sql;
+        this.impacts = impacts;
         this.runner = runner;
         this.credits = credits;
         this.properties = properties;
@@ -243,7 +246,7 @@ public class CampaignService {
         Campaign campaign = campaign(id);
         Instant now = clock.instant();
         String by = CurrentActor.username();
-        campaign.approve(by, now, sql.countImpacts(campaign.getIncidentId()));
+        campaign.approve(by, now, impacts.count(campaign.getIncidentId()));
         String text = "Credit campaign '" + campaign.getName() + "' (created by " + campaign.getCreatedBy()
                 + ") approved by " + by + ": " + describeTiers(id) + ". It runs now.";
         audit.record("CAMPAIGN_APPROVED", "Campaign", id, text);
@@ -291,7 +294,7 @@ public class CampaignService {
         Money before = tier.getAmount();
         Instant now = clock.instant();
         int round = tier.topUp(amount);
-        campaign.startTopUp(tierNo, round, sql.countImpacts(campaign.getIncidentId()), now);
+        campaign.startTopUp(tierNo, round, impacts.count(campaign.getIncidentId()), now);
         String text = "Credit campaign '" + campaign.getName() + "': tier " + tierNo + " (" + tier.getName()
                 + ") topped up from " + Words.money(before) + " to " + Words.money(amount) + " by " + CurrentActor.username()
                 + "; the difference is credited to those already credited.";

@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.outagedesk.impact.internal.SequenceSql;
+import org.outagedesk.base.SequenceSql;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The set-based statements of campaigns. Impacts are walked in id order in batches; each batch locks its impact rows
- * (the same lock a single credit takes) and inserts each tier's credits with one INSERT ... SELECT that skips
+ * (the same lock a single credit takes; both through {@link org.outagedesk.impact.ImpactRows}) and inserts each tier's credits with one INSERT ... SELECT that skips
  * subscribers already credited in that tier and round, and clips the amount to the room under the cap. The UNIQUE
  * constraint (tier, round, entry type, subscriber) makes a second credit impossible even if this code were wrong.
  */
@@ -55,11 +55,6 @@ class CampaignSql {
         return parts.isEmpty() ? "1 = 1" : String.join(" and ", parts);
     }
 
-    long countImpacts(long incidentId) {
-        return jdbc.queryForObject("select count(*) from impact where incident_id = :incident",
-                new MapSqlParameterSource("incident", incidentId), Long.class);
-    }
-
     /**
      * Streams every impact that any tier selects, with the subscriber's current net credit, and hands the caller
      * per row the tiers it matches (as a bit per tier) and that net; nothing is written.
@@ -90,25 +85,6 @@ class CampaignSql {
 
     interface DryRunConsumer {
         void accept(BigDecimal net, boolean[] matches);
-    }
-
-    /** The last impact id of the next batch after {@code cursor}, or null when none is left. */
-    @Nullable Long nextBatchEnd(long incidentId, long cursor, int size) {
-        List<Long> ids = jdbc.queryForList("select id from impact where incident_id = :incident and id > :cursor"
-                + " order by incident_id, id offset " + (size - 1) + " rows fetch next 1 rows only",
-                new MapSqlParameterSource("incident", incidentId).addValue("cursor", cursor), Long.class);
-        if (!ids.isEmpty()) {
-            return ids.getFirst();
-        }
-        return jdbc.queryForObject("select max(id) from impact where incident_id = :incident and id > :cursor",
-                new MapSqlParameterSource("incident", incidentId).addValue("cursor", cursor), Long.class);
-    }
-
-    /** Locks the batch's impact rows, as a single credit locks its one; returns how many there are. */
-    int lockBatch(long incidentId, long from, long to) {
-        return jdbc.queryForList("select id from impact where incident_id = :incident and id > :from and id <= :to"
-                + " for update", new MapSqlParameterSource("incident", incidentId).addValue("from", from)
-                .addValue("to", to), Long.class).size();
     }
 
     private static final String INSERT = "insert into credit (id, incident_id, subscriber_id, reason_code, amount,"

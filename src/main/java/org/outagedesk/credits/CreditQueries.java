@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.Money;
+import org.outagedesk.impact.ImpactRows;
+import org.outagedesk.impact.ImpactRows.SubscriberImpact;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -26,15 +28,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledger in SQL: the subscriber's impact row (locked, so two credits to one subscriber queue up), the net total
- * against the cap, the idempotency keys, lists and totals. All run in the caller's transaction.
+ * The ledger in SQL: the subscriber's impact row (found and locked by the impact feature, so two credits to one
+ * subscriber queue up), the net total against the cap, the idempotency keys, lists and totals. All run in the
+ * caller's transaction.
  */
 @Component
 class CreditQueries {
-
-    /** The affected subscriber a credit goes to: their impact in the incident. */
-    record Target(long impactId, long subscriberId, String msisdn, String name, String status, boolean dataPlan) {
-    }
 
     record StoredKey(String requestHash, @Nullable Long creditId) {
     }
@@ -50,31 +49,27 @@ class CreditQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
+    private final ImpactRows impacts;
 
-    CreditQueries(NamedParameterJdbcTemplate jdbc) {
+    CreditQueries(NamedParameterJdbcTemplate jdbc, ImpactRows impacts) {
         this.jdbc = jdbc;
+        this.impacts = impacts;
         JdbcTemplate fetching = new JdbcTemplate(
                 ((JdbcTemplate) jdbc.getJdbcOperations()).getDataSource());
         fetching.setFetchSize(1000);
         this.streaming = new NamedParameterJdbcTemplate(fetching);
     }
 
-    Optional<Target> target(long incidentId, String msisdn, boolean lock) {
-        List<Target> found = jdbc.query("select i.id, s.id sid, s.msisdn, s.name, i.status, s.data_plan"
-                + " from impact i join subscriber s on s.id = i.subscriber_id"
-                + " where s.msisdn = :msisdn and i.incident_id = :incident",
-                new MapSqlParameterSource("msisdn", msisdn).addValue("incident", incidentId),
-                (rs, n) -> new Target(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6)));
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
+    /**
+     * The affected subscriber a credit goes to: their impact in the incident, from the impact feature; locked when
+     * asked (every change to a subscriber's credits in an incident takes this lock first, campaigns included).
+     */
+    Optional<SubscriberImpact> target(long incidentId, String msisdn, boolean lock) {
+        Optional<SubscriberImpact> found = impacts.find(incidentId, msisdn);
         if (lock) {
-            // every change to a subscriber's credits in an incident takes this lock first, campaigns included
-            jdbc.queryForList("select id from impact where id = :id for update",
-                    new MapSqlParameterSource("id", found.getFirst().impactId()), Long.class);
+            found.ifPresent(impacts::lock);
         }
-        return Optional.of(found.getFirst());
+        return found;
     }
 
     Money net(long incidentId, long subscriberId) {

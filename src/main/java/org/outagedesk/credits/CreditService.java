@@ -20,6 +20,7 @@ import org.outagedesk.base.Money;
 import org.outagedesk.base.Msisdn;
 import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.Text;
+import org.outagedesk.impact.ImpactRows.SubscriberImpact;
 import org.outagedesk.incident.IncidentService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -143,7 +144,7 @@ public class CreditService {
             throw new DomainException("amount", "A single credit may be at most " + properties.incidentManagerLimit()
                     + " (the incident managers' limit); above that nobody may approve it");
         }
-        CreditQueries.Target target = queries.target(request.incidentId(), msisdn.value(), true)
+        SubscriberImpact target = queries.target(request.incidentId(), msisdn.value(), true)
                 .orElseThrow(() -> new DomainException("msisdn", msisdn + " is not an affected subscriber of incident "
                         + request.incidentId()));
         Money room = properties.cap().minus(queries.net(request.incidentId(), target.subscriberId()));
@@ -227,7 +228,7 @@ public class CreditService {
         list.forEach(c -> incidentIds.add(c.incidentId()));
         List<SubscriberCreditList.Room> rooms = new ArrayList<>();
         for (long id : incidentIds) {
-            CreditQueries.Target target = queries.target(id, number.value(), false)
+            SubscriberImpact target = queries.target(id, number.value(), false)
                     .orElseThrow(() -> new NotFoundException("Subscriber", number + " in incident " + id));
             Money net = queries.net(id, target.subscriberId());
             Money room = properties.cap().minus(net);
@@ -242,7 +243,7 @@ public class CreditService {
     public SubscriberCredits subscriberInIncident(String msisdn, long incidentId) {
         incidents.get(incidentId);
         Msisdn number = parse(msisdn);
-        CreditQueries.Target target = queries.target(incidentId, number.value(), false)
+        SubscriberImpact target = queries.target(incidentId, number.value(), false)
                 .orElseThrow(() -> new NotFoundException("Subscriber", number + " in incident " + incidentId));
         Money net = queries.net(incidentId, target.subscriberId());
         Money room = properties.cap().minus(net);

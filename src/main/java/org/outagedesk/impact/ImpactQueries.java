@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.Money;
-import org.outagedesk.impact.internal.SequenceSql;
+import org.outagedesk.base.SequenceSql;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -50,13 +50,15 @@ class ImpactQueries {
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
     private final SequenceSql sequences;
+    private final CreditTotalSql credits;
 
-    ImpactQueries(NamedParameterJdbcTemplate jdbc, SequenceSql sequences) {
+    ImpactQueries(NamedParameterJdbcTemplate jdbc, SequenceSql sequences, CreditTotalSql credits) {
         this.jdbc = jdbc;
         JdbcTemplate fetching = new JdbcTemplate(((JdbcTemplate) jdbc.getJdbcOperations()).getDataSource());
         fetching.setFetchSize(EXPORT_FETCH_SIZE);
         this.streaming = new NamedParameterJdbcTemplate(fetching);
         this.sequences = sequences;
+        this.credits = credits;
     }
 
     record Where(String sql, MapSqlParameterSource params) {
@@ -159,9 +161,7 @@ class ImpactQueries {
         Where w = where(incidentId, filter);
         String sql = "select s.msisdn, s.account_number, s.name, s.sku_code, s.store_code, s.region, i.status,"
                 + " i.cat_contacts, i.cat_photos, i.cat_email, i.cat_sms, i.cat_calendar, i.cat_todo,"
-                + " i.last_contacted_at, (select coalesce(sum(c.amount), 0) from credit c"
-                + " where c.subscriber_id = i.subscriber_id and c.incident_id = i.incident_id"
-                + " and c.status in ('ISSUED','PENDING_APPROVAL','REVERSED')) credits"
+                + " i.last_contacted_at, " + credits.netOf("i.subscriber_id", "i.incident_id") + " credits"
                 + w.sql() + " order by i.incident_id, i.subscriber_id";
         streaming.query(sql, w.params(), (RowCallbackHandler) rs -> each.accept(new ExportedImpact(
                 new ImpactRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -179,8 +179,7 @@ class ImpactQueries {
         w.params().addValue("after", afterSubscriberId).addValue("limit", limit);
         String sql = "select s.id, s.msisdn, s.name, s.email, s.store_code, s.region, i.status, i.cat_contacts,"
                 + " i.cat_photos, i.cat_email, i.cat_sms, i.cat_calendar, i.cat_todo,"
-                + " (select coalesce(sum(c.amount), 0) from credit c where c.subscriber_id = i.subscriber_id"
-                + " and c.incident_id = i.incident_id and c.status in ('ISSUED','PENDING_APPROVAL','REVERSED'))"
+                + " " + credits.netOf("i.subscriber_id", "i.incident_id")
                 + w.sql() + " and i.subscriber_id > :after order by i.incident_id, i.subscriber_id"
                 + " fetch first :limit rows only";
         return jdbc.query(sql, w.params(), (rs, n) -> new AffectedSubscriber(rs.getLong(1), rs.getString(2),

@@ -1,4 +1,4 @@
-package org.outagedesk.impact.internal;
+package org.outagedesk.base;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.dialect.Dialect;
