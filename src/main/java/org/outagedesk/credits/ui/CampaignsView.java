@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
@@ -58,7 +59,7 @@ class CampaignsView extends VerticalLayout {
     private final Grid<CampaignDetails> grid = new Grid<>();
     private final VerticalLayout details = new VerticalLayout();
     private final ZoneId zone = ShownTime.viewerZone();
-    private final boolean mayRun = CurrentActor.hasRole(AppRoles.INCIDENT_MANAGER);
+    private final boolean mayRun = CurrentActor.allows(IncidentManagersOnly.RULE);
     private CampaignDetails selected;
     private List<CampaignDetails> items = List.of();
 
