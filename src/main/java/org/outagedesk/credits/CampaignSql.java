@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.SequenceSql;
+import org.outagedesk.impact.ImpactSelection;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,31 +29,9 @@ class CampaignSql {
         this.sequences = sequences;
     }
 
-    /** The rules of a tier as SQL over {@code i} (impact) and {@code s} (subscriber); "1 = 1" when all absent. */
+    /** The rules of a tier as SQL over impact's aliases ({@link ImpactSelection}); "1 = 1" when all absent. */
     static String rules(TierRules r, String prefix, MapSqlParameterSource p) {
-        List<String> parts = new ArrayList<>();
-        if (r.statuses() != null && !r.statuses().isEmpty()) {
-            parts.add("i.status in (:" + prefix + "statuses)");
-            p.addValue(prefix + "statuses", r.statuses().stream().map(Enum::name).toList());
-        }
-        if (r.categories() != null && !r.categories().isEmpty()) {
-            // column names come from the enum, never from input
-            parts.add("(" + String.join(" or ", r.categories().stream().sorted()
-                    .map(c -> "i." + c.column() + " = true").toList()) + ")");
-        }
-        if (r.dataPlan() != null) {
-            parts.add("s.data_plan = :" + prefix + "plan");
-            p.addValue(prefix + "plan", r.dataPlan());
-        }
-        if (r.skus() != null && !r.skus().isEmpty()) {
-            parts.add("s.sku_code in (:" + prefix + "skus)");
-            p.addValue(prefix + "skus", List.copyOf(r.skus()));
-        }
-        if (r.regions() != null && !r.regions().isEmpty()) {
-            parts.add("s.region in (:" + prefix + "regions)");
-            p.addValue(prefix + "regions", List.copyOf(r.regions()));
-        }
-        return parts.isEmpty() ? "1 = 1" : String.join(" and ", parts);
+        return ImpactSelection.where(r.criteria(), prefix, p);
     }
 
     /**
@@ -68,11 +47,11 @@ class CampaignSql {
             conditions.add("(" + condition + ")");
             select.append(", case when ").append(condition).append(" then 1 else 0 end");
         }
-        String sql = select + " from impact i join subscriber s on s.id = i.subscriber_id"
+        String sql = select + " from " + ImpactSelection.FROM
                 + " left join (select subscriber_id, sum(amount) net from credit where incident_id = :incident"
                 + " and status in " + CreditStatus.COUNTED_SQL + " group by subscriber_id) c"
-                + " on c.subscriber_id = i.subscriber_id"
-                + " where i.incident_id = :incident and (" + String.join(" or ", conditions) + ")";
+                + " on c.subscriber_id = " + ImpactSelection.SUBSCRIBER_ID
+                + " where " + ImpactSelection.OF_INCIDENT + " and (" + String.join(" or ", conditions) + ")";
         jdbc.getJdbcTemplate().setFetchSize(1000);
         jdbc.query(sql, p, rs -> {
             boolean[] matches = new boolean[tiers.size()];
@@ -91,9 +70,9 @@ class CampaignSql {
             + " currency, note, status, entry_type, reverses_id, requested_by, requested_at, decided_by, decided_at,"
             + " decision_reason, campaign_id, campaign_tier_id, tier_round, version) ";
 
-    private static final String NET = "coalesce((select sum(c.amount) from credit c where c.incident_id ="
-            + " i.incident_id and c.subscriber_id = i.subscriber_id and c.status in " + CreditStatus.COUNTED_SQL
-            + "), 0)";
+    private static final String NET = "coalesce((select sum(c.amount) from credit c where c.incident_id = "
+            + ImpactSelection.INCIDENT_ID + " and c.subscriber_id = " + ImpactSelection.SUBSCRIBER_ID
+            + " and c.status in " + CreditStatus.COUNTED_SQL + "), 0)";
 
     /** Credits one tier (round 0) to the eligible, not yet credited subscribers of a batch. */
     int creditTier(Campaign campaign, CampaignTier tier, BigDecimal cap, long from, long to, Instant at) {
@@ -101,12 +80,12 @@ class CampaignSql {
         String rules = rules(tier.getRules(), "r_", p);
         String sql = INSERT + "select " + sequences.next("credit_seq") + ", x.incident_id, x.subscriber_id, :reason,"
                 + " x.amount, :currency, :note, 'ISSUED', 'CREDIT', null, :requestedBy, :at, :decidedBy, :at, null,"
-                + " :campaign, :tier, :round, 0 from (select i.incident_id, i.subscriber_id,"
-                + " least(:amount, :cap - " + NET + ") amount"
-                + " from impact i join subscriber s on s.id = i.subscriber_id"
-                + " where i.incident_id = :incident and i.id > :from and i.id <= :to and " + rules
+                + " :campaign, :tier, :round, 0 from (select " + ImpactSelection.INCIDENT_ID + " incident_id, "
+                + ImpactSelection.SUBSCRIBER_ID + " subscriber_id, least(:amount, :cap - " + NET + ") amount"
+                + " from " + ImpactSelection.FROM + " where " + ImpactSelection.OF_BATCH + " and " + rules
                 + " and not exists (select 1 from credit d where d.campaign_tier_id = :tier and d.tier_round = :round"
-                + " and d.entry_type = 'CREDIT' and d.subscriber_id = i.subscriber_id)) x where x.amount > 0";
+                + " and d.entry_type = 'CREDIT' and d.subscriber_id = " + ImpactSelection.SUBSCRIBER_ID
+                + ")) x where x.amount > 0";
         return jdbc.update(sql, p);
     }
 
@@ -118,15 +97,18 @@ class CampaignSql {
         MapSqlParameterSource p = params(campaign, tier, cap, from, to, at).addValue("round", round);
         String sql = INSERT + "select " + sequences.next("credit_seq") + ", x.incident_id, x.subscriber_id, :reason,"
                 + " x.amount, :currency, :note, 'ISSUED', 'CREDIT', null, :requestedBy, :at, :decidedBy, :at, null,"
-                + " :campaign, :tier, :round, 0 from (select i.incident_id, i.subscriber_id,"
+                + " :campaign, :tier, :round, 0 from (select " + ImpactSelection.INCIDENT_ID + " incident_id, "
+                + ImpactSelection.SUBSCRIBER_ID + " subscriber_id,"
                 + " least(:amount - (select sum(g.amount) from credit g where g.campaign_tier_id = :tier"
-                + " and g.subscriber_id = i.subscriber_id and g.entry_type = 'CREDIT' and g.status = 'ISSUED'),"
-                + " :cap - " + NET + ") amount"
-                + " from impact i where i.incident_id = :incident and i.id > :from and i.id <= :to"
+                + " and g.subscriber_id = " + ImpactSelection.SUBSCRIBER_ID
+                + " and g.entry_type = 'CREDIT' and g.status = 'ISSUED'), :cap - " + NET + ") amount"
+                + " from " + ImpactSelection.FROM_IMPACTS + " where " + ImpactSelection.OF_BATCH
                 + " and exists (select 1 from credit b where b.campaign_tier_id = :tier and b.tier_round = 0"
-                + " and b.entry_type = 'CREDIT' and b.status = 'ISSUED' and b.subscriber_id = i.subscriber_id)"
+                + " and b.entry_type = 'CREDIT' and b.status = 'ISSUED' and b.subscriber_id = "
+                + ImpactSelection.SUBSCRIBER_ID + ")"
                 + " and not exists (select 1 from credit d where d.campaign_tier_id = :tier and d.tier_round = :round"
-                + " and d.entry_type = 'CREDIT' and d.subscriber_id = i.subscriber_id)) x where x.amount > 0";
+                + " and d.entry_type = 'CREDIT' and d.subscriber_id = " + ImpactSelection.SUBSCRIBER_ID
+                + ")) x where x.amount > 0";
         return jdbc.update(sql, p);
     }
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.impact.DataCategory;
 import org.outagedesk.impact.DataLossStatus;
+import org.outagedesk.impact.ImpactSelection;
 
 /**
  * Who a tier credits, as rules over impacts. Each rule that is null (or empty) is absent and matches everyone;
@@ -18,6 +19,11 @@ public record TierRules(@Nullable Set<DataLossStatus> statuses, @Nullable Set<Da
 
     public static TierRules all() {
         return new TierRules(null, null, null, null, null);
+    }
+
+    /** The same rules as impact selects by them (it owns the columns they read). */
+    ImpactSelection.Criteria criteria() {
+        return new ImpactSelection.Criteria(statuses, categories, dataPlan, skus, regions);
     }
 
     public String describe() {
