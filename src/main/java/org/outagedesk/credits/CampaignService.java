@@ -15,11 +15,8 @@ import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.ApprovalRequested;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
-import org.outagedesk.base.FigureCache;
-import org.outagedesk.base.FigureSettings;
 import org.outagedesk.base.IncidentManagersOnly;
 import org.outagedesk.base.Money;
-import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.impact.ImpactRows;
@@ -31,13 +28,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Credit campaigns: create with tiers, dry run (writes nothing), submit, approval by a second incident manager which
- * starts the run in the background, top-up of a tier, reversal of the whole campaign. Incident managers run
- * campaigns; executives read them.
+ * starts the run in the background, rejection; and reading them with their figures ({@link CampaignFigures}).
+ * Incident managers run campaigns; executives read them. The jobs of an approved campaign (top-up of a tier,
+ * reversal of the whole campaign, resuming) are {@link CampaignJobService}'s; the methods for them here hand the
+ * call there, so the screens and the API keep one service to ask.
  */
 @Service
 @Transactional(readOnly = true)
@@ -51,7 +48,8 @@ public class CampaignService {
     private final CampaignTierRepository tiers;
     private final CampaignSql sql;
     private final ImpactRows impacts;
-    private final CampaignRunner runner;
+    private final CampaignFigures figures;
+    private final CampaignJobService jobs;
     private final CreditService credits;
     private final CreditProperties properties;
     private final IncidentService incidents;
@@ -60,26 +58,16 @@ public class CampaignService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    /**
-     * Keyed by the campaign and the state of its job: figures kept while a job runs are never served once it has
-     * finished (or another job started), so a finished campaign shows what the ledger holds.
-     */
-    private final FigureCache<FiguresKey> figures;
-
-    private record FiguresKey(long campaign, CampaignStatus status, @Nullable CampaignJob job,
-            @Nullable Instant jobStartedAt, @Nullable Instant completedAt) {
-    }
-
     CampaignService(CampaignRepository campaigns, CampaignTierRepository tiers, CampaignSql sql, ImpactRows impacts,
-            CampaignRunner runner, CreditService credits, CreditProperties properties, IncidentService incidents,
-            CatalogService catalog, AuditService audit, ApplicationEventPublisher events, Clock clock,
-            FigureSettings figureSettings) {
-        this.figures = figureSettings.cache();
+            CampaignFigures figures, CampaignJobService jobs, CreditService credits, CreditProperties properties,
+            IncidentService incidents, CatalogService catalog, AuditService audit, ApplicationEventPublisher events,
+            Clock clock) {
         this.campaigns = campaigns;
         this.tiers = tiers;
         this.sql = sql;
         this.impacts = impacts;
-        this.runner = runner;
+        this.figures = figures;
+        this.jobs = jobs;
         this.credits = credits;
         this.properties = properties;
         this.incidents = incidents;
@@ -121,7 +109,7 @@ public class CampaignService {
         tiers.flush();
         audit.record("CAMPAIGN_CREATED", "Campaign", campaign.getId(), campaign.getName() + ": "
                 + Words.count(valid.size(), "tier") + " in incident " + campaign.getIncidentId());
-        return details(campaign);
+        return figures.details(campaign);
     }
 
     private record ValidTier(String name, TierRules rules, String reasonCode, Money amount) {
@@ -176,7 +164,7 @@ public class CampaignService {
     /** What the campaign would pay if it ran now; nothing is written. */
     @IncidentManagersOnly
     public CampaignDryRun dryRun(long id) {
-        Campaign campaign = campaign(id);
+        Campaign campaign = figures.campaign(id);
         List<CampaignTier> list = tiers.findByCampaignIdOrderByTierNo(id);
         int n = list.size();
         BigDecimal cap = properties.cap().amount();
@@ -228,7 +216,7 @@ public class CampaignService {
     @Transactional
     @IncidentManagersOnly
     public CampaignDetails submit(long id) {
-        Campaign campaign = campaign(id);
+        Campaign campaign = figures.campaign(id);
         campaign.submit(clock.instant());
         audit.record("CAMPAIGN_SUBMITTED", "Campaign", id, campaign.getName());
         campaigns.flush();
@@ -236,14 +224,14 @@ public class CampaignService {
         events.publishEvent(new ApprovalRequested("campaign", id, campaign.getIncidentId(),
                 "Credit campaign '" + campaign.getName() + "'", by,
                 List.of(by, campaign.getCreatedBy()), "campaigns"));
-        return details(campaign);
+        return figures.details(campaign);
     }
 
     /** Approves a submitted campaign (not by its author) and starts it in the background once committed. */
     @Transactional
     @IncidentManagersOnly
     public CampaignDetails approve(long id) {
-        Campaign campaign = campaign(id);
+        Campaign campaign = figures.campaign(id);
         Instant now = clock.instant();
         String by = CurrentActor.username();
         campaign.approve(by, now, impacts.count(campaign.getIncidentId()));
@@ -253,14 +241,14 @@ public class CampaignService {
         events.publishEvent(new ResponseActionTaken(campaign.getIncidentId(), TimelineEntryType.CREDIT_DECISION, now,
                 Visibility.INTERNAL, text, by));
         campaigns.flush();
-        startAfterCommit(id);
-        return details(campaign);
+        jobs.startAfterCommit(id);
+        return figures.details(campaign);
     }
 
     @Transactional
     @IncidentManagersOnly
     public CampaignDetails reject(long id, @Nullable String reason) {
-        Campaign campaign = campaign(id);
+        Campaign campaign = figures.campaign(id);
         Instant now = clock.instant();
         campaign.reject(CurrentActor.username(), reason, now);
         String text = "Credit campaign '" + campaign.getName() + "' rejected by " + CurrentActor.username() + ": "
@@ -269,7 +257,7 @@ public class CampaignService {
         events.publishEvent(new ResponseActionTaken(campaign.getIncidentId(), TimelineEntryType.CREDIT_DECISION, now,
                 Visibility.INTERNAL, text, CurrentActor.username()));
         campaigns.flush();
-        return details(campaign);
+        return figures.details(campaign);
     }
 
     /**
@@ -279,81 +267,36 @@ public class CampaignService {
     @Transactional
     @IncidentManagersOnly
     public CampaignDetails topUp(long id, int tierNo, @Nullable BigDecimal newAmount) {
-        Campaign campaign = campaign(id);
-        CampaignTier tier = tiers.findByCampaignIdOrderByTierNo(id).stream().filter(t -> t.getTierNo() == tierNo)
-                .findFirst().orElseThrow(() -> new NotFoundException("Tier", tierNo + " of campaign " + id));
-        ReasonCode reason = credits.reason(tier.getReasonCode());
-        Money amount = CreditService.amount(newAmount, reason);
-        if (!amount.isGreaterThan(tier.getAmount())) {
-            throw new DomainException("amount", "A top-up raises the amount: tier " + tierNo + " already credits "
-                    + tier.getAmount());
-        }
-        if (amount.isGreaterThan(properties.cap())) {
-            throw new DomainException("amount", "A tier may credit at most " + properties.cap());
-        }
-        Money before = tier.getAmount();
-        Instant now = clock.instant();
-        int round = tier.topUp(amount);
-        campaign.startTopUp(tierNo, round, impacts.count(campaign.getIncidentId()), now);
-        String text = "Credit campaign '" + campaign.getName() + "': tier " + tierNo + " (" + tier.getName()
-                + ") topped up from " + Words.money(before) + " to " + Words.money(amount) + " by " + CurrentActor.username()
-                + "; the difference is credited to those already credited.";
-        audit.record("CAMPAIGN_TOPPED_UP", "Campaign", id, text);
-        events.publishEvent(new ResponseActionTaken(campaign.getIncidentId(), TimelineEntryType.CREDIT_DECISION, now,
-                Visibility.INTERNAL, text, CurrentActor.username()));
-        campaigns.flush();
-        startAfterCommit(id);
-        return details(campaign);
+        return jobs.topUp(id, tierNo, newAmount);
     }
 
     /** Reverses every standing credit of the campaign with compensating entries, in the background. */
     @Transactional
     @IncidentManagersOnly
     public CampaignDetails reverse(long id, @Nullable String reason) {
-        Campaign campaign = campaign(id);
-        Instant now = clock.instant();
-        campaign.startReverse(CurrentActor.username(), reason, sql.countStanding(id), now);
-        audit.record("CAMPAIGN_REVERSE_STARTED", "Campaign", id, campaign.getName() + ": " + reason);
-        campaigns.flush();
-        startAfterCommit(id);
-        return details(campaign);
+        return jobs.reverse(id, reason);
     }
 
     /** Starts (again) a campaign's unfinished job, for example after it stopped on an error. */
     @Transactional
     @IncidentManagersOnly
     public CampaignDetails resume(long id) {
-        Campaign campaign = campaign(id);
-        if (!campaign.isJobRunning()) {
-            throw DomainException.conflict("Campaign '" + campaign.getName() + "' is " + campaign.getStatus()
-                    + ": it has no job to resume");
-        }
-        startAfterCommit(id);
-        return details(campaign);
+        return jobs.resume(id);
     }
 
     @PreAuthorize(READ)
     public CampaignDetails get(long id) {
-        return details(campaign(id));
+        return figures.details(figures.campaign(id));
     }
 
     @PreAuthorize(READ)
     public List<CampaignDetails> ofIncident(@Nullable Long incidentId) {
         if (incidentId == null) {
             // a handful per incident and a few incidents a year: a short list, not a page
-            return campaigns.findAllByOrderByIdDesc().stream().map(this::details).toList();
+            return campaigns.findAllByOrderByIdDesc().stream().map(figures::details).toList();
         }
         incidents.get(incidentId);
-        return campaigns.findByIncidentIdOrderByIdDesc(incidentId).stream().map(this::details).toList();
-    }
-
-    private void startAfterCommit(long id) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                runner.start(id);
-            }
-        });
+        return campaigns.findByIncidentIdOrderByIdDesc(incidentId).stream().map(figures::details).toList();
     }
 
     private String describeTiers(long id) {
@@ -362,41 +305,4 @@ public class CampaignService {
                 + ") to " + t.getRules().describe()).toList());
     }
 
-    private Campaign campaign(long id) {
-        return campaigns.findById(id).orElseThrow(() -> new NotFoundException("Campaign", id));
-    }
-
-    /**
-     * The campaign with its figures per tier. Those sum the campaign's credits; at a million they take seconds, and
-     * the campaigns screen asks every 2 s while a campaign runs, so they are kept as FigureCache says.
-     */
-    private CampaignDetails details(Campaign c) {
-        long id = c.getId();
-        List<CampaignSql.TierFigures> figures = this.figures.get(new FiguresKey(id, c.getStatus(), c.getJob(),
-                c.getJobStartedAt(), c.getCompletedAt()), () -> sql.figures(id));
-        List<CampaignDetails.Tier> list = new ArrayList<>();
-        Money credited = Money.usd("0");
-        Money reversed = Money.usd("0");
-        for (CampaignTier t : tiers.findByCampaignIdOrderByTierNo(c.getId())) {
-            CampaignSql.TierFigures f = figures.stream().filter(x -> x.tierNo() == t.getTierNo()).findFirst()
-                    .orElse(new CampaignSql.TierFigures(t.getTierNo(), 0, BigDecimal.ZERO, BigDecimal.ZERO));
-            Money tierCredited = Money.usd(f.credited());
-            Money tierReversed = Money.usd(f.reversed().negate());
-            credited = credited.plus(tierCredited);
-            reversed = reversed.plus(tierReversed);
-            list.add(new CampaignDetails.Tier(t.getTierNo(), t.getName(), t.getReasonCode(), t.getAmount(),
-                    t.getRules(), t.getRules().describe(), t.getTopUps(), f.subscribers(), tierCredited,
-                    tierReversed));
-        }
-        int percent = c.getJobTotal() == 0 ? (c.getJob() == null ? 0 : 100)
-                : (int) Math.min(100, c.getJobProcessed() * 100 / c.getJobTotal());
-        if (c.getStatus() == CampaignStatus.COMPLETED || c.getStatus() == CampaignStatus.REVERSED) {
-            percent = 100;
-        }
-        return new CampaignDetails(c.getId(), c.getIncidentId(), c.getName(), c.getStatus(), c.getCreatedBy(),
-                c.getCreatedAt(), c.getSubmittedAt(), c.getApprovedBy(), c.getApprovedAt(), c.getCompletedAt(),
-                c.getReversedBy(), c.getReverseReason(), new CampaignDetails.Progress(c.getJob(),
-                        c.getJobProcessed(), c.getJobTotal(), percent, c.getJobStartedAt(), c.getJobError()),
-                list, credited, reversed);
-    }
 }

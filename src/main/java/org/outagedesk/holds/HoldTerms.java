@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The stop-sale rule, in one place: what a hold says, copied out of the entity (immutable, safe to read from any
  * thread), and the only code that decides whether it stops a sale of this SKU, in this channel and store, at this
  * moment. The tills' answers ({@link HoldBook}), a single reported sale and the daily sales file
- * ({@link SaleStatusService}), the store manager's holds and acknowledgements ({@link HoldService}) all ask it; the
- * repository only narrows the candidates by channel and scope.
+ * ({@link SaleStatusService}), the store manager's holds and acknowledgements ({@link HoldAcknowledgementService}) all ask
+ * it; the repository only narrows the candidates by channel and scope.
  */
 record HoldTerms(long id, String reason, Instant effectiveFrom, @Nullable Instant effectiveUntil,
         @Nullable Instant liftedAt, @Nullable String family, Set<String> skus, Set<SalesChannel> channels,

@@ -26,6 +26,8 @@ class CampaignFiguresTest {
     @Autowired
     CampaignService campaigns;
     @Autowired
+    CampaignFigures campaignFigures;
+    @Autowired
     CreditService credits;
     @Autowired
     ImpactService impacts;
@@ -38,9 +40,9 @@ class CampaignFiguresTest {
         CreditTestSupport.importSubscribers(impacts, incident, List.of(
                 CreditTestSupport.Sub.of(true, "LOST", "PHOTOS"), CreditTestSupport.Sub.of(true, "LOST", "CONTACTS"),
                 CreditTestSupport.Sub.of(true, "DEVICE_ONLY", "CONTACTS")));
-        Object kept = ReflectionTestUtils.getField(campaigns, "figures");
+        Object kept = ReflectionTestUtils.getField(campaignFigures, "figures");
         // as at a million subscribers: every computation is "expensive" and kept for an hour
-        ReflectionTestUtils.setField(campaigns, "figures",
+        ReflectionTestUtils.setField(campaignFigures, "figures",
                 new FigureCache<>(Duration.ZERO, Duration.ofHours(1), Duration.ofHours(1)));
         try {
             as("manager");
@@ -59,7 +61,7 @@ class CampaignFiguresTest {
                     .isEqualByComparingTo("40.00");
             assertThat(done.tiers().getFirst().subscribers()).isEqualTo(2);
         } finally {
-            ReflectionTestUtils.setField(campaigns, "figures", kept);
+            ReflectionTestUtils.setField(campaignFigures, "figures", kept);
             SecurityContextHolder.clearContext();
         }
     }
