@@ -5,6 +5,7 @@ import static org.outagedesk.credits.CreditTestSupport.credit;
 
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,12 +16,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.locks.LockSupport;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.Waits;
 import org.outagedesk.base.Money;
 import org.outagedesk.credits.CreditTestSupport.Sub;
 import org.outagedesk.impact.ImpactService;
@@ -313,13 +314,9 @@ class CreditApiTest {
         }
         pool.shutdown();
         assertThat(statuses.get(0)).as("approved").isEqualTo(200);
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (!Api.as(port, "exec").get("/api/campaigns/" + campaign).json().get("status").asString()
-                .equals("COMPLETED") && Instant.now().isBefore(deadline)) {
-            LockSupport.parkNanos(50_000_000L);
-        }
-        assertThat(Api.as(port, "exec").get("/api/campaigns/" + campaign).json().get("status").asString())
-                .isEqualTo("COMPLETED");
+        Waits.waitUpTo(Duration.ofSeconds(120), Duration.ofMillis(50), "the campaign completes")
+                .until(() -> Api.as(port, "exec").get("/api/campaigns/" + campaign).json().get("status").asString()
+                        .equals("COMPLETED"));
         BigDecimal net = jdbc.queryForObject("select sum(c.amount) from credit c join subscriber s"
                 + " on s.id = c.subscriber_id where s.msisdn = ? and c.incident_id = ? and c.status = 'ISSUED'",
                 BigDecimal.class, lost.msisdn(), incident);

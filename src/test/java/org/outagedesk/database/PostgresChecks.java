@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,9 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.outagedesk.Api;
+import org.outagedesk.Waits;
 
 /**
  * What differs most between H2 and PostgreSQL, run against the application on PostgreSQL until the whole suite
@@ -78,13 +77,8 @@ final class PostgresChecks {
         long id = campaign.json().get("id").asLong();
         assertThat(manager.post("/api/campaigns/" + id + "/submit", null).status()).isEqualTo(200);
         assertThat(Api.as(port, "manager2").post("/api/campaigns/" + id + "/approve", null).status()).isEqualTo(200);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        String status;
-        do {
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-            status = manager.get("/api/campaigns/" + id).json().get("status").asString();
-        } while (!status.equals("COMPLETED") && Instant.now().isBefore(deadline));
-        assertThat(status).isEqualTo("COMPLETED");
+        Waits.waitUpTo(Duration.ofSeconds(120), Duration.ofMillis(100), "the campaign completes")
+                .until(() -> manager.get("/api/campaigns/" + id).json().get("status").asString().equals("COMPLETED"));
         assertThat(sum(database, incident)).as("140 + 10 (capped) + 100").isEqualByComparingTo("250.00");
         assertThat(count(database, "select count(*) from credit where campaign_id = ?", id)).isEqualTo(2);
 
