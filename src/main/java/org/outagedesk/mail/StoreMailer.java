@@ -112,7 +112,12 @@ class StoreMailer {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void onPlaced(HoldPlaced event) {
         // as the system user: a retry of the registry (decision 0020) runs on a thread where nobody is signed in
-        SystemActor.run(() -> holdChanged(event.hold(), false));
+        SystemActor.run(() -> {
+            // a retry may come after the hold was lifted: "do not sell" then would contradict the lift's e-mail
+            if (holds.get(event.hold().id()).status() != HoldStatus.LIFTED) {
+                holdChanged(event.hold(), false);
+            }
+        });
     }
 
     @TransactionalEventListener

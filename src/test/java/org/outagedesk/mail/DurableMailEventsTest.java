@@ -156,6 +156,23 @@ class DurableMailEventsTest {
     }
 
     @Test
+    void a_retry_after_the_hold_was_lifted_sends_no_stop_sale_but_the_lift_went_out() {
+        jdbc.update("update store set time_zone = 'Nowhere/Atlantis' where code = ?", storeB);
+        clock.fixAt(clock.instant().minus(RETRY_AFTER).minusSeconds(60));
+        long holdId = SystemActor.call(() -> holds.place(hold())).id();
+        assertThat(publications(holdId)).isEqualTo(1);
+        jdbc.update("update store set time_zone = 'America/Chicago' where code = ?", storeB);
+        clock.reset();
+        SystemActor.run(() -> holds.lift(holdId, "Fixed " + tag));
+        assertThat(queued("hold-lifted:" + holdId)).isEqualTo(2);
+
+        incomplete.resubmitIncompletePublicationsOlderThan(RETRY_AFTER);
+
+        assertThat(queued("hold-placed:" + holdId)).as("no stop-sale after its lift").isZero();
+        assertThat(publications(holdId)).as("done, nothing left to do").isZero();
+    }
+
+    @Test
     void the_mail_events_read_back_from_the_registry_equal_the_ones_published() {
         HoldSummary hold = SystemActor.call(() -> holds.place(hold()));
         List<Object> events = List.of(new HoldPlaced(hold), new HoldLifted(hold),
