@@ -29,7 +29,10 @@ import org.outagedesk.incident.IncidentService;
 import org.outagedesk.notices.NoticeTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.config.StalenessProperties;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.EventSerializer;
 
 /**
@@ -60,6 +63,12 @@ class DurableMailEventsTest {
     IncompleteEventPublications incomplete;
     @Autowired
     EventSerializer serializer;
+    @Autowired
+    EventPublicationRegistry registry;
+    @Autowired
+    StalenessProperties staleness;
+    @Autowired
+    List<ScheduledTaskHolder> scheduled;
 
     long incident;
     String tag;
@@ -170,6 +179,29 @@ class DurableMailEventsTest {
 
         assertThat(queued("hold-placed:" + holdId)).as("no stop-sale after its lift").isZero();
         assertThat(publications(holdId)).as("done, nothing left to do").isZero();
+    }
+
+    @Test
+    void a_retry_cut_off_by_a_crash_is_taken_again_once_the_monitor_calls_it_stale() {
+        jdbc.update("update store set time_zone = 'Nowhere/Atlantis' where code = ?", storeB);
+        clock.fixAt(clock.instant().minus(Duration.ofHours(2)));
+        long holdId = SystemActor.call(() -> holds.place(hold())).id();
+        jdbc.update("update store set time_zone = 'America/Chicago' where code = ?", storeB);
+        clock.reset();
+        // a node took it for a retry and died: the row says RESUBMITTED, which the retries do not take
+        jdbc.update("update event_publication set status = 'RESUBMITTED' where listener_id = ?"
+                + " and serialized_event like ?", ON_PLACED, "%\"id\":" + holdId + ",%");
+        incomplete.resubmitIncompletePublicationsOlderThan(RETRY_AFTER);
+        assertThat(queued("hold-placed:" + holdId)).isZero();
+
+        // what Modulith's monitor does every minute (scheduled: the application schedules with @EnableScheduling)
+        assertThat(scheduled.stream().flatMap(h -> h.getScheduledTasks().stream()))
+                .anySatisfy(t -> assertThat(t.getTask().getRunnable().toString()).contains("StalenessMonitor"));
+        registry.markStalePublicationsFailed(staleness);
+        incomplete.resubmitIncompletePublicationsOlderThan(RETRY_AFTER);
+
+        assertThat(queued("hold-placed:" + holdId)).isEqualTo(2);
+        assertThat(publications(holdId)).isZero();
     }
 
     @Test
