@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.AfterCommit;
 import org.outagedesk.base.PageTemplates;
 import org.outagedesk.incident.IncidentBulletin;
 import org.outagedesk.incident.TimelineChanged;
@@ -30,8 +31,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -146,10 +145,13 @@ public class AdvisoryPages {
         return reads.get();
     }
 
-    /** A change committed on this node: the next request reads the database again. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * A change committed on this node: the next request reads the database again. After the commit through
+     * {@link AfterCommit}, not a {@code @TransactionalEventListener}: the registry would keep a row for it (0020).
+     */
+    @EventListener
     void on(TimelineChanged event) {
-        generation.incrementAndGet();
+        AfterCommit.run(generation::incrementAndGet);
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -11,16 +11,16 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.AfterCommit;
 import org.outagedesk.catalog.CatalogChanged;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.catalog.Sku;
 import org.outagedesk.catalog.Store;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -123,16 +123,19 @@ class HoldBook {
         return Place.of(store);
     }
 
-    /** A hold was placed or lifted: after the commit the next question rebuilds the book. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * A hold was placed or lifted: after the commit the next question rebuilds the book. Not a
+     * {@code @TransactionalEventListener}: the event publication registry would keep a row for it (decision 0020).
+     */
+    @EventListener
     void on(HoldsChanged event) {
-        changed();
+        AfterCommit.run(this::changed);
     }
 
     /** SKUs, stores or regions changed on this node (a store closed, a SKU added): read again after the commit. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(CatalogChanged event) {
-        changed();
+        AfterCommit.run(this::changed);
     }
 
     void changed() {

@@ -61,7 +61,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>VIOLATION: a sale during a hold, to the store and the region's contact ("violation:V");
  * <li>UPDATE_OVERDUE: the active incident managers, once per {@link UpdateOverdue#eventKey()}.
  * </ul>
- * Runs with no signed-in user: the events' publishers checked their callers.
+ * Runs as the system user, whoever published the event: the publishers checked their callers, and the event
+ * publication registry may hand an event to the mailer again later, on a thread where nobody is signed in.
  */
 @Component
 class StoreMailer {
@@ -110,13 +111,19 @@ class StoreMailer {
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void onPlaced(HoldPlaced event) {
-        holdChanged(event.hold(), false);
+        // as the system user: a retry of the registry (decision 0020) runs on a thread where nobody is signed in
+        SystemActor.run(() -> {
+            // a retry may come after the hold was lifted: "do not sell" then would contradict the lift's e-mail
+            if (holds.get(event.hold().id()).status() != HoldStatus.LIFTED) {
+                holdChanged(event.hold(), false);
+            }
+        });
     }
 
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void onLifted(HoldLifted event) {
-        holdChanged(event.hold(), true);
+        SystemActor.run(() -> holdChanged(event.hold(), true));
     }
 
     private void holdChanged(HoldSummary hold, boolean lifted) {
@@ -309,6 +316,10 @@ class StoreMailer {
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void onViolation(SaleViolationFound event) {
+        SystemActor.run(() -> violation(event));
+    }
+
+    private void violation(SaleViolationFound event) {
         Store store = catalog.findStore(event.storeCode()).orElse(null);
         Region region = catalog.findRegion(event.region()).orElse(null);
         String sku = skuLine(event.skuCode());

@@ -1,0 +1,70 @@
+package org.outagedesk.base;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs again the after-commit listeners that have not finished (decision 0020): every {@code outagedesk.events.retry-every},
+ * each event publication left incomplete for longer than {@code outagedesk.events.retry-after} (the listener threw, or
+ * the node died between the business commit and the listener's) is handed to its listener once more. Safe on several
+ * nodes: each node runs this, but a publication is claimed by one UPDATE (status to RESUBMITTED) before it runs, so two
+ * nodes do not both take it; and the listeners queue into the outbox under a unique key (event, recipient, channel),
+ * so even a listener run twice (a slow first run overtaken by the retry) queues each e-mail once. Not at start-up
+ * ({@code republish-outstanding-events-on-restart}): that would take every incomplete publication, including the
+ * ones other nodes are running at that moment.
+ */
+@Component
+class EventRetries {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRetries.class);
+
+    private final IncompleteEventPublications incomplete;
+    private final Duration after;
+    private final Duration every;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "event-retries");
+        t.setDaemon(true);
+        return t;
+    });
+
+    EventRetries(IncompleteEventPublications incomplete,
+            @Value("${outagedesk.events.retry-after:5m}") Duration after,
+            @Value("${outagedesk.events.retry-every:1m}") Duration every) {
+        this.incomplete = incomplete;
+        this.after = after;
+        this.every = every;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        long millis = Math.max(every.toMillis(), 1000);
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                retryNow();
+            } catch (RuntimeException e) {
+                log.warn("Retrying unfinished event listeners failed; trying again in {}", every, e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    /** Hands each publication incomplete for longer than {@code retry-after} to its listener again. */
+    void retryNow() {
+        // nobody started this: it runs as the system user, like the other background jobs
+        SystemActor.run(() -> incomplete.resubmitIncompletePublicationsOlderThan(after));
+    }
+}
