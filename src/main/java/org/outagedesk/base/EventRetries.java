@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -37,12 +36,10 @@ class EventRetries {
         return t;
     });
 
-    EventRetries(IncompleteEventPublications incomplete,
-            @Value("${outagedesk.events.retry-after:5m}") Duration after,
-            @Value("${outagedesk.events.retry-every:1m}") Duration every) {
+    EventRetries(IncompleteEventPublications incomplete, EventSettings settings) {
         this.incomplete = incomplete;
-        this.after = after;
-        this.every = every;
+        this.after = settings.retryAfter();
+        this.every = settings.retryEvery();
     }
 
     @EventListener(ApplicationReadyEvent.class)
