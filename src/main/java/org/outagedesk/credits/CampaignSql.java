@@ -29,11 +29,6 @@ class CampaignSql {
         this.sequences = sequences;
     }
 
-    /** The rules of a tier as SQL over impact's aliases ({@link ImpactSelection}); "1 = 1" when all absent. */
-    static String rules(TierRules r, String prefix, MapSqlParameterSource p) {
-        return ImpactSelection.where(r.criteria(), prefix, p);
-    }
-
     /**
      * Streams every impact that any tier selects, with the subscriber's current net credit, and hands the caller
      * per row the tiers it matches (as a bit per tier) and that net; nothing is written.
@@ -43,7 +38,7 @@ class CampaignSql {
         StringBuilder select = new StringBuilder("select coalesce(c.net, 0)");
         List<String> conditions = new ArrayList<>();
         for (CampaignTier t : tiers) {
-            String condition = rules(t.getRules(), "t" + t.getTierNo() + "_", p);
+            String condition = ImpactSelection.where(t.getRules().criteria(), "t" + t.getTierNo() + "_", p);
             conditions.add("(" + condition + ")");
             select.append(", case when ").append(condition).append(" then 1 else 0 end");
         }
@@ -77,7 +72,7 @@ class CampaignSql {
     /** Credits one tier (round 0) to the eligible, not yet credited subscribers of a batch. */
     int creditTier(Campaign campaign, CampaignTier tier, BigDecimal cap, long from, long to, Instant at) {
         MapSqlParameterSource p = params(campaign, tier, cap, from, to, at).addValue("round", 0);
-        String rules = rules(tier.getRules(), "r_", p);
+        String rules = ImpactSelection.where(tier.getRules().criteria(), "r_", p);
         String sql = INSERT + "select " + sequences.next("credit_seq") + ", x.incident_id, x.subscriber_id, :reason,"
                 + " x.amount, :currency, :note, 'ISSUED', 'CREDIT', null, :requestedBy, :at, :decidedBy, :at, null,"
                 + " :campaign, :tier, :round, 0 from (select " + ImpactSelection.INCIDENT_ID + " incident_id, "

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * The affected subscribers a set-based statement of another feature selects (a campaign's tiers), as SQL that impact
  * writes because it owns the {@code impact} and {@code subscriber} columns: the credits feature embeds these fragments
  * in its {@code INSERT ... SELECT}, so a credit batch stays one statement, and never names impact's columns itself.
- * The fragments read two aliases: {@link #IMPACT} ({@code i}) and {@link #SUBSCRIBER} ({@code s}).
+ * The fragments read two aliases: {@code i} (impact) and {@code s} (subscriber).
  */
 public final class ImpactSelection {
 
@@ -18,10 +18,6 @@ public final class ImpactSelection {
     public static final String FROM = "impact i join subscriber s on s.id = i.subscriber_id";
     /** The impacts alone, as {@code i}, when no rule reads the subscriber. */
     public static final String FROM_IMPACTS = "impact i";
-    /** The alias of the impact rows. */
-    public static final String IMPACT = "i";
-    /** The alias of the subscriber rows. */
-    public static final String SUBSCRIBER = "s";
     /** The subscriber id and the incident id of a selected row. */
     public static final String SUBSCRIBER_ID = "i.subscriber_id";
     public static final String INCIDENT_ID = "i.incident_id";
