@@ -43,11 +43,17 @@ public class SignInPageController {
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     private final Template page;
-    private final boolean demo;
+    /** What the page says of the demo users (nothing outside the demo profile); the same for every request. */
+    private final Map<String, Object> demoUsers;
 
     SignInPageController(Environment environment) {
         this.page = PageTemplates.compile("signin/login");
-        this.demo = environment.acceptsProfiles(Profiles.of("demo"));
+        this.demoUsers = environment.acceptsProfiles(Profiles.of("demo")) ? Map.of("demo", true,
+                "demoUsers", String.join(", ", DemoUsers.USERS.stream().filter(u -> !AppRoles.POS.equals(u.role()))
+                        .map(NewUser::username).toList()),
+                "demoTills", String.join(", ", DemoUsers.USERS.stream().filter(u -> AppRoles.POS.equals(u.role()))
+                        .map(u -> "\"" + u.username() + "\"").toList()),
+                "demoPassword", DemoUsers.PASSWORD) : Map.of("demo", false);
     }
 
     @GetMapping("/login") // HTML whatever the Accept header asks for: it is a page, not an API
@@ -64,14 +70,7 @@ public class SignInPageController {
         @Nullable String message = message(error != null, throttled);
         model.put("error", message != null);
         model.put("message", message == null ? "" : message);
-        model.put("demo", demo);
-        if (demo) {
-            model.put("demoUsers", String.join(", ", DemoUsers.USERS.stream()
-                    .filter(u -> !AppRoles.POS.equals(u.role())).map(NewUser::username).toList()));
-            model.put("demoTills", String.join(", ", DemoUsers.USERS.stream()
-                    .filter(u -> AppRoles.POS.equals(u.role())).map(u -> "\"" + u.username() + "\"").toList()));
-            model.put("demoPassword", DemoUsers.PASSWORD);
-        }
+        model.putAll(demoUsers);
         return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(page.execute(model));
     }

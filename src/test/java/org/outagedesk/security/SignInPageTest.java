@@ -91,6 +91,9 @@ class SignInPageTest {
         assertThat(r.body()).contains("<form id=\"login-form\" method=\"post\" action=\"/login\">",
                 "name=\"username\"", "name=\"password\"", "Customer advisory (public)")
                 .doesNotContain("vaadin").doesNotContain("<script");
+        // the demo profile names the users a newcomer can sign in as, from the users it creates
+        assertThat(r.body()).contains("Demo: agent, agent2, manager, manager2, exec, store, store2 (password"
+                + " \"demo\"). The till account &quot;till&quot; uses the API only.");
         assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"))
                 .anySatisfy(c -> assertThat(c).startsWith("OD_SIGNIN=").contains("HttpOnly")
                         .contains("SameSite=Strict").contains("Path=/login"));
