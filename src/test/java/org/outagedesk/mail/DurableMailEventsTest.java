@@ -45,7 +45,7 @@ class DurableMailEventsTest {
 
     private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 10_000));
     private static final Duration RETRY_AFTER = Duration.ofMinutes(5);
-    private static final String ON_PLACED = "org.outagedesk.mail.StoreMailer.onPlaced(org.outagedesk.holds.HoldPlaced)";
+    private static final String ON_PLACED = "org.outagedesk.mail.HoldMails.onPlaced(org.outagedesk.holds.HoldPlaced)";
 
     @Autowired
     TestClock clock;
@@ -58,7 +58,7 @@ class DurableMailEventsTest {
     @Autowired
     IncidentService incidents;
     @Autowired
-    StoreMailer mailer;
+    HoldMails holdMails;
     @Autowired
     IncompleteEventPublications incomplete;
     @Autowired
@@ -160,7 +160,7 @@ class DurableMailEventsTest {
         // a second retry finds nothing; and the mailer run once more (a slow run overtaken by a retry on another
         // node) adds nothing: the outbox's key is the event, the recipient and the channel
         incomplete.resubmitIncompletePublicationsOlderThan(RETRY_AFTER);
-        mailer.onPlaced(new HoldPlaced(SystemActor.call(() -> holds.get(holdId))));
+        holdMails.onPlaced(new HoldPlaced(SystemActor.call(() -> holds.get(holdId))));
         assertThat(queued(eventKey)).isEqualTo(2);
     }
 

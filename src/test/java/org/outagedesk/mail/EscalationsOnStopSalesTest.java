@@ -42,7 +42,7 @@ class EscalationsOnStopSalesTest extends SpringBrowserlessTest {
     @Autowired
     IncidentService incidents;
     @Autowired
-    StoreMailer mailer;
+    AcknowledgementChaser chaser;
 
     @Override
     protected Set<String> scanPackages() {
@@ -85,7 +85,7 @@ class EscalationsOnStopSalesTest extends SpringBrowserlessTest {
                 .contains("No escalation sent");
 
         clock.setFixed(placed.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(2)));
-        assertThat(mailer.check()).as("the escalations were written").isPositive();
+        assertThat(chaser.check()).as("the escalations were written").isPositive();
         grid.asSingleSelect().clear(); // choose the hold again: its details are read afresh
         grid.asSingleSelect().setValue(hold);
         Grid<EscalationSent> sent = $(Grid.class, $(Div.class).id("hold-escalations")).single();

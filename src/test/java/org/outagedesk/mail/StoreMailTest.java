@@ -66,7 +66,7 @@ class StoreMailTest {
     @Autowired
     TimelineService timeline;
     @Autowired
-    StoreMailer mailer;
+    AcknowledgementChaser chaser;
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
@@ -189,19 +189,19 @@ class StoreMailTest {
         String atDeadline = "ack-reminder:" + hold.id() + ":0";
 
         clock.setFixed(placed.plus(Duration.ofMinutes(59)));
-        mailer.check();
+        chaser.check();
         assertThat(rows(twoHours, "store:" + storeB)).isZero();
 
         clock.setFixed(placed.plus(Duration.ofHours(1)).plusSeconds(30));
-        mailer.check();
-        mailer.check();
+        chaser.check();
+        chaser.check();
         assertThat(rows(twoHours, "store:" + storeB)).isEqualTo(1);
         assertThat(rows(twoHours, "store:" + storeC)).isEqualTo(1); // skipped: no address, but on record
         assertThat(rows(twoHours, "store:" + storeA)).as("acknowledged stores get nothing").isZero();
         assertThat(rows("escalation:" + hold.id(), "region:" + region)).isZero();
 
         clock.setFixed(placed.plus(Duration.ofHours(3)));
-        mailer.check();
+        chaser.check();
         assertThat(rows(atDeadline, "store:" + storeB)).isEqualTo(1);
         assertThat(rows(atDeadline, "store:" + storeA)).isZero();
         // the messages of another incident do not include this hold's reminders (the incident filter of
@@ -211,8 +211,8 @@ class StoreMailTest {
         assertThat(SystemActor.call(() -> outbox.countSearch(other, "ACK_REMINDER", null, null))).isZero();
 
         clock.setFixed(placed.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(1)));
-        mailer.check();
-        mailer.check();
+        chaser.check();
+        chaser.check();
         assertThat(rows("escalation:" + hold.id(), "region:" + region)).isEqualTo(1);
         String body = jdbc.queryForObject("select body from outbox_message where event_key = ? and recipient_key = ?",
                 String.class, "escalation:" + hold.id(), "region:" + region);
@@ -301,8 +301,8 @@ class StoreMailTest {
             clock.setFixed(placed);
             HoldSummary hold = place(placed, 1);
             clock.setFixed(placed.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(1)));
-            mailer.check();
-            mailer.check();
+            chaser.check();
+            chaser.check();
             String key = "escalation:" + hold.id();
             Map<String, Object> toOn = jdbc.queryForMap("select status, address, body, skip_reason from outbox_message"
                     + " where event_key = ? and recipient_key = 'user:manager'", key);
@@ -314,7 +314,7 @@ class StoreMailTest {
             Map<String, Object> toOff = jdbc.queryForMap("select status, skip_reason from outbox_message"
                     + " where event_key = ? and recipient_key = 'user:manager2'", key);
             assertThat(toOff.get("STATUS")).isEqualTo("SKIPPED");
-            assertThat(toOff.get("SKIP_REASON")).isEqualTo(StoreMailer.SWITCHED_OFF);
+            assertThat(toOff.get("SKIP_REASON")).isEqualTo(AcknowledgementChaser.SWITCHED_OFF);
             assertThat(rows(key, "user:manager")).isEqualTo(1);
 
             // the switch never touches the e-mails that need them
