@@ -116,6 +116,8 @@ final class CampaignPaths {
         Stats topUpBaseline = new Stats();
         Stats reverse = new Stats();
         Stats reverseBaseline = new Stats();
+        Stats topUpByHand = new Stats();
+        Stats reverseByHand = new Stats();
         Stats single = new Stats();
         Stats rerun = new Stats();
         long toppedUp = 0;
@@ -126,12 +128,22 @@ final class CampaignPaths {
             SystemActor.run(() -> campaigns.submit(id));
             approveAndWait(campaigns, id);
 
+            // the same rows written by hand into the ledger itself (all its indexes and keys), one statement, then
+            // taken away again (not timed): what the engine needs for them, before any batching, lock or cap check
+            String tierOne = " from credit c join campaign_tier t on t.id = c.campaign_tier_id where c.campaign_id = "
+                    + id + " and t.tier_no = 1 and c.tier_round = 0 and c.entry_type = 'CREDIT' and c.status = 'ISSUED'";
+            long byHand = topUpByHand.time(() -> jdbc.update(LEDGER_INSERT + "select next value for credit_seq,"
+                    + " c.incident_id, c.subscriber_id, c.reason_code, 5.00, c.currency, 'by hand', 'ISSUED', 'CREDIT',"
+                    + " null, 'bench', current_timestamp, 'bench', current_timestamp, null, c.campaign_id,"
+                    + " c.campaign_tier_id, 1, 0" + tierOne));
+            jdbc.update("delete from credit where campaign_id = ? and tier_round = 1", id);
             topUp.time(() -> {
                 SystemActor.run(() -> campaigns.topUp(id, 1, new BigDecimal("25.00")));
                 return waitFor(campaigns, id, "COMPLETED");
             });
             toppedUp = jdbc.queryForObject("select count(*) from credit where campaign_id = ? and tier_round = 1",
                     Long.class, id);
+            assertThat(byHand).as("top-up rows written by hand").isEqualTo(toppedUp);
             long baselineTopUp = topUpBaseline.time(() -> copyBaseline(jdbc, "select c.incident_id,"
                     + " c.subscriber_id, 5.00 from credit c join campaign_tier t on t.id = c.campaign_tier_id"
                     + " where c.campaign_id = " + id + " and t.tier_no = 1 and c.tier_round = 0"
@@ -147,6 +159,20 @@ final class CampaignPaths {
                     + " c.subscriber_id, -c.amount from credit c where c.campaign_id = " + id
                     + " and c.entry_type = 'CREDIT' and c.status = 'ISSUED'"));
             assertThat(baselineReverse).isEqualTo(standing);
+            String standingCredits = " where c.campaign_id = " + id
+                    + " and c.entry_type = 'CREDIT' and c.status = 'ISSUED'";
+            long reversedByHand = reverseByHand.time(() -> {
+                long n = jdbc.update(LEDGER_INSERT + "select next value for credit_seq, c.incident_id, c.subscriber_id,"
+                        + " c.reason_code, -c.amount, c.currency, 'by hand', 'ISSUED', 'REVERSAL', c.id, 'bench',"
+                        + " current_timestamp, 'bench', current_timestamp, 'by hand', c.campaign_id,"
+                        + " c.campaign_tier_id, c.tier_round, 0 from credit c" + standingCredits);
+                jdbc.update("update credit c set status = 'REVERSED', version = version + 1" + standingCredits);
+                return n;
+            });
+            assertThat(reversedByHand).isEqualTo(standing);
+            jdbc.update("delete from credit where campaign_id = ? and entry_type = 'REVERSAL'", id);
+            jdbc.update("update credit set status = 'ISSUED', version = version - 1 where campaign_id = ?"
+                    + " and status = 'REVERSED'", id);
             reverse.time(() -> {
                 SystemActor.run(() -> campaigns.reverse(id, "benchmark"));
                 // a single credit for the same incident while the reversal runs
@@ -176,23 +202,35 @@ final class CampaignPaths {
         ctx.log("top-up baseline", topUpBaseline);
         ctx.log("reverse", reverse);
         ctx.log("reverse baseline", reverseBaseline);
+        ctx.log("top-up by hand", topUpByHand);
+        ctx.log("reverse by hand", reverseByHand);
         ctx.log("single credit during the reversal", single);
         if (ctx.paths.contains("top-up")) {
             ctx.table.add(new Row("top-up of tier 1, $20 to $25: " + thousands(toppedUp) + " credits of $5",
                     Unit.MS, topUp, topUpBaseline, "≤ 2x", verdict(ratio(topUp, topUpBaseline) <= 2), "—",
                     "from the request to COMPLETED, batches of impacts locked for the cap, vs one INSERT ... SELECT"));
+            ctx.table.add(new Row("top-up beside the same rows written by hand into the ledger (`credit`)", Unit.MS,
+                    topUp, topUpByHand, "—", "—", "—", "one INSERT ... SELECT into `credit` with all its keys and"
+                            + " indexes, no batch, lock or cap check: what the ledger's indexes cost is in the baseline"));
         }
         if (ctx.paths.contains("reverse")) {
             ctx.table.add(new Row("reverse the campaign: " + thousands(reversedCount) + " compensating entries",
                     Unit.MS, reverse, reverseBaseline, "≤ 2x", verdict(ratio(reverse, reverseBaseline) <= 2), "—",
                     "from the request to REVERSED, batches of the campaign's credits, no impact locked, vs one"
                             + " INSERT ... SELECT"));
+            ctx.table.add(new Row("reversal beside the same two statements by hand on the ledger (`credit`)",
+                    Unit.MS, reverse, reverseByHand, "—", "—", "—", "the compensating INSERT ... SELECT and the"
+                            + " UPDATE to REVERSED over the whole campaign at once, no batches"));
             ctx.table.add(new Row("a single credit of the same incident during the reversal", Unit.MS, single, null,
                     "< 1 s", verdict(single.all().stream().mapToDouble(Double::doubleValue).max().orElse(0) < 1000), "—", "issued while the reversal runs"));
             ctx.table.add(new Row("the reversal re-run from its first credit (must add 0)", Unit.MS, rerun, null,
                     "adds 0", verdict(rerunAdded == 0), "—", "added " + rerunAdded + " reversals"));
         }
     }
+
+    private static final String LEDGER_INSERT = "insert into credit (id, incident_id, subscriber_id, reason_code,"
+            + " amount, currency, note, status, entry_type, reverses_id, requested_by, requested_at, decided_by,"
+            + " decided_at, decision_reason, campaign_id, campaign_tier_id, tier_round, version) ";
 
     /** The baseline of a bulk path: one INSERT ... SELECT of its rows into a table with the ledger's unique key. */
     private static long copyBaseline(JdbcTemplate jdbc, String select) {
