@@ -2,9 +2,6 @@ package org.outagedesk.base;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,11 +27,7 @@ class EventRetries {
     private final IncompleteEventPublications incomplete;
     private final Duration after;
     private final Duration every;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "event-retries");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundTimer timer = new BackgroundTimer("event-retries", log);
 
     EventRetries(IncompleteEventPublications incomplete, EventSettings settings) {
         this.incomplete = incomplete;
@@ -44,19 +37,13 @@ class EventRetries {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        long millis = Math.max(every.toMillis(), 1000);
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                retryNow();
-            } catch (RuntimeException e) {
-                log.warn("Retrying unfinished event listeners failed; trying again in {}", every, e);
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        Duration period = every.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : every;
+        timer.start(period, period, this::retryNow);
     }
 
     @PreDestroy
     void stop() {
-        timer.shutdownNow();
+        timer.stop();
     }
 
     /** Hands each publication incomplete for longer than {@code retry-after} to its listener again. */

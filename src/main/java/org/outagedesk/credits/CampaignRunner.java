@@ -2,15 +2,19 @@ package org.outagedesk.credits;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.BackgroundTimer;
 import org.outagedesk.base.Money;
 import org.outagedesk.base.SystemActor;
+import org.outagedesk.base.ThisNode;
 import org.outagedesk.impact.ImpactRows;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
@@ -27,9 +31,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs campaign jobs (credit, top-up, reverse) in the background, one batch of impacts per transaction. The cursor
- * and the progress are committed with each batch, so after a stop a job continues where it was; a campaign found
- * RUNNING or REVERSING at start-up is resumed. A batch done twice pays nothing twice (the INSERTs skip, and the
- * UNIQUE constraint refuses, what is already there).
+ * and the progress are committed with each batch, so after a stop a job continues where it was. A batch done twice
+ * pays nothing twice (the INSERTs skip, and the UNIQUE constraint refuses, what is already there).
+ * <p>
+ * Several nodes: one node at a time runs a job, under a lease ({@code outagedesk.credits.job-lease}) that each batch
+ * renews in its own transaction. Every node looks, every third of the lease, for running jobs that no node holds
+ * (their node died: the lease lapsed) and takes them over from the last committed batch; at start-up it also takes
+ * those stopped on an error, as a restart always did.
  */
 @Component
 class CampaignRunner {
@@ -51,10 +59,13 @@ class CampaignRunner {
         return t;
     });
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
+    private final ThisNode node;
+    private final BackgroundTimer watcher = new BackgroundTimer("campaign-lease-watcher", log);
 
     CampaignRunner(CampaignRepository campaigns, CampaignTierRepository tiers, CampaignSql sql, ImpactRows impacts,
             CreditProperties properties, AuditService audit, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ThisNode node) {
+        this.node = node;
         this.campaigns = campaigns;
         this.tiers = tiers;
         this.sql = sql;
@@ -68,10 +79,23 @@ class CampaignRunner {
 
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {
-        List<Long> unfinished = tx.execute(s -> campaigns.findUnfinished().stream().map(Campaign::getId).toList());
-        for (Long id : unfinished) {
-            log.info("Resuming campaign {} where it stopped", id);
-            start(id);
+        takeOver(true);
+        Duration every = properties.jobLease().dividedBy(3);
+        watcher.start(every, every, () -> takeOver(false));
+    }
+
+    @PreDestroy
+    void stop() {
+        watcher.stop();
+    }
+
+    /** Starts here each running job that no node holds; with {@code alsoFailed}, also those stopped on an error. */
+    void takeOver(boolean alsoFailed) {
+        for (Long id : sql.unheld(clock.instant(), alsoFailed)) {
+            if (!active.contains(id)) {
+                log.info("Campaign {}: no node holds its job; node {} resumes it where it stopped", id, node);
+                start(id);
+            }
         }
     }
 
@@ -92,7 +116,7 @@ class CampaignRunner {
         return active.contains(campaignId);
     }
 
-    /** Runs the job batch by batch on the calling thread until it is done. */
+    /** Runs the job batch by batch on the calling thread until it is done or another node holds it. */
     void runToEnd(long campaignId) {
         try {
             while (Boolean.TRUE.equals(tx.execute(s -> step(campaignId)))) {
@@ -101,18 +125,25 @@ class CampaignRunner {
         } catch (RuntimeException e) {
             log.error("Campaign {} stopped on an error; it resumes from its last batch when started again",
                     campaignId, e);
-            tx.executeWithoutResult(s -> campaigns.findById(campaignId).ifPresent(c -> c.failed(
-                    e.getClass().getSimpleName() + ": " + e.getMessage())));
+            tx.executeWithoutResult(s -> {
+                campaigns.findById(campaignId).ifPresent(c -> c.failed(
+                        e.getClass().getSimpleName() + ": " + e.getMessage()));
+                sql.release(campaignId, node.name());
+            });
         }
     }
 
-    /** One batch in the caller's transaction; false when the job is done (or there is none). */
+    /**
+     * One batch in the caller's transaction, under this node's lease; false when the job is done, there is none, or
+     * another node holds it.
+     */
     boolean step(long campaignId) {
-        Campaign c = campaigns.findById(campaignId).orElseThrow();
-        if (!c.isJobRunning()) {
+        Instant now = clock.instant();
+        if (!sql.lease(campaignId, node.name(), now, now.plus(properties.jobLease()))) {
+            log.debug("Campaign {}: not running, or another node holds its job", campaignId);
             return false;
         }
-        Instant now = clock.instant();
+        Campaign c = campaigns.findById(campaignId).orElseThrow();
         long from = c.getJobCursor();
         if (c.getJob() == CampaignJob.REVERSE) {
             // walks the campaign's credits, not the impacts, and locks no impact: single credits never wait on it
@@ -151,6 +182,7 @@ class CampaignRunner {
     private void finish(Campaign c, Instant now) {
         CampaignJob job = c.getJob();
         c.finish(now);
+        sql.release(c.getId(), node.name());
         List<CampaignSql.TierFigures> figures = sql.figures(c.getId());
         long subscribers = figures.stream().mapToLong(CampaignSql.TierFigures::subscribers).sum();
         BigDecimal credited = figures.stream().map(CampaignSql.TierFigures::credited).reduce(BigDecimal.ZERO,

@@ -1,0 +1,45 @@
+package org.outagedesk.base;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+
+/**
+ * A task run every so often on a daemon thread of its own, as the system user, until stopped: the shape of a node's
+ * background checks (event retries, lease watchers). A run that throws is logged and the next runs as planned.
+ * Start it when the application is ready and stop it in {@code @PreDestroy}.
+ */
+public final class BackgroundTimer {
+
+    private final String name;
+    private final Logger log;
+    private final ScheduledExecutorService timer;
+
+    public BackgroundTimer(String name, Logger log) {
+        this.name = name;
+        this.log = log;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs the task every {@code every} (at least every 100 ms), the first time after {@code first}. */
+    public void start(Duration first, Duration every, Runnable task) {
+        long period = Math.max(every.toMillis(), 100);
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                SystemActor.run(task);
+            } catch (RuntimeException e) {
+                log.warn("{} failed; it runs again in {} ms", name, period, e);
+            }
+        }, Math.max(first.toMillis(), 0), period, TimeUnit.MILLISECONDS);
+    }
+
+    public void stop() {
+        timer.shutdownNow();
+    }
+}
