@@ -1,5 +1,6 @@
 package org.outagedesk.credits;
 
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,17 +10,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import jakarta.annotation.PreDestroy;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.BackgroundTimer;
+import org.outagedesk.base.JobLeases;
 import org.outagedesk.base.Money;
 import org.outagedesk.base.SystemActor;
-import org.outagedesk.base.ThisNode;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.impact.ImpactRows;
 import org.outagedesk.incident.ResponseActionTaken;
 import org.outagedesk.incident.TimelineEntryType;
 import org.outagedesk.incident.Visibility;
-import org.outagedesk.base.ui.Words;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,15 +34,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the progress are committed with each batch, so after a stop a job continues where it was. A batch done twice
  * pays nothing twice (the INSERTs skip, and the UNIQUE constraint refuses, what is already there).
  * <p>
- * Several nodes: one node at a time runs a job, under a lease ({@code outagedesk.credits.job-lease}) that each batch
+ * Several nodes: one node at a time runs a job, under a lease ({@code outagedesk.jobs.lease}) that each batch
  * renews in its own transaction. Every node looks, every third of the lease, for running jobs that no node holds
- * (their node died: the lease lapsed) and takes them over from the last committed batch; at start-up it also takes
+ * (their node died: the lease lapsed; {@link JobLeases}) and takes them over from the last committed batch; at start-up it also takes
  * those stopped on an error, as a restart always did.
  */
 @Component
 class CampaignRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignRunner.class);
+    /** The table whose rows carry the jobs' leases, and when a job of it runs (for {@link JobLeases}). */
+    private static final String TABLE = "campaign";
+    private static final String RUNNING = "status in ('RUNNING', 'REVERSING')";
 
     private final CampaignRepository campaigns;
     private final CampaignTierRepository tiers;
@@ -59,13 +62,13 @@ class CampaignRunner {
         return t;
     });
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
-    private final ThisNode node;
+    private final JobLeases leases;
     private final BackgroundTimer watcher = new BackgroundTimer("campaign-lease-watcher", log);
 
     CampaignRunner(CampaignRepository campaigns, CampaignTierRepository tiers, CampaignSql sql, ImpactRows impacts,
             CreditProperties properties, AuditService audit, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions, ThisNode node) {
-        this.node = node;
+            PlatformTransactionManager transactions, JobLeases leases) {
+        this.leases = leases;
         this.campaigns = campaigns;
         this.tiers = tiers;
         this.sql = sql;
@@ -80,7 +83,7 @@ class CampaignRunner {
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {
         takeOver(true);
-        Duration every = properties.jobLease().dividedBy(3);
+        Duration every = leases.lease().dividedBy(3);
         watcher.start(every, every, () -> takeOver(false));
     }
 
@@ -91,9 +94,10 @@ class CampaignRunner {
 
     /** Starts here each running job that no node holds; with {@code alsoFailed}, also those stopped on an error. */
     void takeOver(boolean alsoFailed) {
-        for (Long id : sql.unheld(clock.instant(), alsoFailed)) {
+        for (Long id : leases.unheld(TABLE, alsoFailed ? RUNNING : RUNNING + " and job_error is null")) {
             if (!active.contains(id)) {
-                log.info("Campaign {}: no node holds its job; node {} resumes it where it stopped", id, node);
+                log.info("Campaign {}: no node holds its job; node {} resumes it where it stopped", id,
+                        leases.node());
                 start(id);
             }
         }
@@ -128,7 +132,7 @@ class CampaignRunner {
             tx.executeWithoutResult(s -> {
                 campaigns.findById(campaignId).ifPresent(c -> c.failed(
                         e.getClass().getSimpleName() + ": " + e.getMessage()));
-                sql.release(campaignId, node.name());
+                leases.release(TABLE, campaignId);
             });
         }
     }
@@ -138,12 +142,12 @@ class CampaignRunner {
      * another node holds it.
      */
     boolean step(long campaignId) {
-        Instant now = clock.instant();
-        if (!sql.lease(campaignId, node.name(), now, now.plus(properties.jobLease()))) {
+        if (!leases.hold(TABLE, RUNNING, campaignId)) {
             log.debug("Campaign {}: not running, or another node holds its job", campaignId);
             return false;
         }
         Campaign c = campaigns.findById(campaignId).orElseThrow();
+        Instant now = clock.instant();
         long from = c.getJobCursor();
         if (c.getJob() == CampaignJob.REVERSE) {
             // walks the campaign's credits, not the impacts, and locks no impact: single credits never wait on it
@@ -182,7 +186,7 @@ class CampaignRunner {
     private void finish(Campaign c, Instant now) {
         CampaignJob job = c.getJob();
         c.finish(now);
-        sql.release(c.getId(), node.name());
+        leases.release(TABLE, c.getId());
         List<CampaignSql.TierFigures> figures = sql.figures(c.getId());
         long subscribers = figures.stream().mapToLong(CampaignSql.TierFigures::subscribers).sum();
         BigDecimal credited = figures.stream().map(CampaignSql.TierFigures::credited).reduce(BigDecimal.ZERO,

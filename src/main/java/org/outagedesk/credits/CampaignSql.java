@@ -148,35 +148,6 @@ class CampaignSql {
         return reversed;
     }
 
-    /**
-     * Takes or renews this node's lease on the campaign's job, in the caller's transaction (its batch): it succeeds
-     * when the job runs and no other node holds a lease that is still good. The UPDATE locks the campaign's row until
-     * the batch commits, so a second node asking meanwhile waits, then sees the renewed lease and leaves.
-     */
-    boolean lease(long campaignId, String node, Instant now, Instant until) {
-        return jdbc.update("update campaign set job_owner = :node, job_lease_until = :until where id = :id"
-                + " and status in ('RUNNING', 'REVERSING')"
-                + " and (job_owner is null or job_owner = :node or job_lease_until < :now)",
-                new MapSqlParameterSource("id", campaignId).addValue("node", node)
-                        .addValue("now", Timestamp.from(now)).addValue("until", Timestamp.from(until))) == 1;
-    }
-
-    /** Gives up this node's lease on the campaign's job (done, or stopped on an error). */
-    void release(long campaignId, String node) {
-        jdbc.update("update campaign set job_owner = null, job_lease_until = null where id = :id and job_owner = :node",
-                new MapSqlParameterSource("id", campaignId).addValue("node", node));
-    }
-
-    /**
-     * The campaigns whose job runs but no node holds (never leased, or its lease lapsed: the node died). With
-     * {@code alsoFailed} false, not those stopped on an error: they wait for a manager's resume or a node's start.
-     */
-    List<Long> unheld(Instant now, boolean alsoFailed) {
-        return jdbc.queryForList("select id from campaign where status in ('RUNNING', 'REVERSING')"
-                + " and (job_owner is null or job_lease_until < :now)" + (alsoFailed ? "" : " and job_error is null")
-                + " order by id", new MapSqlParameterSource("now", Timestamp.from(now)), Long.class);
-    }
-
     private static MapSqlParameterSource params(Campaign campaign, CampaignTier tier, BigDecimal cap, long from,
             long to, Instant at) {
         return new MapSqlParameterSource("incident", campaign.getIncidentId()).addValue("from", from)

@@ -1,18 +1,16 @@
 package org.outagedesk.credits;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import org.outagedesk.base.Money;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code outagedesk.credits.*}: the per-credit limit of each role ({@code limit.agent}, {@code limit.incident-manager}),
- * the cap of all credits of one subscriber in one incident ({@code cap-per-subscriber}), the batch size of
- * campaigns, and the lease by which one node holds a campaign's job ({@code job-lease}: renewed with each batch; when
- * its holder has not renewed it for that long, another node takes the job over). Amounts are in US dollars, written as text ("25.00") so they never pass through a double.
+ * the cap of all credits of one subscriber in one incident ({@code cap-per-subscriber}) and the batch size of
+ * campaigns. Amounts are in US dollars, written as text ("25.00") so they never pass through a double.
  */
 @ConfigurationProperties("outagedesk.credits")
-public record CreditProperties(Limit limit, BigDecimal capPerSubscriber, Integer batchSize, Duration jobLease) {
+public record CreditProperties(Limit limit, BigDecimal capPerSubscriber, Integer batchSize) {
 
     public record Limit(BigDecimal agent, BigDecimal incidentManager) {
         public Limit {
@@ -25,7 +23,6 @@ public record CreditProperties(Limit limit, BigDecimal capPerSubscriber, Integer
         limit = limit == null ? new Limit(null, null) : limit;
         capPerSubscriber = capPerSubscriber == null ? new BigDecimal("150.00") : capPerSubscriber;
         batchSize = batchSize == null ? 5000 : batchSize;
-        jobLease = jobLease == null || jobLease.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofMinutes(1) : jobLease;
     }
 
     public Money agentLimit() {

@@ -2,6 +2,7 @@ package org.outagedesk.notices;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.BackgroundTimer;
+import org.outagedesk.base.JobLeases;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.impact.AffectedSubscriber;
@@ -45,6 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NoticeRunner {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeRunner.class);
+    /** The rows that carry the queueing's lease, and when a notice is being queued (for {@link JobLeases}). */
+    private static final String TABLE = "customer_notice";
+    private static final String QUEUEING = "status = 'SENDING' and enqueued_at is null";
 
     private final CustomerNoticeRepository notices;
     private final ImpactService impacts;
@@ -61,16 +65,15 @@ class NoticeRunner {
         t.setDaemon(true);
         return t;
     });
-    private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "notice-monitor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundTimer monitor = new BackgroundTimer("notice-monitor", log);
+    private final BackgroundTimer watcher = new BackgroundTimer("notice-lease-watcher", log);
+    private final JobLeases leases;
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
 
     NoticeRunner(CustomerNoticeRepository notices, ImpactService impacts, OutboxService outbox,
             NoticeProperties settings, SmppProperties smpp, AuditService audit, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactions, CatalogService catalog) {
+            Clock clock, PlatformTransactionManager transactions, CatalogService catalog, JobLeases leases) {
+        this.leases = leases;
         this.catalog = catalog;
         this.notices = notices;
         this.impacts = impacts;
@@ -83,26 +86,31 @@ class NoticeRunner {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /**
+     * At start, and every third of the lease: the notices being queued that no node holds (never started here, or
+     * their node died: the lease lapsed) are queued on from their last batch. Every second: completion.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {
-        List<Long> sending = tx.execute(s -> notices.findByStatusOrderById(NoticeStatus.SENDING).stream()
-                .filter(n -> n.getEnqueuedAt() == null).map(CustomerNotice::getId).toList());
-        for (Long id : sending) {
-            log.info("Resuming notice {} where it stopped", id);
-            start(id);
-        }
-        monitor.scheduleWithFixedDelay(() -> {
-            try {
-                SystemActor.run(this::completeFinished);
-            } catch (RuntimeException e) {
-                log.error("Checking notices for completion failed; tried again shortly", e);
+        takeOver();
+        Duration every = leases.lease().dividedBy(3);
+        watcher.start(every, every, this::takeOver);
+        monitor.start(Duration.ofSeconds(1), Duration.ofSeconds(1), this::completeFinished);
+    }
+
+    void takeOver() {
+        for (Long id : leases.unheld(TABLE, QUEUEING)) {
+            if (!active.contains(id)) {
+                log.info("Notice {}: no node is queueing it; node {} goes on where it stopped", id, leases.node());
+                start(id);
             }
-        }, 1, 1, TimeUnit.SECONDS);
+        }
     }
 
     @PreDestroy
     void stop() {
-        monitor.shutdownNow();
+        watcher.stop();
+        monitor.stop();
         executor.shutdownNow();
     }
 
@@ -114,6 +122,7 @@ class NoticeRunner {
                 } catch (RuntimeException e) {
                     log.error("Notice {} stopped queueing on an error; it goes on from its last batch when"
                             + " started again", noticeId, e);
+                    releaseQuietly(noticeId);
                 } finally {
                     active.remove(noticeId);
                 }
@@ -148,10 +157,11 @@ class NoticeRunner {
      * each step is added to {@code phases} (nanoseconds: read, opt-outs, render, insert).
      */
     boolean enqueueBatch(long noticeId, SubscriberZones zones, long[] phases) {
-        CustomerNotice n = notices.findById(noticeId).orElseThrow();
-        if (n.getStatus() != NoticeStatus.SENDING || n.getEnqueuedAt() != null) {
+        // this node's lease first: it is not being queued (any more), or another node holds it
+        if (!leases.hold(TABLE, QUEUEING, noticeId)) {
             return false;
         }
+        CustomerNotice n = notices.findById(noticeId).orElseThrow();
         Instant now = clock.instant();
         long t0 = System.nanoTime();
         List<AffectedSubscriber> batch = impacts.affectedAfter(n.getIncidentId(), n.filter(), n.getEnqueueCursor(),
@@ -160,6 +170,7 @@ class NoticeRunner {
         phases[0] += t1 - t0;
         if (batch.isEmpty()) {
             n.enqueued(now);
+            leases.release(TABLE, noticeId);
             return false;
         }
         NoticeComposer composer = new NoticeComposer(n, settings, smpp.maxParts(), zones);
@@ -176,6 +187,14 @@ class NoticeRunner {
         phases[3] += System.nanoTime() - t3;
         n.enqueuedUpTo(batch.getLast().subscriberId());
         return true;
+    }
+
+    private void releaseQuietly(long noticeId) {
+        try {
+            tx.executeWithoutResult(s -> leases.release(TABLE, noticeId));
+        } catch (RuntimeException e) {
+            log.warn("Notice {}: could not give up the lease; it lapses by itself", noticeId, e);
+        }
     }
 
     /** Notices all queued with nothing left queued or sending are completed, with a timeline entry. */

@@ -43,7 +43,7 @@ class CampaignSurvivesAKilledNodeTest {
 
     private static List<String> settings(String node) {
         return List.of("--spring.profiles.active=demo,test", "--logging.level.root=warn",
-                "--outagedesk.node=" + node, "--outagedesk.credits.job-lease=" + LEASE);
+                "--outagedesk.node=" + node, "--outagedesk.jobs.lease=" + LEASE);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.outagedesk.notices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outagedesk.notices.NoticeTestSupport.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -104,6 +105,47 @@ class NoticeQueueingTest {
         assertThat(jdbc.queryForObject("select enqueued_at is not null from customer_notice where id = ?",
                 Boolean.class, id)).isTrue();
         SystemActor.run(() -> notices.cancel(id));
+    }
+
+    @Test
+    void a_notice_another_node_is_queueing_is_left_to_it_until_its_lease_lapses() {
+        long incident = NoticeTestSupport.newIncident(incidents);
+        NoticeTestSupport.subscribers(impacts, incident, 3);
+        Instant now = Instant.parse("2026-07-10T03:30:00Z");
+        clock.setFixed(now); // quiet hours in New York: the texts stay queued; the leases go by this clock too
+        Api.Response created = Api.as(port, "manager").post("/api/notices", "{\"incidentId\":" + incident
+                + ",\"name\":\"Lease test\",\"filter\":{},\"channels\":[\"SMS\"],\"fallback\":false,"
+                + "\"sms\":\"Hi {name}\",\"urgent\":false}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(Api.as(port, "manager").post("/api/notices/" + id + "/submit", null).status()).isEqualTo(200);
+        assertThat(Api.as(port, "manager2").post("/api/notices/" + id + "/approve", null).status()).isEqualTo(200);
+        await(Duration.ofSeconds(30), "the notice is queued", () -> queued(id) == 3 && Boolean.TRUE.equals(
+                jdbc.queryForObject("select enqueued_at is not null and job_owner is null from customer_notice"
+                        + " where id = ?", Boolean.class, id)));
+
+        // as another node leaves it while queueing: nothing queued yet, its lease still good
+        jdbc.update("delete from outbox_message where event_key = ?", "NOTICE:" + id);
+        jdbc.update("update customer_notice set enqueue_cursor = null, enqueued_at = null, job_owner = 'node-elsewhere',"
+                + " job_lease_until = ? where id = ?", Timestamp.from(now.plusSeconds(3600)), id);
+        SystemActor.run(() -> runner.enqueueAll(id)); // as a resume on this node would
+        runner.takeOver(); // as this node's watcher does
+        assertThat(queued(id)).as("held by the other node").isZero();
+
+        jdbc.update("update customer_notice set job_lease_until = ? where id = ?", Timestamp.from(now.minusSeconds(1)),
+                id);
+        runner.takeOver();
+        await(Duration.ofSeconds(30), "this node queues it", () -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "select enqueued_at is not null from customer_notice where id = ?", Boolean.class, id)));
+        assertThat(queued(id)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select job_owner from customer_notice where id = ?", String.class, id))
+                .as("released when queued").isNull();
+        SystemActor.run(() -> notices.cancel(id));
+    }
+
+    private long queued(long noticeId) {
+        return jdbc.queryForObject("select count(*) from outbox_message where event_key = ?", Long.class,
+                "NOTICE:" + noticeId);
     }
 
     /** "msisdn channel address skip-reason not-before subject|body" per message, in id order. */
