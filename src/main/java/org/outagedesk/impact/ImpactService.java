@@ -299,7 +299,7 @@ public class ImpactService {
         return imports.start(incidentId, file, fileName, mode);
     }
 
-    /** The running or last import of this incident since the application started. */
+    /** The running or last import of this incident, on whichever node it runs (kept in the database). */
     @IncidentManagersOnly
     public Optional<ImportJobStatus> latestImport(long incidentId) {
         return imports.latest(incidentId);

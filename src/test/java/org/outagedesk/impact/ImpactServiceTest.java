@@ -11,10 +11,13 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +177,36 @@ class ImpactServiceTest {
         assertThat(status.rowsRead()).isEqualTo(3_000);
         assertThat(Files.exists(file)).isFalse();
         assertThat(impacts.count(incident, ImpactFilter.all())).isEqualTo(3_002);
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void an_import_on_another_node_blocks_a_second_until_that_node_stops_renewing_it() throws Exception {
+        String other = UUID.randomUUID().toString();
+        jdbc.update("insert into import_job (id, incident_id, running_incident_id, file_name, started_by, started_at,"
+                + " phase, progress, rows_read, job_owner, heartbeat_at) values (?, ?, ?, 'elsewhere.csv', 'manager2',"
+                + " ?, 'MERGING', 1, 500, 'node-elsewhere', ?)", other, incident, incident,
+                Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+        ImportJobStatus running = impacts.latestImport(incident).orElseThrow();
+        assertThat(running.id()).isEqualTo(other);
+        assertThat(running.running()).isTrue();
+        String one = HEADER + row(uniqueMsisdn(), "SK-S3-BLA", "D-NY-UWS-03", "LOST", "PHOTOS");
+        assertThatThrownBy(() -> impacts.importCsv(incident, stream(one), -1, "mine.csv", ImportMode.ALL_OR_NOTHING))
+                .hasMessage("manager2 is importing elsewhere.csv into this incident; wait until it is done");
+
+        // that node died: its heartbeat is older than the lease (1 min)
+        jdbc.update("update import_job set heartbeat_at = ? where id = ?",
+                Timestamp.from(Instant.now().minusSeconds(120)), other);
+        ImportJobStatus dead = impacts.latestImport(incident).orElseThrow();
+        assertThat(dead.phase()).isEqualTo(ImportJobStatus.Phase.FAILED);
+        assertThat(dead.failure()).startsWith("The node running this import stopped before it finished");
+        ImportResult mine = impacts.importCsv(incident, stream(one), -1, "mine.csv", ImportMode.ALL_OR_NOTHING);
+        assertThat(mine.imported()).isEqualTo(1);
+        ImportJobStatus last = impacts.latestImport(incident).orElseThrow();
+        assertThat(last.fileName()).isEqualTo("mine.csv");
+        assertThat(last.result()).isEqualTo(mine);
+        assertThat(jdbc.queryForObject("select phase from import_job where id = ?", String.class, other))
+                .isEqualTo("FAILED");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.NotFoundException;
 import org.outagedesk.base.api.PageResponse;
 import org.outagedesk.base.api.Paging;
 import org.outagedesk.impact.BulkCountChangedException;
@@ -21,6 +22,7 @@ import org.outagedesk.impact.ImpactCounts;
 import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.impact.ImpactRow;
 import org.outagedesk.impact.ImpactService;
+import org.outagedesk.impact.ImportJobStatus;
 import org.outagedesk.impact.ImportMode;
 import org.outagedesk.impact.ImportResult;
 import org.outagedesk.impact.SubscriberDetails;
@@ -160,6 +162,14 @@ class ImpactController {
             return ResponseEntity.status(result.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
                     .body(result);
         }
+    }
+
+    @GetMapping("/api/incidents/{id}/impacts/import")
+    @Operation(summary = "The incident's running or last import (incident managers), from any node",
+            description = "phase CHECKING or MERGING while it runs (progress 0..1 and rowsRead), then DONE with its"
+                    + " result (as the import's own answer) or FAILED with why; 404 when the incident has had none")
+    ImportJobStatus latestImport(@PathVariable long id) {
+        return impacts.latestImport(id).orElseThrow(() -> new NotFoundException("An import", "into incident " + id));
     }
 
     @ExceptionHandler(BulkCountChangedException.class)
