@@ -3,24 +3,20 @@ package org.outagedesk.credits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outagedesk.Waits.waitUpTo;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.outagedesk.Api;
 import org.outagedesk.KeepsSecurityContextStrategy;
+import org.outagedesk.NodeProcess;
 import org.outagedesk.OutageDeskApplication;
 import org.outagedesk.TestDatabase;
 import org.outagedesk.base.SystemActor;
@@ -59,38 +55,20 @@ class CampaignSurvivesAKilledNodeTest {
                     .grandTotal().amount();
             assertThat(expected).isPositive();
 
-            int portA = freePort();
-            Path log = Path.of("target", "killed-node-a.log");
-            Files.createDirectories(log.getParent());
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx768m", "-cp", classPath(), OutageDeskApplication.class.getName()));
-            command.addAll(List.of(database));
-            command.addAll(settings("node-a"));
+            List<String> arguments = new ArrayList<>(List.of(database));
+            arguments.addAll(settings("node-a"));
             // small batches, so that A is killed with most of the campaign still to pay
-            command.addAll(List.of("--server.port=" + portA, "--outagedesk.credits.batch-size=20"));
-            Process a = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            try {
-                Api anonymousOnA = Api.anonymous(portA);
-                waitUpTo(Duration.ofMinutes(4), "node A answers (its log: " + log + ")").until(() -> {
-                    assertThat(a.isAlive()).as("node A is running (its log: " + log + ")").isTrue();
-                    try {
-                        return anonymousOnA.get("/login").status() == 200;
-                    } catch (RuntimeException e) {
-                        return false;
-                    }
-                });
-                Api.Response approved = Api.as(portA, "manager2").post("/api/campaigns/" + campaign + "/approve",
+            arguments.add("--outagedesk.credits.batch-size=20");
+            try (NodeProcess a = NodeProcess.start("killed-node-a", arguments)) {
+                Api.Response approved = Api.as(a.port(), "manager2").post("/api/campaigns/" + campaign + "/approve",
                         null);
                 assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-
                 waitUpTo(Duration.ofMinutes(2), "node A pays part of the campaign").until(() -> {
                     Map<String, Object> job = job(jdbc, campaign);
                     return "node-a".equals(job.get("job_owner")) && ((Number) job.get("job_processed")).longValue()
                             >= 200;
                 });
-            } finally {
-                a.destroyForcibly(); // SIGKILL
-                assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                a.kill(); // SIGKILL
             }
             Map<String, Object> killed = job(jdbc, campaign);
             assertThat(killed.get("status")).as("killed mid-way").isEqualTo("RUNNING");
@@ -120,17 +98,5 @@ class CampaignSurvivesAKilledNodeTest {
     private static Map<String, Object> job(JdbcTemplate jdbc, long campaign) {
         return jdbc.queryForMap("select status, job_processed, job_total, job_owner from campaign where id = ?",
                 campaign);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The test classpath (Surefire hands the forked JVM a manifest-only jar; its real path is in this property). */
-    private static String classPath() {
-        String path = System.getProperty("surefire.test.class.path");
-        return path == null || path.isBlank() ? System.getProperty("java.class.path") : path;
     }
 }
