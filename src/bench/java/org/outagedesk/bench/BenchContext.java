@@ -3,6 +3,10 @@ package org.outagedesk.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +42,13 @@ final class BenchContext {
     final Set<String> paths = Set.of(System.getProperty("bench.paths",
             "import,grid,counts,summary,campaign,top-up,reverse,notices,start,export,sale-status,advisory")
             .split(","));
+    /** The engine: h2 (the application's file database under {@code data}) or postgres (a database of its own). */
+    final String database = System.getProperty("bench.database", "h2").strip().toLowerCase(Locale.ROOT);
+    /** PostgreSQL: the server (a URL without a database), the user (allowed to create databases) and password. */
+    final String postgresServer = System.getProperty("bench.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
+    final String postgresUser = System.getProperty("bench.postgres.username", "outagedesk_test");
+    final String postgresPassword = System.getProperty("bench.postgres.password", "outagedesk_test");
+    static final String POSTGRES_DATABASE = "outagedesk_bench";
     final Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
     final Path data = dir.resolve("data");
     final ResultTable table = new ResultTable();
@@ -69,12 +80,43 @@ final class BenchContext {
         return answer;
     }
 
+    boolean postgres() {
+        return database.equals("postgres");
+    }
+
+    /** The SQL that takes a sequence's next value on the run's engine. */
+    String nextValue(String sequence) {
+        return postgres() ? "nextval('" + sequence + "')" : "next value for " + sequence;
+    }
+
     void freshContext() throws IOException {
         if (context != null) {
             context.close();
         }
         deleteRecursively(data);
+        if (postgres()) {
+            try (Connection c = DriverManager.getConnection(postgresServer + "postgres", postgresUser,
+                    postgresPassword); Statement st = c.createStatement()) {
+                st.execute("drop database if exists " + POSTGRES_DATABASE + " with (force)");
+                st.execute("create database " + POSTGRES_DATABASE + " encoding 'UTF8' template template0");
+            } catch (SQLException e) {
+                throw new IllegalStateException("--database postgres: could not create " + POSTGRES_DATABASE + " on "
+                        + postgresServer + " as " + postgresUser + ": " + e.getMessage(), e);
+            }
+        }
         startContext();
+    }
+
+    /** The application's database: H2's file under {@code data}, or the PostgreSQL database of the run. */
+    List<String> datasourceArguments() {
+        if (postgres()) {
+            return List.of("--spring.datasource.url=" + postgresServer + POSTGRES_DATABASE,
+                    "--spring.datasource.username=" + postgresUser, "--spring.datasource.password=" + postgresPassword);
+        }
+        // H2 hands back the last result of an identical query while its tables are unchanged: a repeated run would
+        // time that, not the query. Off here, for the paths and baselines alike.
+        return List.of("--spring.datasource.url=jdbc:h2:file:" + data.resolve("outagedesk")
+                + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;OPTIMIZE_REUSE_RESULTS=FALSE");
     }
 
     void startContext() {
@@ -84,12 +126,8 @@ final class BenchContext {
     void startContext(List<String> settings) {
         // as command-line arguments: they override application.yml (builder properties would only be defaults)
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--outagedesk.data-dir=" + data,
-                "--spring.main.banner-mode=off",
-                        // H2 hands back the last result of an identical query while its tables are unchanged: a
-                        // repeated run would time that, not the query. Off here, for the paths and baselines alike.
-                        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("outagedesk")
-                                + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;OPTIMIZE_REUSE_RESULTS=FALSE",
-                        "--logging.level.root=WARN", "--logging.level.org.outagedesk=INFO"));
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.org.outagedesk=INFO"));
+        args.addAll(datasourceArguments());
         args.addAll(settings);
         if (smsc != null) {
             args.addAll(NoticePaths.smscSettings(smsc));

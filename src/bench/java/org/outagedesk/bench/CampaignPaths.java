@@ -132,7 +132,7 @@ final class CampaignPaths {
             // taken away again (not timed): what the engine needs for them, before any batching, lock or cap check
             String tierOne = " from credit c join campaign_tier t on t.id = c.campaign_tier_id where c.campaign_id = "
                     + id + " and t.tier_no = 1 and c.tier_round = 0 and c.entry_type = 'CREDIT' and c.status = 'ISSUED'";
-            long byHand = topUpByHand.time(() -> jdbc.update(LEDGER_INSERT + "select next value for credit_seq,"
+            long byHand = topUpByHand.time(() -> jdbc.update(LEDGER_INSERT + "select " + ctx.nextValue("credit_seq") + ","
                     + " c.incident_id, c.subscriber_id, c.reason_code, 5.00, c.currency, 'by hand', 'ISSUED', 'CREDIT',"
                     + " null, 'bench', current_timestamp, 'bench', current_timestamp, null, c.campaign_id,"
                     + " c.campaign_tier_id, 1, 0" + tierOne));
@@ -162,7 +162,7 @@ final class CampaignPaths {
             String standingCredits = " where c.campaign_id = " + id
                     + " and c.entry_type = 'CREDIT' and c.status = 'ISSUED'";
             long reversedByHand = reverseByHand.time(() -> {
-                long n = jdbc.update(LEDGER_INSERT + "select next value for credit_seq, c.incident_id, c.subscriber_id,"
+                long n = jdbc.update(LEDGER_INSERT + "select " + ctx.nextValue("credit_seq") + ", c.incident_id, c.subscriber_id,"
                         + " c.reason_code, -c.amount, c.currency, 'by hand', 'ISSUED', 'REVERSAL', c.id, 'bench',"
                         + " current_timestamp, 'bench', current_timestamp, 'by hand', c.campaign_id,"
                         + " c.campaign_tier_id, c.tier_round, 0 from credit c" + standingCredits);

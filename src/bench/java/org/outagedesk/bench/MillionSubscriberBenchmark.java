@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +41,16 @@ class MillionSubscriberBenchmark {
 
     private final BenchContext ctx = new BenchContext();
 
+    /** The paths that run on PostgreSQL (--database postgres): those in this JVM but the notices. */
+    private static final Set<String> ON_POSTGRES = Set.of("import", "grid", "counts", "summary", "campaign", "top-up",
+            "reverse");
+
     @Test
     void run() throws Exception {
+        if (ctx.postgres() && !ON_POSTGRES.containsAll(ctx.paths)) {
+            throw new IllegalArgumentException("--database postgres runs these paths: " + new TreeSet<>(ON_POSTGRES)
+                    + "; the others (the jar's, the notices) measure the H2 file database. Pass --paths.");
+        }
         Files.createDirectories(ctx.dir);
         Path csv = ctx.dir.resolve("subscribers-" + ctx.subscribers + ".csv");
         Path warmCsv = ctx.dir.resolve("subscribers-warmup.csv");
@@ -52,7 +62,7 @@ class MillionSubscriberBenchmark {
             ctx.smsc = NoticePaths.benchSmsc();
         }
         try {
-            Path incidentFile = ctx.dir.resolve("incident.txt");
+            Path incidentFile = ctx.dir.resolve(ctx.postgres() ? "incident-postgres.txt" : "incident.txt");
             if (ctx.reuse && Files.exists(incidentFile)) {
                 // --reuse: the database and incident of the last run; every path but the import
                 ctx.incident = Long.parseLong(Files.readString(incidentFile).strip());
@@ -146,7 +156,7 @@ class MillionSubscriberBenchmark {
         Files.move(tmp, out);
     }
 
-    private static String machine() {
+    private String machine() {
         long memKb = 0;
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
@@ -164,9 +174,10 @@ class MillionSubscriberBenchmark {
         } catch (IOException e) {
             // not Linux
         }
-        return String.format(Locale.ROOT, "Machine: %d cores%s, %.0f GiB memory, %s %s, Java %s; H2 file database.",
+        return String.format(Locale.ROOT, "Machine: %d cores%s, %.0f GiB memory, %s %s, Java %s; %s.",
                 Runtime.getRuntime().availableProcessors(), cpu.isEmpty() ? "" : " (" + cpu + ")",
                 memKb / 1048576.0, System.getProperty("os.name"), System.getProperty("os.arch"),
-                System.getProperty("java.version"));
+                System.getProperty("java.version"), ctx.postgres() ? "PostgreSQL (" + ctx.postgresServer
+                        + ", database " + BenchContext.POSTGRES_DATABASE + ")" : "H2 file database");
     }
 }
