@@ -62,6 +62,8 @@ class CampaignRunner {
         return t;
     });
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
+    /** Asked to start while their last run here was still ending: started again when it has ended. */
+    private final Set<Long> again = ConcurrentHashMap.newKeySet();
     private final JobLeases leases;
     private final BackgroundTimer watcher = new BackgroundTimer("campaign-lease-watcher", log);
 
@@ -111,8 +113,15 @@ class CampaignRunner {
                     SystemActor.run(() -> runToEnd(campaignId));
                 } finally {
                     active.remove(campaignId);
+                    if (again.remove(campaignId)) {
+                        start(campaignId);
+                    }
                 }
             });
+        } else {
+            // a job asked for while the last one is ending here (a top-up right after the run, a resume right after a
+            // pause) would otherwise wait for the lease watcher
+            again.add(campaignId);
         }
     }
 

@@ -69,6 +69,8 @@ class NoticeRunner {
     private final BackgroundTimer watcher = new BackgroundTimer("notice-lease-watcher", log);
     private final JobLeases leases;
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
+    /** Asked to start while their last run here was still ending: started again when it has ended. */
+    private final Set<Long> again = ConcurrentHashMap.newKeySet();
 
     NoticeRunner(CustomerNoticeRepository notices, ImpactService impacts, OutboxService outbox,
             NoticeProperties settings, SmppProperties smpp, AuditService audit, ApplicationEventPublisher events,
@@ -125,8 +127,15 @@ class NoticeRunner {
                     releaseQuietly(noticeId);
                 } finally {
                     active.remove(noticeId);
+                    if (again.remove(noticeId)) {
+                        start(noticeId);
+                    }
                 }
             });
+        } else {
+            // a job asked for while the last one is ending here (a top-up right after the run, a resume right after a
+            // pause) would otherwise wait for the lease watcher
+            again.add(noticeId);
         }
     }
 
