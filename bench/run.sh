@@ -13,6 +13,7 @@
 # --start-timeout S (how long the jar may take to answer /login before the run gives up; 900: a busy machine),
 # --notice-minutes M (notices: cancel the notice after M minutes if it has not finished; 0, no limit),
 # --no-notice-kill (notices: leave out the notice killed halfway, which starts the jar twice),
+# --heap SIZE (the benchmark JVM's -Xmx; 2g),
 # --database h2|postgres (h2; postgres: the in-JVM paths import,grid,counts,summary,campaign,top-up,reverse on a
 #   database outagedesk_bench, dropped and created, of --postgres-url (jdbc:postgresql://127.0.0.1:5432/) as
 #   --postgres-user / --postgres-password (outagedesk_test, the tests' user, which may create databases)).
@@ -34,10 +35,11 @@ while [ $# -gt 0 ]; do
     --notice-minutes) props+=("-Dbench.notice-minutes=$2"); shift 2 ;;
     --no-notice-kill) props+=("-Dbench.notice-kill=false"); shift ;;
     --database) props+=("-Dbench.database=$2"); shift 2 ;;
+    --heap) props+=("-Dbench.heap=$2"); shift 2 ;;
     --postgres-url) props+=("-Dbench.postgres.url=$2"); shift 2 ;;
     --postgres-user) props+=("-Dbench.postgres.username=$2"); shift 2 ;;
     --postgres-password) props+=("-Dbench.postgres.password=$2"); shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
