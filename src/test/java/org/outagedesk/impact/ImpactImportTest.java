@@ -31,7 +31,7 @@ class ImpactImportTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    ImpactImporter importer;
+    ImportStaging staging;
 
     long incident;
     Api manager;
@@ -78,12 +78,12 @@ class ImpactImportTest {
     @Test
     void staging_tables_left_by_a_stopped_process_are_dropped_at_start_once_a_day_old() {
         long now = Instant.now().getEpochSecond();
-        String old = ImpactImporter.staging((now - 2 * 86_400) + "-00112233aabbccdd");
-        String young = ImpactImporter.staging((now - 60) + "-00112233aabbccdd");
+        String old = ImportStaging.staging((now - 2 * 86_400) + "-00112233aabbccdd");
+        String young = ImportStaging.staging((now - 60) + "-00112233aabbccdd");
         jdbc.execute("create table " + old + " (line bigint)");
         jdbc.execute("create table " + young + " (line bigint)");
         try {
-            importer.dropLeftStaging();
+            staging.dropLeftStaging();
             assertThat(stagingTables()).doesNotContain(old).contains(young);
         } finally {
             jdbc.execute("drop table if exists " + old);

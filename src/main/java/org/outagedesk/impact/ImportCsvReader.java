@@ -1,0 +1,195 @@
+package org.outagedesk.impact;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.CsvImportException.RowError;
+
+/**
+ * Reads one uploaded file through Commons CSV, row by row in constant memory: looks at its first bytes for what
+ * people upload by mistake, checks the header, and hands every row to the {@link ImportRowChecker} (line numbers count
+ * the header as 1). Counts the data rows and the bytes read, for the import's progress.
+ */
+final class ImportCsvReader {
+
+    private final CountingInputStream counted;
+    private final ImportRowChecker checker;
+    private long rowsRead;
+
+    ImportCsvReader(InputStream input, ImportRowChecker checker) {
+        this.counted = new CountingInputStream(input);
+        this.checker = checker;
+    }
+
+    /** The data rows read so far, good and bad (empty lines are not rows). */
+    long rowsRead() {
+        return rowsRead;
+    }
+
+    /** The bytes of the file read so far. */
+    long bytesRead() {
+        return counted.count;
+    }
+
+    /**
+     * Reads the file to its end, handing the staging values of each good row to {@code good} (in the same try as the
+     * reading: what it throws is handled as the reading's own); a bad row counts as rejected. Returns the problem
+     * that refuses the whole file, or null when the file was read to its end.
+     */
+    @Nullable RowError read(Consumer<Object[]> good) {
+        ImportRowChecker.Errors errors = checker.errors();
+        BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
+        RowError fileProblem = sniff(in);
+        if (fileProblem != null) {
+            return fileProblem;
+        }
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(false).setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
+
+        long lastLine = 0;
+        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+            List<String> header = parser.getHeaderNames().stream()
+                    .map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
+            if (header.stream().anyMatch(h -> h.indexOf('\0') >= 0)) {
+                return new RowError(1, "file", "This is not a text file; upload a CSV file");
+            }
+            if (!header.equals(ImportRowChecker.COLUMNS) && !header.equals(ImportRowChecker.COLUMNS_WITH_EMAIL)) {
+                return new RowError(1, "header", "The first line must be the header "
+                        + String.join(",", ImportRowChecker.COLUMNS) + " (optionally followed by ,email) but is "
+                        + ImportRowChecker.cut(String.join(",", header), 300));
+            }
+            int columns = header.size();
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord row;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    row = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    return unreadable(e, parser.getCurrentLineNumber() + 1);
+                }
+                long line = row.getRecordNumber() + 1;
+                lastLine = line;
+                if (row.size() == 1 && row.get(0).isEmpty()) {
+                    continue; // an empty line
+                }
+                rowsRead++;
+                Object[] values = checker.check(row, line, columns);
+                if (values != null) {
+                    good.accept(values);
+                } else {
+                    errors.rejectedRows++;
+                }
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            return unreadable(e, lastLine + 1);
+        }
+        return null;
+    }
+
+    /** Looks at the first bytes for what people upload by mistake; skips a UTF-8 byte order mark. */
+    private static @Nullable RowError sniff(BufferedInputStream in) {
+        try {
+            in.mark(8);
+            byte[] head = in.readNBytes(4);
+            in.reset();
+            if (head.length == 0) {
+                return new RowError(0, "file", "The file is empty");
+            }
+            if (startsWith(head, 'P', 'K', 3, 4)) {
+                return new RowError(0, "file", "This is a ZIP or Excel (XLSX) file, not CSV: in the spreadsheet,"
+                        + " save it as \"CSV UTF-8\" and upload that");
+            }
+            if (startsWith(head, '%', 'P', 'D', 'F')) {
+                return new RowError(0, "file", "This is a PDF file, not CSV");
+            }
+            if (startsWith(head, 0xFE, 0xFF) || startsWith(head, 0xFF, 0xFE)) {
+                return new RowError(0, "file", "The file is UTF-16 text; save it as UTF-8 (\"CSV UTF-8\")");
+            }
+            if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
+                in.skipNBytes(3);
+                in.mark(8);
+                if (in.read() < 0) {
+                    return new RowError(0, "file", "The file is empty");
+                }
+                in.reset();
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean startsWith(byte[] head, int... prefix) {
+        if (head.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((head[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static RowError unreadable(Exception e, long line) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof CharacterCodingException) {
+                return new RowError(line, "file", "The file is not UTF-8 text (a character on or near line " + line
+                        + " cannot be read): save it as \"CSV UTF-8\" and upload it again");
+            }
+            cause = cause.getCause();
+        }
+        // the parser's own message names its classes (org.apache.commons.csv.CSVException): not for people
+        return new RowError(line, "file", "Not a readable CSV file near line " + line
+                + ": check the quotes (a field that opens a quote must close it) and the commas");
+    }
+
+    private static final class CountingInputStream extends FilterInputStream {
+        private volatile long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}
