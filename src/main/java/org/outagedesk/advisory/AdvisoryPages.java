@@ -12,13 +12,11 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AfterCommit;
+import org.outagedesk.base.BackgroundTimer;
 import org.outagedesk.base.PageTemplates;
 import org.outagedesk.incident.IncidentBulletin;
 import org.outagedesk.incident.TimelineChanged;
@@ -85,11 +83,7 @@ public class AdvisoryPages {
     private final AtomicLong reads = new AtomicLong();
     private final ReentrantLock rebuilding = new ReentrantLock();
     private volatile @Nullable Snapshot snapshot;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "advisory-refresh");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundTimer timer = new BackgroundTimer("advisory-refresh", log);
 
     AdvisoryPages(TimelineService timeline, JsonMapper json, Clock clock,
             @Value("${outagedesk.advisory.resolved-shown-for:7d}") Duration resolvedShownFor,
@@ -156,13 +150,14 @@ public class AdvisoryPages {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        long millis = Math.max(refresh.toMillis(), 100);
-        timer.scheduleWithFixedDelay(this::refreshNow, millis, millis, TimeUnit.MILLISECONDS);
+        // as the system user: the advisory is public (permitAll), what it reads does not depend on who asks
+        Duration every = Duration.ofMillis(Math.max(refresh.toMillis(), 100));
+        timer.start(every, every, this::refreshNow);
     }
 
     @PreDestroy
     void stop() {
-        timer.shutdownNow();
+        timer.stop();
     }
 
     /** Reads the database again (for changes made by another node) and renders if anything public changed. */

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.outagedesk.base.BackgroundTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,11 +44,7 @@ class UpdateOverdueWatcher {
     private final Duration every;
     /** Per incident, the last reminder published. */
     private final Map<Long, UpdateOverdue> published = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "update-cadence");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundTimer timer = new BackgroundTimer("update-cadence", log);
 
     UpdateOverdueWatcher(IncidentRepository incidents, TimelineEntryRepository entries, UpdateCadence cadence,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
@@ -67,19 +61,14 @@ class UpdateOverdueWatcher {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        long millis = Math.max(every.toMillis(), 1000);
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                check(clock.instant());
-            } catch (RuntimeException e) {
-                log.warn("Checking the update cadence failed; trying again in {}", every, e);
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        // as the system user: nothing on the way reads who is signed in (the e-mail listener sets it itself)
+        Duration period = Duration.ofMillis(Math.max(every.toMillis(), 1000));
+        timer.start(period, period, () -> check(clock.instant()));
     }
 
     @PreDestroy
     void stop() {
-        timer.shutdownNow();
+        timer.stop();
     }
 
     /** Publishes the reminders due at {@code now} that were not published yet; returns them. */

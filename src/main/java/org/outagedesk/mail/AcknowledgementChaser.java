@@ -13,9 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.outagedesk.base.BackgroundTimer;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.base.ui.Words;
 import org.outagedesk.catalog.CatalogService;
@@ -68,11 +66,7 @@ class AcknowledgementChaser {
     private final StoreMailProperties settings;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "store-mail-check");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundTimer timer = new BackgroundTimer("store-mail-check", log);
 
     AcknowledgementChaser(OutboxService outbox, HoldService holds, CatalogService catalog, IncidentService incidents,
             UserService users, MailTexts texts, StoreMailTexts storeTexts, StoreMailProperties settings, Clock clock,
@@ -91,19 +85,13 @@ class AcknowledgementChaser {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        long millis = Math.max(settings.checkEvery().toMillis(), 1000);
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                check();
-            } catch (RuntimeException e) {
-                log.warn("Checking hold reminders failed; trying again in {}", settings.checkEvery(), e);
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        Duration every = Duration.ofMillis(Math.max(settings.checkEvery().toMillis(), 1000));
+        timer.start(every, every, this::check);
     }
 
     @PreDestroy
     void stop() {
-        timer.shutdownNow();
+        timer.stop();
     }
 
     /**

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * UPDATE_OVERDUE e-mails (issue 14): a public update overdue, to the active incident managers, through the outbox once
  * per {@link UpdateOverdue#eventKey()} and manager (those without an address on record as skipped). Runs as the
- * system user: the cadence watcher publishes the event on its own thread, where nobody is signed in.
+ * system user whoever publishes the event (the cadence watcher's timer already runs as it; a direct call may not).
  */
 @Component
 class UpdateOverdueMails {
@@ -53,7 +53,7 @@ class UpdateOverdueMails {
     @EventListener
     @Transactional
     void onUpdateOverdue(UpdateOverdue event) {
-        // published by the cadence watcher's thread, where nobody is signed in
+        // as the system user, also when the publisher is not signed in (a direct call of the watcher's check)
         SystemActor.run(() -> updateOverdue(event));
     }
 
