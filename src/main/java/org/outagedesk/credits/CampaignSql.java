@@ -77,7 +77,7 @@ class CampaignSql {
                 + " x.amount, :currency, :note, 'ISSUED', 'CREDIT', null, :requestedBy, :at, :decidedBy, :at, null,"
                 + " :campaign, :tier, :round, 0 from (select " + ImpactSelection.INCIDENT_ID + " incident_id, "
                 + ImpactSelection.SUBSCRIBER_ID + " subscriber_id, least(:amount, :cap - " + NET + ") amount"
-                + " from " + ImpactSelection.FROM + " where " + ImpactSelection.OF_BATCH + " and " + rules
+                + " from " + ImpactSelection.FROM_BATCH + " where " + rules
                 + " and not exists (select 1 from credit d where d.campaign_tier_id = :tier and d.tier_round = :round"
                 + " and d.entry_type = 'CREDIT' and d.subscriber_id = " + ImpactSelection.SUBSCRIBER_ID
                 + ")) x where x.amount > 0";
@@ -97,9 +97,9 @@ class CampaignSql {
                 + " least(:amount - (select sum(g.amount) from credit g where g.campaign_tier_id = :tier"
                 + " and g.subscriber_id = " + ImpactSelection.SUBSCRIBER_ID
                 + " and g.entry_type = 'CREDIT' and g.status = 'ISSUED'), :cap - " + NET + ") amount"
-                + " from " + ImpactSelection.FROM_IMPACTS + " where " + ImpactSelection.OF_BATCH
-                + " and exists (select 1 from credit b where b.campaign_tier_id = :tier and b.tier_round = 0"
-                + " and b.entry_type = 'CREDIT' and b.status = 'ISSUED' and b.subscriber_id = "
+                + " from " + ImpactSelection.FROM_BATCH_IMPACTS
+                + " where exists (select 1 from credit e where e.campaign_tier_id = :tier and e.tier_round = 0"
+                + " and e.entry_type = 'CREDIT' and e.status = 'ISSUED' and e.subscriber_id = "
                 + ImpactSelection.SUBSCRIBER_ID + ")"
                 + " and not exists (select 1 from credit d where d.campaign_tier_id = :tier and d.tier_round = :round"
                 + " and d.entry_type = 'CREDIT' and d.subscriber_id = " + ImpactSelection.SUBSCRIBER_ID
