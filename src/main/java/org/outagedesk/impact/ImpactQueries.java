@@ -75,10 +75,15 @@ class ImpactQueries {
      */
     static Where where(long incidentId, ImpactFilter f, boolean join) {
         boolean needsSubscriber = join || notBlank(f.q());
-        StringBuilder sql = new StringBuilder(needsSubscriber
-                ? " from impact i join subscriber s on s.id = i.subscriber_id where i.incident_id = :incident"
-                : " from impact i where i.incident_id = :incident");
         MapSqlParameterSource p = new MapSqlParameterSource("incident", incidentId);
+        return new Where((needsSubscriber
+                ? " from impact i join subscriber s on s.id = i.subscriber_id where i.incident_id = :incident"
+                : " from impact i where i.incident_id = :incident") + conditions(f, p), p);
+    }
+
+    /** The filter's conditions over {@code i} (and {@code s} for the text search), each as " and ...". */
+    private static String conditions(ImpactFilter f, MapSqlParameterSource p) {
+        StringBuilder sql = new StringBuilder();
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             sql.append(" and i.status in (:statuses)");
             p.addValue("statuses", f.statuses().stream().map(Enum::name).toList());
@@ -113,7 +118,7 @@ class ImpactQueries {
             sql.append(")");
             p.addValue("q", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        return new Where(sql.toString(), p);
+        return sql.toString();
     }
 
     /** A page of the list; {@code total} counts the whole selection when the page does not tell it. */
@@ -174,17 +179,42 @@ class ImpactQueries {
      * order (keyset paging on the incident's unique index): a job walks a million of them batch by batch and can
      * resume from the last id it finished.
      */
+    /**
+     * The next {@code limit} subscribers the filter selects after subscriber id {@code afterSubscriberId}, in id
+     * order. Walked window by window through the index (incident_id, subscriber_id): each window is the next
+     * {@code limit} impacts of the incident whatever the filter, found first in a derived table and joined by id, and
+     * the filter is applied to those rows only. Written as one query with the filter beside
+     * {@code i.incident_id = :incident}, H2 2.4 chose the list's index (incident_id, status, ...) for a status filter
+     * and read and sorted every matching impact of the incident for each batch (scanCount 2,562 for 200 rows at
+     * 20,000 subscribers; at a million, a notice queued 325 rows/s).
+     */
     List<AffectedSubscriber> affectedAfter(long incidentId, ImpactFilter filter, long afterSubscriberId, int limit) {
-        Where w = where(incidentId, filter);
-        w.params().addValue("after", afterSubscriberId).addValue("limit", limit);
-        String sql = "select s.id, s.msisdn, s.name, s.email, s.store_code, s.region, i.status, i.cat_contacts,"
-                + " i.cat_photos, i.cat_email, i.cat_sms, i.cat_calendar, i.cat_todo,"
-                + " " + credits.netOf("i.subscriber_id", "i.incident_id")
-                + w.sql() + " and i.subscriber_id > :after order by i.incident_id, i.subscriber_id"
-                + " fetch first :limit rows only";
-        return jdbc.query(sql, w.params(), (rs, n) -> new AffectedSubscriber(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                DataLossStatus.valueOf(rs.getString(7)), categories(rs, 8), Money.usd(rs.getBigDecimal(14))));
+        List<AffectedSubscriber> found = new ArrayList<>();
+        long cursor = afterSubscriberId;
+        while (found.size() < limit) {
+            MapSqlParameterSource p = new MapSqlParameterSource("incident", incidentId).addValue("after", cursor);
+            List<Long> end = jdbc.queryForList("select subscriber_id from impact where incident_id = :incident"
+                    + " and subscriber_id > :after order by incident_id, subscriber_id offset " + (limit - 1)
+                    + " rows fetch next 1 rows only", p, Long.class);
+            Long windowEnd = end.isEmpty() ? jdbc.queryForObject("select max(subscriber_id) from impact where"
+                    + " incident_id = :incident and subscriber_id > :after", p, Long.class) : end.getFirst();
+            if (windowEnd == null) {
+                break;
+            }
+            p.addValue("windowEnd", windowEnd);
+            String sql = "select s.id, s.msisdn, s.name, s.email, s.store_code, s.region, i.status, i.cat_contacts,"
+                    + " i.cat_photos, i.cat_email, i.cat_sms, i.cat_calendar, i.cat_todo,"
+                    + " " + credits.netOf("i.subscriber_id", "i.incident_id")
+                    + " from (select w.id from impact w where w.incident_id = :incident and w.subscriber_id > :after"
+                    + " and w.subscriber_id <= :windowEnd) b join impact i on i.id = b.id"
+                    + " join subscriber s on s.id = i.subscriber_id where 1 = 1" + conditions(filter, p)
+                    + " order by i.subscriber_id";
+            found.addAll(jdbc.query(sql, p, (rs, n) -> new AffectedSubscriber(rs.getLong(1), rs.getString(2),
+                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                    DataLossStatus.valueOf(rs.getString(7)), categories(rs, 8), Money.usd(rs.getBigDecimal(14)))));
+            cursor = windowEnd;
+        }
+        return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
     }
 
     long count(long incidentId, ImpactFilter filter) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +208,34 @@ class ImpactServiceTest {
         assertThat(last.result()).isEqualTo(mine);
         assertThat(jdbc.queryForObject("select phase from import_job where id = ?", String.class, other))
                 .isEqualTo("FAILED");
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void affected_subscribers_are_walked_in_id_order_window_by_window_whatever_the_filter_leaves() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int k = 0; k < 9; k++) {
+            csv.append(row(uniqueMsisdn(), "SK-S3-BLA", "D-NY-UWS-03", k % 3 == 0 ? "UNKNOWN" : "LOST", "PHOTOS"));
+        }
+        assertThat(impacts.importCsv(incident, stream(csv.toString()), -1, "walk.csv", ImportMode.ALL_OR_NOTHING)
+                .imported()).isEqualTo(9);
+        ImpactFilter lost = new ImpactFilter(EnumSet.of(DataLossStatus.LOST), null, null, null, null, null, null);
+        List<String> truth = jdbc.queryForList("select s.msisdn from impact i join subscriber s on s.id ="
+                + " i.subscriber_id where i.incident_id = ? and i.status = 'LOST' order by i.subscriber_id",
+                String.class, incident);
+        assertThat(truth).hasSize(6);
+        // batches of 2: windows of 2 impacts hold 0, 1 or 2 of them, so a batch takes one window or more
+        List<String> walked = new ArrayList<>();
+        long cursor = 0;
+        for (List<AffectedSubscriber> batch = impacts.affectedAfter(incident, lost, cursor, 2); !batch.isEmpty();
+                batch = impacts.affectedAfter(incident, lost, cursor, 2)) {
+            assertThat(batch).hasSizeLessThanOrEqualTo(2);
+            batch.forEach(a -> walked.add(a.msisdn()));
+            cursor = batch.getLast().subscriberId();
+        }
+        assertThat(walked).isEqualTo(truth);
+        assertThat(impacts.affectedAfter(incident, lost, 0, 5000)).extracting(AffectedSubscriber::msisdn)
+                .isEqualTo(truth);
     }
 
     @Test
