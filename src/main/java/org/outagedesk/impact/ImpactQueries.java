@@ -3,20 +3,15 @@ package org.outagedesk.impact;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -217,94 +212,6 @@ class ImpactQueries {
         return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
     }
 
-    long count(long incidentId, ImpactFilter filter) {
-        Where w = where(incidentId, filter, false);
-        Long n = jdbc.queryForObject("select count(*)" + w.sql(), w.params(), Long.class);
-        return n == null ? 0 : n;
-    }
-
-    ImpactCounts counts(long incidentId, ImpactFilter filter) {
-        Where w = where(incidentId, filter, false);
-        StringBuilder sql = new StringBuilder("select i.status, count(*)");
-        for (DataCategory c : DataCategory.values()) {
-            sql.append(", sum(case when i.").append(c.column()).append(" then 1 else 0 end)");
-        }
-        sql.append(w.sql()).append(" group by i.status");
-        Map<DataLossStatus, Long> byStatus = new EnumMap<>(DataLossStatus.class);
-        Map<DataCategory, Long> byCategory = new EnumMap<>(DataCategory.class);
-        for (DataLossStatus s : DataLossStatus.values()) {
-            byStatus.put(s, 0L);
-        }
-        for (DataCategory c : DataCategory.values()) {
-            byCategory.put(c, 0L);
-        }
-        long[] total = {0};
-        jdbc.query(sql.toString(), w.params(), rs -> {
-            long n = rs.getLong(2);
-            byStatus.put(DataLossStatus.valueOf(rs.getString(1)), n);
-            total[0] += n;
-            for (DataCategory c : DataCategory.values()) {
-                byCategory.merge(c, rs.getLong(3 + c.ordinal()), Long::sum);
-            }
-        });
-        return new ImpactCounts(byStatus, byCategory, total[0]);
-    }
-
-    /**
-     * End-of-day counts per status, rebuilt from the status history (every impact's first status is in it, so
-     * adding "to" and taking away "from" per day gives the counts). The database groups by the exact time of the
-     * change (an import or a bulk change is one time for all its rows), Java buckets by day in {@code zone}: no
-     * database-specific date functions, and the day is the incident's, not the server's.
-     */
-    List<StatusOnDay> statusByDay(long incidentId, ZoneId zone) {
-        TreeMap<LocalDate, Map<DataLossStatus, Long>> deltas = new TreeMap<>();
-        jdbc.query("select c.changed_at, c.from_status, c.to_status, count(*) from impact_status_change c"
-                + " where c.incident_id = :incident group by c.changed_at, c.from_status, c.to_status",
-                new MapSqlParameterSource("incident", incidentId), rs -> {
-                    LocalDate day = rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(zone)
-                            .toLocalDate();
-                    Map<DataLossStatus, Long> d = deltas.computeIfAbsent(day,
-                            k -> new EnumMap<>(DataLossStatus.class));
-                    long n = rs.getLong(4);
-                    if (rs.getString(2) != null) {
-                        d.merge(DataLossStatus.valueOf(rs.getString(2)), -n, Long::sum);
-                    }
-                    d.merge(DataLossStatus.valueOf(rs.getString(3)), n, Long::sum);
-                });
-        List<StatusOnDay> days = new ArrayList<>();
-        Map<DataLossStatus, Long> running = new EnumMap<>(DataLossStatus.class);
-        for (DataLossStatus st : DataLossStatus.values()) {
-            running.put(st, 0L);
-        }
-        deltas.forEach((day, d) -> {
-            d.forEach((st, n) -> running.merge(st, n, Long::sum));
-            days.add(new StatusOnDay(day, new EnumMap<>(running)));
-        });
-        return days;
-    }
-
-    /** How many impacts of the incident there are per region of the subscriber's home store, largest first. */
-    LinkedHashMap<String, Long> countsByRegion(long incidentId) {
-        return countsBySubscriberColumn(incidentId, "region");
-    }
-
-    LinkedHashMap<String, Long> countsBySku(long incidentId) {
-        return countsBySubscriberColumn(incidentId, "sku_code");
-    }
-
-    /** Impacts per value of one of the columns copied from the subscriber (a fixed name, never user input). */
-    private LinkedHashMap<String, Long> countsBySubscriberColumn(long incidentId, String column) {
-        LinkedHashMap<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("select i." + column + ", count(*) from impact i where i.incident_id = :incident group by i."
-                + column + " order by count(*) desc, i." + column,
-                new MapSqlParameterSource("incident", incidentId),
-                rs -> {
-                    counts.put(rs.getString(1) == null ? "None" : rs.getString(1), rs.getLong(2));
-                });
-        return counts;
-    }
-
-    /** How many impacts the filter selects that are not already in {@code newStatus}: those a bulk change changes. */
     long countToChange(long incidentId, ImpactFilter filter, DataLossStatus newStatus) {
         Where w = where(incidentId, filter, false);
         w.params().addValue("newStatus", newStatus.name());

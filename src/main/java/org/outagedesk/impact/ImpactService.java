@@ -54,6 +54,7 @@ public class ImpactService {
     public static final String CHANGE = "hasAnyRole('" + AppRoles.AGENT + "','" + AppRoles.INCIDENT_MANAGER + "')";
 
     private final ImpactQueries queries;
+    private final ImpactFigureQueries figureQueries;
     private final ImpactRepository impacts;
     private final SubscriberRepository subscribers;
     private final ImpactStatusChangeRepository history;
@@ -72,12 +73,13 @@ public class ImpactService {
      */
     private final FigureCache<List<Object>> figures;
 
-    ImpactService(ImpactQueries queries, ImpactRepository impacts, SubscriberRepository subscribers,
-            ImpactStatusChangeRepository history, ContactLogEntryRepository contacts, ImportJobs imports,
+    ImpactService(ImpactQueries queries, ImpactFigureQueries figureQueries, ImpactRepository impacts,
+            SubscriberRepository subscribers, ImpactStatusChangeRepository history, ContactLogEntryRepository contacts, ImportJobs imports,
             IncidentService incidents, CatalogService catalog, AuditService audit, ApplicationEventPublisher events,
             Clock clock, FigureSettings figureSettings) {
         this.figures = figureSettings.cache();
         this.queries = queries;
+        this.figureQueries = figureQueries;
         this.impacts = impacts;
         this.subscribers = subscribers;
         this.history = history;
@@ -95,7 +97,7 @@ public class ImpactService {
     public Page<ImpactRow> find(long incidentId, ImpactFilter filter, Pageable pageable) {
         incidents.get(incidentId);
         return queries.find(incidentId, filter, pageable, () -> figures.get(List.of("count", incidentId, filter),
-                () -> queries.count(incidentId, filter)));
+                () -> figureQueries.count(incidentId, filter)));
     }
 
     /**
@@ -133,35 +135,35 @@ public class ImpactService {
      */
     @PreAuthorize(VIEW)
     public long count(long incidentId, ImpactFilter filter) {
-        return figures.get(List.of("count", incidentId, filter), () -> queries.count(incidentId, filter));
+        return figures.get(List.of("count", incidentId, filter), () -> figureQueries.count(incidentId, filter));
     }
 
     /** Counts per status and category among the impacts the filter selects. */
     @PreAuthorize(VIEW)
     public ImpactCounts counts(long incidentId, ImpactFilter filter) {
         incidents.get(incidentId);
-        return figures.get(List.of("counts", incidentId, filter), () -> queries.counts(incidentId, filter));
+        return figures.get(List.of("counts", incidentId, filter), () -> figureQueries.counts(incidentId, filter));
     }
 
     /** End-of-day counts per status from the status history, days in {@code zone}, oldest first. */
     @PreAuthorize(VIEW)
     public List<StatusOnDay> statusByDay(long incidentId, ZoneId zone) {
         incidents.get(incidentId);
-        return figures.get(List.of("statusByDay", incidentId, zone), () -> queries.statusByDay(incidentId, zone));
+        return figures.get(List.of("statusByDay", incidentId, zone), () -> figureQueries.statusByDay(incidentId, zone));
     }
 
     /** How many impacts the incident has per region of the subscriber's home store, largest first (one query). */
     @PreAuthorize(VIEW)
     public Map<String, Long> countsByRegion(long incidentId) {
         incidents.get(incidentId);
-        return figures.get(List.of("byRegion", incidentId), () -> queries.countsByRegion(incidentId));
+        return figures.get(List.of("byRegion", incidentId), () -> figureQueries.countsByRegion(incidentId));
     }
 
     /** How many impacts the incident has per device SKU, largest first (one query). */
     @PreAuthorize(VIEW)
     public Map<String, Long> countsBySku(long incidentId) {
         incidents.get(incidentId);
-        return figures.get(List.of("bySku", incidentId), () -> queries.countsBySku(incidentId));
+        return figures.get(List.of("bySku", incidentId), () -> figureQueries.countsBySku(incidentId));
     }
 
     @PreAuthorize(VIEW)
