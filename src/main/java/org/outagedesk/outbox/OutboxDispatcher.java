@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.outagedesk.base.ThisNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,6 +43,7 @@ class OutboxDispatcher implements SmartLifecycle {
     private final ChannelStates channelStates;
     private final OutboxProperties settings;
     private final Clock clock;
+    private final ThisNode node;
     private final TransactionTemplate tx;
     private final Map<Channel, Pacer> pacers = new EnumMap<>(Channel.class);
     private final Map<Channel, AtomicLong> cycles = new EnumMap<>(Channel.class);
@@ -59,12 +61,13 @@ class OutboxDispatcher implements SmartLifecycle {
     }
 
     OutboxDispatcher(List<ChannelSender> senders, OutboxStore store, ChannelStates channelStates,
-            OutboxProperties settings, Clock clock, PlatformTransactionManager transactions) {
+            OutboxProperties settings, Clock clock, ThisNode node, PlatformTransactionManager transactions) {
         this.senders = senders;
         this.store = store;
         this.channelStates = channelStates;
         this.settings = settings;
         this.clock = clock;
+        this.node = node;
         this.tx = new TransactionTemplate(transactions);
         for (ChannelSender s : senders) {
             pacers.put(s.channel(), new Pacer(s.rate()));
@@ -87,7 +90,7 @@ class OutboxDispatcher implements SmartLifecycle {
                     .start(() -> recordLoop(sender.channel())));
             senderThreads.add(Thread.ofPlatform().daemon().name("outbox-" + name).start(() -> loop(sender)));
         }
-        log.info("Outbox dispatchers started on node {}", settings.node());
+        log.info("Outbox dispatchers started on node {}", node);
     }
 
     /**
@@ -191,7 +194,7 @@ class OutboxDispatcher implements SmartLifecycle {
             return false;
         }
         int size = Math.min(settings.batchSize(), Math.max(1, sender.window() * 2));
-        List<OutboxMessage> batch = tx.execute(s -> store.claim(channel, clock.instant(), size, settings.node()));
+        List<OutboxMessage> batch = tx.execute(s -> store.claim(channel, clock.instant(), size, node.name()));
         if (batch == null || batch.isEmpty()) {
             return false;
         }

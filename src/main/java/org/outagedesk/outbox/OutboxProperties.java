@@ -1,7 +1,5 @@
 package org.outagedesk.outbox;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,8 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code backoff} doubled at each attempt up to {@code max-backoff}, at most {@code max-attempts} times;
  * {@code reconnect} is how often a channel that is down is tried again; a message left SENDING for
  * {@code in-doubt-after} by a node that stopped is marked FAILED (it may have gone out, so it is not resent by
- * itself); {@code node} names this node in claims (default: the host name and process id); {@code email-rate} is
- * e-mails per second; {@code enabled} false stops the dispatchers (a node that only serves the console).
+ * itself); {@code node} is the older name of {@code outagedesk.node}, read by {@code base.ThisNode}, which names this
+ * node in claims and leases; {@code email-rate} is e-mails per second; {@code enabled} false stops the dispatchers (a
+ * node that only serves the console).
  */
 @ConfigurationProperties("outagedesk.outbox")
 public record OutboxProperties(@Nullable Boolean enabled, @Nullable Integer batchSize, @Nullable Duration poll,
@@ -31,18 +30,7 @@ public record OutboxProperties(@Nullable Boolean enabled, @Nullable Integer batc
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(30) : maxBackoff;
         reconnect = reconnect == null ? Duration.ofSeconds(5) : reconnect;
         inDoubtAfter = inDoubtAfter == null ? Duration.ofMinutes(5) : inDoubtAfter;
-        if (node == null || node.isBlank()) {
-            node = ProcessHandle.current().pid() + "@" + host();
-        }
         emailRate = emailRate == null ? 20.0 : emailRate;
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
     }
 
     /** The wait before attempt {@code attempts + 1}: backoff, doubled for each attempt made, capped. */
