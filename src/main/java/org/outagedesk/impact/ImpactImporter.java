@@ -90,6 +90,7 @@ class ImpactImporter {
         long rowsRead = reader.rowsRead();
         staged[0] += staging.stage(batch);
         progress.update(ImportJobStatus.Phase.CHECKING, rowsRead, 1.0);
+        staging.rowsIn(importId);
         long checked = System.nanoTime();
 
         staging.findDuplicates(importId, errors);

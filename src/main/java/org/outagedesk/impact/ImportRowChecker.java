@@ -141,7 +141,7 @@ final class ImportRowChecker {
         String email = null;
         if (columns > COLUMNS.size() && !row.get(9).isEmpty()) {
             email = row.get(9);
-            if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            if (email.length() > 254 || !EMAIL.matcher(email).matches() || controlCharacter(email) != null) {
                 errors.add(new RowError(line, "email", "'" + cut(email, 80) + "' is not an e-mail address"));
             }
         }
@@ -164,7 +164,27 @@ final class ImportRowChecker {
             errors.add(new RowError(line, field, "is longer than " + max + " characters"));
             return null;
         }
+        String control = controlCharacter(value);
+        if (control != null) {
+            errors.add(new RowError(line, field, control));
+            return null;
+        }
         return value;
+    }
+
+    /**
+     * Why a value holds a control character (a tab, a line break, NUL...), or null: nothing shows them on a screen or
+     * a text, and PostgreSQL refuses NUL outright.
+     */
+    static @Nullable String controlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                return String.format(Locale.ROOT, "holds a control character (U+%04X) at position %d", (int) c,
+                        i + 1);
+            }
+        }
+        return null;
     }
 
     /** The first {@code max} characters of {@code s} (UTF-16 units, no ellipsis): for messages and the reason. */

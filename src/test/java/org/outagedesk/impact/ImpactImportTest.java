@@ -18,6 +18,7 @@ import org.outagedesk.IntegrationTest;
 import org.outagedesk.incident.IncidentService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +33,8 @@ class ImpactImportTest {
     JdbcTemplate jdbc;
     @Autowired
     ImportStaging staging;
+    @Autowired
+    StagingWriter writer;
 
     long incident;
     Api manager;
@@ -200,6 +203,48 @@ class ImpactImportTest {
         assertThat(fileError("name,phone\nJane,+12065550100\n".getBytes(StandardCharsets.UTF_8)))
                 .contains("header msisdn,account,name");
         assertThat(total(incident)).isZero();
+    }
+
+    /**
+     * Every text reaches the database as written, whatever the engine's staging writer (a batch on H2, COPY in CSV on
+     * PostgreSQL: quotes, commas, backslashes, "\N" and an empty-looking value must survive its quoting), and a
+     * control character is refused with its line, field and position.
+     */
+    @Test
+    void names_keep_every_character_and_control_characters_are_refused_by_line_and_field() {
+        String quoted = uniqueMsisdn();
+        String backslash = uniqueMsisdn();
+        String csv = HEADER
+                + quoted + ",\"ACC \"\"7\"\"\",\"O'Brien, \"\"Jr.\"\" Zoë 東京 😀\",SK-S3-BLA,D-NY-UWS-01,true,LOST,,\n"
+                + backslash + ",\\N,\"C:\\temp\\new \\N\",SK-S3-BLA,D-NY-UWS-01,false,LOST,,\n"
+                + uniqueMsisdn() + ",ACC1,\"Nul\u0000Byte\",SK-S3-BLA,D-NY-UWS-01,true,LOST,,\n"         // line 4
+                + uniqueMsisdn() + ",\"AC\tC\",Tab In Account,SK-S3-BLA,D-NY-UWS-01,true,LOST,,\n"       // line 5
+                + uniqueMsisdn() + ",ACC1,\"Two\nLines\",SK-S3-BLA,D-NY-UWS-01,true,LOST,,\n";          // line 6-7
+
+        Api.Response refused = upload(manager, incident, null, csv);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(lineAndField(refused.json())).containsExactly("4 name", "5 account", "6 name");
+        assertThat(message(refused.json(), 4)).isEqualTo("holds a control character (U+0000) at position 4");
+        assertThat(message(refused.json(), 5)).isEqualTo("holds a control character (U+0009) at position 3");
+        assertThat(total(incident)).isZero();
+
+        Api.Response imported = upload(manager, incident, "valid-rows", csv);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("imported").asLong()).isEqualTo(2);
+        assertThat(jdbc.queryForList("select account_number || '|' || name from subscriber where msisdn in (?, ?)"
+                + " order by msisdn", String.class, quoted, backslash)).containsExactlyInAnyOrder(
+                        "ACC \"7\"|O'Brien, \"Jr.\" Zoë 東京 😀", "\\N|C:\\temp\\new \\N");
+        assertThat(jdbc.queryForObject("select data_plan from subscriber where msisdn = ?", Boolean.class, backslash))
+                .isFalse();
+    }
+
+    @Test
+    void rows_are_staged_by_the_engines_own_writer() {
+        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        assertThat(writer).isInstanceOf("PostgreSQL".equals(product) ? StagingWriter.PostgresCopy.class
+                : StagingWriter.BatchInsert.class);
     }
 
     @Test
