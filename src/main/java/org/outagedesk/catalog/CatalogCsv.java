@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.jspecify.annotations.Nullable;
+import org.outagedesk.base.CsvFileProblems;
 import org.outagedesk.base.CsvImportException.RowError;
 
 /**
@@ -55,7 +55,7 @@ final class CatalogCsv {
             int maxRows, RowHandler handler, List<RowError> rowErrors) {
         CountingInputStream counted = new CountingInputStream(input, maxBytes);
         BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
-        RowError fileProblem = sniff(in);
+        RowError fileProblem = CsvFileProblems.sniff(in);
         if (fileProblem != null) {
             return fileProblem;
         }
@@ -143,63 +143,16 @@ final class CatalogCsv {
         return value;
     }
 
-    /** Looks at the first bytes for what people upload by mistake; skips a UTF-8 byte order mark. */
-    private static @Nullable RowError sniff(BufferedInputStream in) {
-        try {
-            in.mark(8);
-            byte[] head = in.readNBytes(4);
-            in.reset();
-            if (head.length == 0) {
-                return new RowError(0, "file", "The file is empty");
-            }
-            if (startsWith(head, 'P', 'K', 3, 4)) {
-                return new RowError(0, "file", "This is a ZIP or Excel (XLSX) file, not CSV: in the spreadsheet,"
-                        + " save it as \"CSV UTF-8\" and upload that");
-            }
-            if (startsWith(head, '%', 'P', 'D', 'F')) {
-                return new RowError(0, "file", "This is a PDF file, not CSV");
-            }
-            if (startsWith(head, 0xFE, 0xFF) || startsWith(head, 0xFF, 0xFE)) {
-                return new RowError(0, "file", "The file is UTF-16 text; save it as UTF-8 (\"CSV UTF-8\")");
-            }
-            if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
-                in.skipNBytes(3);
-                in.mark(8);
-                if (in.read() < 0) {
-                    return new RowError(0, "file", "The file is empty");
-                }
-                in.reset();
-            }
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean startsWith(byte[] head, int... prefix) {
-        if (head.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((head[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static RowError unreadable(Exception e, long line, long maxBytes) {
-        Throwable cause = e;
-        while (cause != null) {
-            if (cause instanceof CharacterCodingException) {
-                return new RowError(line, "file", "The file is not UTF-8 text (a character on or near line " + line
-                        + " cannot be read): save it as \"CSV UTF-8\" and upload it again");
-            }
+        RowError notUtf8 = CsvFileProblems.notUtf8(e, line);
+        if (notUtf8 != null) {
+            return notUtf8;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof TooBigException) {
                 return new RowError(line, "file", "The file is larger than " + maxBytes / (1024 * 1024)
                         + " MB; split it into smaller files");
             }
-            cause = cause.getCause();
         }
         // the parser's message names the position, never echoes the file's content at length
         return new RowError(line, "file", "Not a readable CSV file near line " + line

@@ -3,16 +3,11 @@ package org.outagedesk.credits;
 import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.outagedesk.audit.AuditService;
-import org.outagedesk.base.BackgroundTimer;
 import org.outagedesk.base.JobLeases;
+import org.outagedesk.base.LeasedJobRunner;
 import org.outagedesk.base.Money;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.base.ui.Words;
@@ -56,16 +51,8 @@ class CampaignRunner {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "campaign-runner");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Set<Long> active = ConcurrentHashMap.newKeySet();
-    /** Asked to start while their last run here was still ending: started again when it has ended. */
-    private final Set<Long> again = ConcurrentHashMap.newKeySet();
     private final JobLeases leases;
-    private final BackgroundTimer watcher = new BackgroundTimer("campaign-lease-watcher", log);
+    private final LeasedJobRunner jobs;
 
     CampaignRunner(CampaignRepository campaigns, CampaignTierRepository tiers, CampaignSql sql, ImpactRows impacts,
             CreditProperties properties, AuditService audit, ApplicationEventPublisher events, Clock clock,
@@ -80,53 +67,34 @@ class CampaignRunner {
         this.events = events;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.jobs = new LeasedJobRunner("campaign", TABLE, leases, log,
+                "Campaign {}: no node holds its job; node {} resumes it where it stopped",
+                campaignId -> SystemActor.run(() -> runToEnd(campaignId)));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {
         takeOver(true);
-        Duration every = leases.lease().dividedBy(3);
-        watcher.start(every, every, () -> takeOver(false));
+        jobs.watch(() -> takeOver(false));
     }
 
     @PreDestroy
     void stop() {
-        watcher.stop();
+        jobs.stopWatching();
     }
 
     /** Starts here each running job that no node holds; with {@code alsoFailed}, also those stopped on an error. */
     void takeOver(boolean alsoFailed) {
-        for (Long id : leases.unheld(TABLE, alsoFailed ? RUNNING : RUNNING + " and job_error is null")) {
-            if (!active.contains(id)) {
-                log.info("Campaign {}: no node holds its job; node {} resumes it where it stopped", id,
-                        leases.node());
-                start(id);
-            }
-        }
+        jobs.takeOver(alsoFailed ? RUNNING : RUNNING + " and job_error is null");
     }
 
     /** Starts the campaign's job in the background unless it is already running here. */
     void start(long campaignId) {
-        if (active.add(campaignId)) {
-            executor.submit(() -> {
-                try {
-                    SystemActor.run(() -> runToEnd(campaignId));
-                } finally {
-                    active.remove(campaignId);
-                    if (again.remove(campaignId)) {
-                        start(campaignId);
-                    }
-                }
-            });
-        } else {
-            // a job asked for while the last one is ending here (a top-up right after the run, a resume right after a
-            // pause) would otherwise wait for the lease watcher
-            again.add(campaignId);
-        }
+        jobs.start(campaignId);
     }
 
     boolean isActive(long campaignId) {
-        return active.contains(campaignId);
+        return jobs.isActive(campaignId);
     }
 
     /** Runs the job batch by batch on the calling thread until it is done or another node holds it. */

@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.BackgroundTimer;
 import org.outagedesk.base.JobLeases;
+import org.outagedesk.base.LeasedJobRunner;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.impact.AffectedSubscriber;
@@ -60,17 +58,9 @@ class NoticeRunner {
     private final Clock clock;
     private final CatalogService catalog;
     private final TransactionTemplate tx;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "notice-runner");
-        t.setDaemon(true);
-        return t;
-    });
     private final BackgroundTimer monitor = new BackgroundTimer("notice-monitor", log);
-    private final BackgroundTimer watcher = new BackgroundTimer("notice-lease-watcher", log);
     private final JobLeases leases;
-    private final Set<Long> active = ConcurrentHashMap.newKeySet();
-    /** Asked to start while their last run here was still ending: started again when it has ended. */
-    private final Set<Long> again = ConcurrentHashMap.newKeySet();
+    private final LeasedJobRunner jobs;
 
     NoticeRunner(CustomerNoticeRepository notices, ImpactService impacts, OutboxService outbox,
             NoticeProperties settings, SmppProperties smpp, AuditService audit, ApplicationEventPublisher events,
@@ -86,6 +76,8 @@ class NoticeRunner {
         this.events = events;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.jobs = new LeasedJobRunner("notice", TABLE, leases, log,
+                "Notice {}: no node is queueing it; node {} goes on where it stopped", this::enqueueOrRelease);
     }
 
     /**
@@ -95,47 +87,32 @@ class NoticeRunner {
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {
         takeOver();
-        Duration every = leases.lease().dividedBy(3);
-        watcher.start(every, every, this::takeOver);
+        jobs.watch(this::takeOver);
         monitor.start(Duration.ofSeconds(1), Duration.ofSeconds(1), this::completeFinished);
     }
 
     void takeOver() {
-        for (Long id : leases.unheld(TABLE, QUEUEING)) {
-            if (!active.contains(id)) {
-                log.info("Notice {}: no node is queueing it; node {} goes on where it stopped", id, leases.node());
-                start(id);
-            }
-        }
+        jobs.takeOver(QUEUEING);
     }
 
     @PreDestroy
     void stop() {
-        watcher.stop();
+        jobs.stopWatching();
         monitor.stop();
-        executor.shutdownNow();
+        jobs.stopRunning();
     }
 
     void start(long noticeId) {
-        if (active.add(noticeId)) {
-            executor.submit(() -> {
-                try {
-                    SystemActor.run(() -> enqueueAll(noticeId));
-                } catch (RuntimeException e) {
-                    log.error("Notice {} stopped queueing on an error; it goes on from its last batch when"
-                            + " started again", noticeId, e);
-                    releaseQuietly(noticeId);
-                } finally {
-                    active.remove(noticeId);
-                    if (again.remove(noticeId)) {
-                        start(noticeId);
-                    }
-                }
-            });
-        } else {
-            // a job asked for while the last one is ending here (a top-up right after the run, a resume right after a
-            // pause) would otherwise wait for the lease watcher
-            again.add(noticeId);
+        jobs.start(noticeId);
+    }
+
+    private void enqueueOrRelease(long noticeId) {
+        try {
+            SystemActor.run(() -> enqueueAll(noticeId));
+        } catch (RuntimeException e) {
+            log.error("Notice {} stopped queueing on an error; it goes on from its last batch when started again",
+                    noticeId, e);
+            releaseQuietly(noticeId);
         }
     }
 
