@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code outagedesk.outbox.*}: how the dispatchers work. At most {@code batch-size} messages are claimed at a time
- * (twice the channel's window, when that is fewer: what a node that dies leaves in doubt);
+ * {@code outagedesk.outbox.*}: how the dispatchers work. {@code batch-size} messages at most are claimed at a time
+ * (fewer make sending slower on H2, where each claim is written to disk; a node killed mid-send leaves at most one
+ * claim and the window in doubt);
  * {@code poll} is how often an idle dispatcher looks for due messages; a temporary failure is retried after
  * {@code backoff} doubled at each attempt up to {@code max-backoff}, at most {@code max-attempts} times;
  * {@code reconnect} is how often a channel that is down is tried again; a message left SENDING for
