@@ -91,6 +91,10 @@ public final class LeasedJobRunner {
             // a job asked for while the last one is ending here (a top-up right after the run, a resume right after a
             // pause) would otherwise wait for the lease watcher
             again.add(id);
+            // the run may have ended between the two lines above, after it looked for a restart: start it here
+            if (!active.contains(id) && again.remove(id)) {
+                start(id);
+            }
         }
     }
 
