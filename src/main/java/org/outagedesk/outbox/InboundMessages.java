@@ -1,12 +1,14 @@
 package org.outagedesk.outbox;
 
 import jakarta.annotation.PreDestroy;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +56,8 @@ class InboundMessages {
     private volatile boolean open = true;
     private @Nullable Thread writer;
 
-    private record PendingReceipt(Channel channel, String providerId, MessageStatus status, @Nullable String reason,
+    /** A receipt waiting for the group commit that writes it; {@code applied} is completed after the commit. */
+    record PendingReceipt(Channel channel, String providerId, MessageStatus status, @Nullable String reason,
             CompletableFuture<Boolean> applied) {
     }
 
@@ -122,19 +125,80 @@ class InboundMessages {
             }
             batch.add(first);
             receipts.drainTo(batch, RECEIPT_BATCH - 1);
-            try {
-                boolean[] applied = tx.execute(s -> apply(batch));
-                // on disk before the SMSC hears "taken": it will not send an acked receipt again
-                store.makeDurable();
-                for (int k = 0; k < batch.size(); k++) {
-                    batch.get(k).applied().complete(applied != null && applied[k]);
-                }
-            } catch (RuntimeException | Error e) {
-                log.error("{} delivery receipts could not be recorded; the SMSC sends them again", batch.size(), e);
-                batch.forEach(p -> p.applied().complete(false));
-            }
+            write(batch);
             batch.clear();
         }
+    }
+
+    /**
+     * Writes a group of receipts in one transaction and completes each one's future. When the group fails, each
+     * receipt is tried alone: one receipt that cannot be written (refused, so the SMSC offers it again) must not
+     * refuse the others with it, again and again each time they come back together (a million-text run stalled so).
+     */
+    void write(List<PendingReceipt> batch) {
+        try {
+            commit(batch);
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                refuse(batch, e);
+                return;
+            }
+            log.warn("A group of {} delivery receipts could not be recorded ({}); each is tried alone", batch.size(),
+                    causes(e));
+            for (PendingReceipt p : batch) {
+                try {
+                    commit(List.of(p));
+                } catch (RuntimeException | Error single) {
+                    refuse(List.of(p), single);
+                }
+            }
+        } catch (Error e) {
+            refuse(batch, e);
+        }
+    }
+
+    private void commit(List<PendingReceipt> batch) {
+        boolean[] applied = tx.execute(s -> apply(batch));
+        // on disk before the SMSC hears "taken": it will not send an acked receipt again
+        store.makeDurable();
+        for (int k = 0; k < batch.size(); k++) {
+            batch.get(k).applied().complete(applied != null && applied[k]);
+        }
+    }
+
+    private static void refuse(List<PendingReceipt> batch, Throwable e) {
+        if (batch.size() == 1) {
+            log.error("The delivery receipt for the SMSC's message {} could not be recorded ({}); the SMSC sends it"
+                    + " again", batch.getFirst().providerId(), causes(e), e);
+        } else {
+            log.error("{} delivery receipts could not be recorded ({}); the SMSC sends them again", batch.size(),
+                    causes(e), e);
+        }
+        batch.forEach(p -> p.applied().complete(false));
+    }
+
+    /**
+     * The messages of an exception's causes, with the statements' own errors a JDBC batch keeps apart
+     * ({@link SQLException#getNextException}), which a stack trace leaves out.
+     */
+    static String causes(Throwable e) {
+        StringBuilder s = new StringBuilder();
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = e; t != null && seen.add(t) && seen.size() < 10; t = t.getCause()) {
+            s.append(s.isEmpty() ? "" : " <- ").append(t.getClass().getSimpleName()).append(": ")
+                    .append(t.getMessage());
+            if (t instanceof SQLException sql) {
+                SQLException next = sql.getNextException();
+                for (int k = 0; next != null && k < 3; k++, next = next.getNextException()) {
+                    s.append(" [next: ").append(next.getMessage());
+                    if (next.getCause() != null) {
+                        s.append(" <- ").append(next.getCause());
+                    }
+                    s.append(']');
+                }
+            }
+        }
+        return s.length() > 2000 ? s.substring(0, 2000) : s.toString();
     }
 
     /** In the caller's transaction: which receipts matched a message; the delivered ones are published. */

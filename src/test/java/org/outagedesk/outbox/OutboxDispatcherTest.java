@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +175,52 @@ class OutboxDispatcherTest {
         List<OutboxMessage> rows = outbox.messages(event, null, 0, 2);
         assertThat(rows.get(0).status()).as("the text awaiting it").isEqualTo(MessageStatus.FAILED);
         assertThat(rows.get(1).status()).as("the answered one keeps its receipt").isEqualTo(MessageStatus.DELIVERED);
+    }
+
+    /**
+     * One receipt that cannot be written must not refuse the others of its group: the SMSC offers refused receipts
+     * again, and they would come back together and fail together for ever (a million-text run stalled so).
+     */
+    @Test
+    void a_receipt_that_cannot_be_written_does_not_refuse_the_others_of_its_group() {
+        Instant old = clock.instant().minus(Duration.ofDays(2));
+        List<String> providerIds = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            String number = NoticeTestSupport.msisdn();
+            String providerId = "group-" + UUID.randomUUID();
+            long id = jdbc.queryForObject("select " + TestDatabase.nextValue("outbox_message_seq"), Long.class);
+            jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, address, body,"
+                    + " sms_parts, status, attempts, not_before, queued_at, sent_at, provider_id) values (?, 'TEST', ?,"
+                    + " ?, 'SMS', ?, 'Hi', 1, 'SENT', 1, ?, ?, ?, ?)", id, event, number, number, Timestamp.from(old),
+                    Timestamp.from(old), Timestamp.from(old), providerId);
+            providerIds.add(providerId);
+            ids.add(id);
+        }
+        long poison = ids.get(2);
+        jdbc.execute("alter table outbox_message add constraint receipt_fails_test_ck check (id <> " + poison
+                + " or status <> 'DELIVERED')");
+        try {
+            List<InboundMessages.PendingReceipt> group = new ArrayList<>();
+            for (String providerId : providerIds) {
+                group.add(new InboundMessages.PendingReceipt(Channel.SMS, providerId, MessageStatus.DELIVERED, null,
+                        new CompletableFuture<>()));
+            }
+
+            inbound.write(group);
+
+            for (int k = 0; k < group.size(); k++) {
+                assertThat(group.get(k).applied().join()).as("receipt " + k).isEqualTo(k != 2);
+                assertThat(jdbc.queryForObject("select status from outbox_message where id = ?", String.class,
+                        ids.get(k))).as("message " + k).isEqualTo(k == 2 ? "SENT" : "DELIVERED");
+            }
+        } finally {
+            jdbc.execute("alter table outbox_message drop constraint receipt_fails_test_ck");
+        }
+        // offered again once it can be written: taken
+        assertThat(inbound.receipt(Channel.SMS, providerIds.get(2), MessageStatus.DELIVERED, null)).isTrue();
+        assertThat(jdbc.queryForObject("select status from outbox_message where id = ?", String.class, poison))
+                .isEqualTo("DELIVERED");
     }
 
     @Test
