@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -68,5 +69,10 @@ public class JobLeases {
     /** This node's name, as the leases carry it. */
     public String node() {
         return node.name();
+    }
+
+    /** Whether a job's owner is a process of this host that has ended ({@link ThisNode#ownerEnded}). */
+    public boolean ownerEnded(@Nullable String owner) {
+        return node.ownerEnded(owner);
     }
 }

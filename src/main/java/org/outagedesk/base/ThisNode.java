@@ -2,6 +2,7 @@ package org.outagedesk.base;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,28 @@ public class ThisNode {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Whether a job's owner is certainly a process that has ended: named by default ({@code pid@host}) on this host,
+     * with no process of that id running here any more (a node restarted after a crash, whose jobs would otherwise
+     * look alive until their lease lapses). A configured name, another host's or a live process: false.
+     */
+    public boolean ownerEnded(@Nullable String owner) {
+        if (owner == null) {
+            return false;
+        }
+        int at = owner.indexOf('@');
+        if (at <= 0 || !owner.substring(at + 1).equals(host())) {
+            return false;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(owner.substring(0, at));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 
     private static String host() {

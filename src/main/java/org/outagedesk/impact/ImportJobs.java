@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -53,7 +54,7 @@ class ImportJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
     private static final String COLUMNS = "id, incident_id, file_name, started_by, started_at, phase, progress,"
-            + " rows_read, result_json, failure, heartbeat_at";
+            + " rows_read, result_json, failure, heartbeat_at, job_owner";
     static final String NODE_STOPPED = "The node running this import stopped before it finished; nothing was"
             + " imported (an import is all or nothing). Upload the file again";
     private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
@@ -148,6 +149,16 @@ class ImportJobs {
                         .addValue("failure", NODE_STOPPED);
                 jdbc.update("update import_job set phase = 'FAILED', failure = :failure, running_incident_id = null"
                         + " where running_incident_id = :incident and heartbeat_at < :stale", p);
+                // a process of this host that has ended (restarted after a crash) runs nothing: no need to wait for
+                // its heartbeat to lapse (the demo's sample data, loaded at start, would stop the start meanwhile)
+                List<String> ended = jdbc.query("select id, job_owner from import_job where running_incident_id ="
+                        + " :incident", p, (rs, n) -> leases.ownerEnded(rs.getString(2)) ? rs.getString(1) : null)
+                        .stream().filter(Objects::nonNull).toList();
+                if (!ended.isEmpty()) {
+                    jdbc.update("update import_job set phase = 'FAILED', failure = :failure, running_incident_id ="
+                            + " null, heartbeat_at = :now where id in (:ended)", p.addValue("ended", ended)
+                            .addValue("now", Timestamp.from(now)));
+                }
                 jdbc.update("insert into import_job (id, incident_id, running_incident_id, file_name, started_by,"
                         + " started_at, phase, progress, rows_read, job_owner, heartbeat_at) values (:id, :incident,"
                         + " :incident, :file, :by, :at, 'CHECKING', 0, 0, :node, :at)", p.addValue("id", job.id())
@@ -224,7 +235,8 @@ class ImportJobs {
         String failure = rs.getString("failure");
         Instant heartbeat = rs.getTimestamp("heartbeat_at").toInstant();
         boolean running = phase == ImportJobStatus.Phase.CHECKING || phase == ImportJobStatus.Phase.MERGING;
-        if (running && heartbeat.isBefore(clock.instant().minus(leases.lease()))) {
+        if (running && (heartbeat.isBefore(clock.instant().minus(leases.lease()))
+                || leases.ownerEnded(rs.getString("job_owner")))) {
             phase = ImportJobStatus.Phase.FAILED;
             failure = NODE_STOPPED;
         }

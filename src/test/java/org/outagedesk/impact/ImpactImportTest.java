@@ -240,6 +240,38 @@ class ImpactImportTest {
                 .isFalse();
     }
 
+    /**
+     * A node restarted after a crash (the demo's sample data is imported at start) must not wait for the dead
+     * process's heartbeat to lapse: a running import owned by a process of this host that has ended is failed at
+     * once; one owned by a live process or another host still blocks.
+     */
+    @Test
+    void an_import_left_running_by_an_ended_process_of_this_host_does_not_block_the_next() throws Exception {
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String row = HEADER + row(uniqueMsisdn(), "SK-S3-BLA", "D-NY-UWS-01", "LOST", "");
+        for (String owner : List.of("1@" + host, gone.pid() + "@another-host")) {
+            leftRunning(owner);
+            assertThat(upload(manager, incident, null, row).status()).as(owner).isEqualTo(409);
+            jdbc.update("update import_job set running_incident_id = null where running_incident_id = ?", incident);
+        }
+
+        leftRunning(gone.pid() + "@" + host);
+
+        Api.Response next = upload(manager, incident, null, row);
+        assertThat(next.status()).as(next.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from import_job where incident_id = ? and phase = 'FAILED'"
+                + " and failure like 'The node running this import stopped%'", Long.class, incident)).isEqualTo(1);
+    }
+
+    private void leftRunning(String owner) {
+        jdbc.update("insert into import_job (id, incident_id, running_incident_id, file_name, started_by, started_at,"
+                + " phase, progress, rows_read, job_owner, heartbeat_at) values (?, ?, ?, 'left.csv', 'manager',"
+                + " current_timestamp, 'CHECKING', 0, 0, ?, current_timestamp)", UUID.randomUUID().toString(),
+                incident, incident, owner);
+    }
+
     @Test
     void rows_are_staged_by_the_engines_own_writer() {
         String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
