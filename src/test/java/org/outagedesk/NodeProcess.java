@@ -42,11 +42,13 @@ public final class NodeProcess implements AutoCloseable {
         NodeProcess node = new NodeProcess(process, port, log);
         try {
             Api anonymous = Api.anonymous(port);
-            waitUpTo(Duration.ofMinutes(4), Duration.ofMillis(250), name + " answers (its log: " + log + ")")
+            waitUpTo(Duration.ofMinutes(4), Duration.ofMillis(250), name + " is ready (its log: " + log + ")")
                     .until(() -> {
                         assertThat(process.isAlive()).as(name + " is running (its log: " + log + ")").isTrue();
                         try {
-                            return anonymous.get("/login").status() == 200;
+                            // ready, not only answering: with the deferred JPA bootstrap the login page answers
+                            // while the repositories are still being made; health says 503 until the start is done
+                            return anonymous.get("/actuator/health").status() == 200;
                         } catch (RuntimeException e) {
                             return false;
                         }

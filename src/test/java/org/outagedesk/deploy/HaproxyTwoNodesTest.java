@@ -80,21 +80,27 @@ class HaproxyTwoNodesTest {
                     .replace("127.0.0.1:18281", "127.0.0.1:" + portA)
                     .replace("127.0.0.1:18282", "127.0.0.1:" + b.port())
                     .replace(" httponly secure ", " httponly ")
-                    .replace("defaults\n", "defaults\n    default-server inter 300 fall 2 rise 1\n");
+                    .replace("defaults\n", "defaults\n    default-server inter 300 fall 2 rise 1\n    timeout check 5s\n");
             assertThat(config).contains("127.0.0.1:" + portA, "127.0.0.1:" + b.port(), "cookie OD_NODE insert");
             Path cfg = Files.writeString(Path.of("target", "haproxy-test.cfg"), config);
             Process proxy = new ProcessBuilder(haproxy.get().toString(), "-f", cfg.toString(), "-db")
                     .redirectErrorStream(true).redirectOutput(Path.of("target", "haproxy-test.log").toFile()).start();
             try {
                 String base = "http://127.0.0.1:" + proxyPort;
-                waitUpTo(Duration.ofSeconds(30), Duration.ofMillis(200), "the proxy answers").until(() -> {
+                waitUpTo(Duration.ofSeconds(120), Duration.ofMillis(200), "both nodes ready and the proxy answering")
+                        .until(() -> {
                     assertThat(proxy.isAlive()).as("haproxy runs (target/haproxy-test.log)").isTrue();
                     try {
-                        return get(base + "/actuator/health", null).statusCode() == 200;
+                        // both nodes ready (a node answers 503 while it starts, and the proxy leaves it out until
+                        // then), and the proxy answering
+                        return get("http://127.0.0.1:" + portA + "/actuator/health", null).statusCode() == 200
+                                && get("http://127.0.0.1:" + b.port() + "/actuator/health", null).statusCode() == 200
+                                && get(base + "/actuator/health", null).statusCode() == 200;
                     } catch (IOException e) {
                         return false;
                     }
                 });
+                Thread.sleep(1000); // the proxy's next health checks (every 300 ms) take both nodes in
 
                 // sign in through the proxy: the console's node is named in a cookie the proxy sets
                 Browser browser = signIn(base);
@@ -104,9 +110,12 @@ class HaproxyTwoNodesTest {
                             + " node").isEqualTo(200);
                 }
                 // without the proxy's cookie the same session reaches the other node too, which does not know it
+                // (a node slow to answer a health check on a busy machine may be out of the rotation for a moment:
+                // up to 30 requests, not 6)
                 List<Integer> unsticky = new ArrayList<>();
-                for (int i = 0; i < 6; i++) {
+                for (int i = 0; i < 30 && !(unsticky.contains(200) && unsticky.contains(302)); i++) {
                     unsticky.add(get(base + "/", browser.session()).statusCode());
+                    Thread.sleep(100);
                 }
                 assertThat(unsticky).contains(200, 302);
 
