@@ -80,8 +80,9 @@ class HaproxyTwoNodesTest {
                     .replace("127.0.0.1:18281", "127.0.0.1:" + portA)
                     .replace("127.0.0.1:18282", "127.0.0.1:" + b.port())
                     .replace(" httponly secure ", " httponly ")
-                    .replace("defaults\n", "defaults\n    default-server inter 300 fall 2 rise 1\n    timeout check 5s\n");
-            assertThat(config).contains("127.0.0.1:" + portA, "127.0.0.1:" + b.port(), "cookie OD_NODE insert");
+                    .replace("defaults\n", "defaults\n    default-server inter 300 fall 2 rise 1\n");
+            assertThat(config).contains("127.0.0.1:" + portA, "127.0.0.1:" + b.port(), "cookie OD_NODE insert",
+                    "timeout check 5s");
             Path cfg = Files.writeString(Path.of("target", "haproxy-test.cfg"), config);
             Process proxy = new ProcessBuilder(haproxy.get().toString(), "-f", cfg.toString(), "-db")
                     .redirectErrorStream(true).redirectOutput(Path.of("target", "haproxy-test.log").toFile()).start();
