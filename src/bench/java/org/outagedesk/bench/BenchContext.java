@@ -93,7 +93,10 @@ final class BenchContext {
         if (context != null) {
             context.close();
         }
-        deleteRecursively(data);
+        if (!postgres()) {
+            // the H2 database of the last run: a run on PostgreSQL leaves it for a later --reuse on H2
+            deleteRecursively(data);
+        }
         if (postgres()) {
             try (Connection c = DriverManager.getConnection(postgresServer + "postgres", postgresUser,
                     postgresPassword); Statement st = c.createStatement()) {
