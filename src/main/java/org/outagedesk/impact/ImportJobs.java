@@ -145,19 +145,15 @@ class ImportJobs {
         try {
             tx.executeWithoutResult(s -> {
                 MapSqlParameterSource p = new MapSqlParameterSource("incident", incidentId)
-                        .addValue("stale", Timestamp.from(now.minus(leases.lease())))
                         .addValue("failure", NODE_STOPPED);
-                jdbc.update("update import_job set phase = 'FAILED', failure = :failure, running_incident_id = null"
-                        + " where running_incident_id = :incident and heartbeat_at < :stale", p);
-                // a process of this host that has ended (restarted after a crash) runs nothing: no need to wait for
-                // its heartbeat to lapse (the demo's sample data, loaded at start, would stop the start meanwhile)
-                List<String> ended = jdbc.query("select id, job_owner from import_job where running_incident_id ="
-                        + " :incident", p, (rs, n) -> leases.ownerEnded(rs.getString(2)) ? rs.getString(1) : null)
+                // the incident's running import, unless its node has stopped (then it is failed here and now)
+                List<String> stopped = jdbc.query("select id, heartbeat_at, job_owner from import_job"
+                        + " where running_incident_id = :incident", p, (rs, n) -> stopped(
+                                rs.getTimestamp(2).toInstant(), rs.getString(3)) ? rs.getString(1) : null)
                         .stream().filter(Objects::nonNull).toList();
-                if (!ended.isEmpty()) {
+                if (!stopped.isEmpty()) {
                     jdbc.update("update import_job set phase = 'FAILED', failure = :failure, running_incident_id ="
-                            + " null, heartbeat_at = :now where id in (:ended)", p.addValue("ended", ended)
-                            .addValue("now", Timestamp.from(now)));
+                            + " null where id in (:stopped)", p.addValue("stopped", stopped));
                 }
                 jdbc.update("insert into import_job (id, incident_id, running_incident_id, file_name, started_by,"
                         + " started_at, phase, progress, rows_read, job_owner, heartbeat_at) values (:id, :incident,"
@@ -229,14 +225,22 @@ class ImportJobs {
         }
     }
 
+    /**
+     * Whether the node running an import has stopped: its heartbeat lapsed (the lease), or it was a process of this
+     * host that has ended (a node restarted after a crash need not wait for the lease; the demo's sample data, loaded
+     * at start, would stop the start meanwhile).
+     */
+    private boolean stopped(Instant heartbeat, @Nullable String owner) {
+        return heartbeat.isBefore(clock.instant().minus(leases.lease())) || leases.ownerEnded(owner);
+    }
+
     private ImportJobStatus status(ResultSet rs) throws SQLException {
         ImportJobStatus.Phase phase = ImportJobStatus.Phase.valueOf(rs.getString("phase"));
         String resultJson = rs.getString("result_json");
         String failure = rs.getString("failure");
         Instant heartbeat = rs.getTimestamp("heartbeat_at").toInstant();
         boolean running = phase == ImportJobStatus.Phase.CHECKING || phase == ImportJobStatus.Phase.MERGING;
-        if (running && (heartbeat.isBefore(clock.instant().minus(leases.lease()))
-                || leases.ownerEnded(rs.getString("job_owner")))) {
+        if (running && stopped(heartbeat, rs.getString("job_owner"))) {
             phase = ImportJobStatus.Phase.FAILED;
             failure = NODE_STOPPED;
         }

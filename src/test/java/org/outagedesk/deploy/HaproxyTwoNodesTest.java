@@ -101,7 +101,6 @@ class HaproxyTwoNodesTest {
                         return false;
                     }
                 });
-                Thread.sleep(1000); // the proxy's next health checks (every 300 ms) take both nodes in
 
                 // sign in through the proxy: the console's node is named in a cookie the proxy sets
                 Browser browser = signIn(base);
@@ -111,14 +110,15 @@ class HaproxyTwoNodesTest {
                             + " node").isEqualTo(200);
                 }
                 // without the proxy's cookie the same session reaches the other node too, which does not know it
-                // (a node slow to answer a health check on a busy machine may be out of the rotation for a moment:
-                // up to 30 requests, not 6)
+                // (the proxy takes a node into the rotation at its next health check, every 300 ms: asked until both
+                // answers came, the node that has the session and the one that sends it to sign in)
                 List<Integer> unsticky = new ArrayList<>();
-                for (int i = 0; i < 30 && !(unsticky.contains(200) && unsticky.contains(302)); i++) {
-                    unsticky.add(get(base + "/", browser.session()).statusCode());
-                    Thread.sleep(100);
-                }
-                assertThat(unsticky).contains(200, 302);
+                waitUpTo(Duration.ofSeconds(30), Duration.ofMillis(100), "cookieless requests reach both nodes")
+                        .until(() -> {
+                            unsticky.add(get(base + "/", browser.session()).statusCode());
+                            return unsticky.contains(200) && unsticky.contains(302);
+                        });
+                assertThat(unsticky).containsOnly(200, 302);
 
                 // the API and the advisory: no cookie of the proxy, no session
                 String basic = "Basic " + Base64.getEncoder().encodeToString(("chief:" + CHIEF_PASSWORD)
