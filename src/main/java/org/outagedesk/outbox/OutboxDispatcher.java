@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,9 +25,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two threads per channel. The sender claims due messages {@code batch-size} at a time (see {@link OutboxStore#claim};
+ * Three threads per channel. The sender claims due messages {@code batch-size} at a time (see {@link OutboxStore#claim};
  * each claim is written to disk before a text of it leaves, which on H2 costs a CHECKPOINT: claims of twice the
- * window, 20, sent at half the rate of claims of 200) and hands them to the channel's sender at the
+ * window, 20, sent at half the rate of claims of 200; the claimer makes the next claim while this one is sent) and
+ * hands them to the channel's sender at the
  * channel's rate without waiting for the answers; the recorder writes each answer as it comes, many in one
  * transaction, so that an SMSC's message id is in the database milliseconds after the SMSC gave it (a receipt can
  * be matched, and a node killed mid-send leaves in doubt only what was outstanding). A channel that is down leaves
@@ -50,6 +55,9 @@ class OutboxDispatcher implements SmartLifecycle {
     private final Map<Channel, AtomicLong> cycles = new EnumMap<>(Channel.class);
     private final Map<Channel, Boolean> lastUp = new EnumMap<>(Channel.class);
     private final Map<Channel, BlockingQueue<Outcome>> outcomes = new EnumMap<>(Channel.class);
+    /** The next claim of a channel, made while the current one is being sent; touched by its sender thread only. */
+    private final Map<Channel, CompletableFuture<List<OutboxMessage>>> nextClaims = new ConcurrentHashMap<>();
+    private final Map<Channel, ExecutorService> claimers = new ConcurrentHashMap<>();
     private final Object signal = new Object();
     private final List<Thread> senderThreads = new ArrayList<>();
     private final List<Thread> recorderThreads = new ArrayList<>();
@@ -89,6 +97,8 @@ class OutboxDispatcher implements SmartLifecycle {
             String name = sender.channel().name().toLowerCase();
             recorderThreads.add(Thread.ofPlatform().daemon().name("outbox-record-" + name)
                     .start(() -> recordLoop(sender.channel())));
+            claimers.put(sender.channel(), Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().daemon().name("outbox-claim-" + name).factory()));
             senderThreads.add(Thread.ofPlatform().daemon().name("outbox-" + name).start(() -> loop(sender)));
         }
         log.info("Outbox dispatchers started on node {}", node);
@@ -106,6 +116,8 @@ class OutboxDispatcher implements SmartLifecycle {
         running = false;
         wake();
         join(senderThreads, Duration.ofSeconds(30));
+        claimers.values().forEach(ExecutorService::shutdown);
+        claimers.clear();
         for (ChannelSender sender : senders) {
             if (!sender.awaitOutstanding(Duration.ofMinutes(1))) {
                 log.warn("Some {} messages had no answer when the application stopped: they stay sending and are"
@@ -165,6 +177,7 @@ class OutboxDispatcher implements SmartLifecycle {
                 pause(settings.poll());
             }
         }
+        putBackNextClaim(sender.channel(), "The application is stopping");
     }
 
     private void pause(Duration d) {
@@ -180,7 +193,13 @@ class OutboxDispatcher implements SmartLifecycle {
         }
     }
 
-    /** One round: make sure the channel is up, claim a few messages, hand them over. True when it claimed some. */
+    /**
+     * One round: make sure the channel is up, take the claim made during the last round (or claim now), start the
+     * next claim, hand this one's messages over. True when it had messages. The next claim runs on its own thread
+     * while these messages go out, so the SMSC's window does not run dry while the database is asked for more (on
+     * H2 a claim and its CHECKPOINT took about as long as sending the 200 texts of the claim before it); it is
+     * started only after a full claim, when more are likely due, and a node holds at most two claims at once.
+     */
     boolean cycle(ChannelSender sender) {
         Channel channel = sender.channel();
         if (clock.instant().isAfter(lastInDoubtCheck.plus(settings.inDoubtAfter().dividedBy(5)))) {
@@ -191,16 +210,19 @@ class OutboxDispatcher implements SmartLifecycle {
             health(channel, true, null);
         } catch (ChannelSender.ChannelDownException e) {
             health(channel, false, e.getMessage());
+            putBackNextClaim(channel, e.getMessage());
             pause(settings.reconnect());
             return false;
         }
-        List<OutboxMessage> batch = tx.execute(s -> store.claim(channel, clock.instant(), settings.batchSize(),
-                node.name()));
-        if (batch == null || batch.isEmpty()) {
+        CompletableFuture<List<OutboxMessage>> claimed = nextClaims.remove(channel);
+        List<OutboxMessage> batch = claimed == null ? claim(channel) : claimed.join();
+        if (batch.isEmpty()) {
             return false;
         }
-        // the claim is on disk before a text leaves: a kill cannot put a sent text back in the queue
-        store.makeDurable();
+        ExecutorService claimer = claimers.get(channel);
+        if (batch.size() >= settings.batchSize() && running && claimer != null) {
+            nextClaims.put(channel, CompletableFuture.supplyAsync(() -> claimQuietly(channel), claimer));
+        }
         BlockingQueue<Outcome> results = outcomes.get(channel);
         Pacer pacer = pacers.get(channel);
         for (OutboxMessage m : batch) {
@@ -211,6 +233,39 @@ class OutboxDispatcher implements SmartLifecycle {
             sender.send(m, pacer, r -> results.add(new Outcome(m, r)));
         }
         return true;
+    }
+
+    /** Claims due messages of the channel; on disk before a text of them leaves (a kill cannot resend them). */
+    private List<OutboxMessage> claim(Channel channel) {
+        List<OutboxMessage> batch = tx.execute(s -> store.claim(channel, clock.instant(), settings.batchSize(),
+                node.name()));
+        if (batch == null || batch.isEmpty()) {
+            return List.of();
+        }
+        store.makeDurable();
+        return batch;
+    }
+
+    /** A claim made ahead: a failure is logged and the round after it claims again. */
+    private List<OutboxMessage> claimQuietly(Channel channel) {
+        try {
+            return claim(channel);
+        } catch (RuntimeException | Error e) {
+            log.error("The {} dispatcher could not claim messages ahead; it claims again", channel, e);
+            return List.of();
+        }
+    }
+
+    /** A claim made ahead that will not be sent now (channel down, stopping): its messages go back to the queue. */
+    private void putBackNextClaim(Channel channel, String reason) {
+        CompletableFuture<List<OutboxMessage>> claimed = nextClaims.remove(channel);
+        if (claimed == null) {
+            return;
+        }
+        BlockingQueue<Outcome> results = outcomes.get(channel);
+        for (OutboxMessage m : claimed.join()) {
+            results.add(new Outcome(m, new SendResult.NotSent(reason)));
+        }
     }
 
     /** Writes results as they come: whatever has arrived since the last write, in one transaction. */

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code outagedesk.outbox.*}: how the dispatchers work. {@code batch-size} messages at most are claimed at a time
- * (fewer make sending slower on H2, where each claim is written to disk; a node killed mid-send leaves at most one
- * claim and the window in doubt);
+ * (fewer make sending slower on H2, where each claim is written to disk; the next claim is made while one is sent,
+ * so a node killed mid-send leaves at most two claims in doubt);
  * {@code poll} is how often an idle dispatcher looks for due messages; a temporary failure is retried after
  * {@code backoff} doubled at each attempt up to {@code max-backoff}, at most {@code max-attempts} times;
  * {@code reconnect} is how often a channel that is down is tried again; a message left SENDING for

@@ -36,6 +36,8 @@ class OutboxDispatcherTest {
     @Autowired
     OutboxProperties settings;
     @Autowired
+    SmppProperties smpp;
+    @Autowired
     SmscSimulator smsc;
     @Autowired
     InboundMessages inbound;
@@ -131,6 +133,44 @@ class OutboxDispatcherTest {
             assertThat(smsc.receivedBy(n)).as(n).isLessThanOrEqualTo(1);
         }
         assertThat(numbers.stream().mapToLong(smsc::receivedBy).sum()).isEqualTo(20);
+        assertThat(outbox.messages(event, MessageStatus.FAILED, 0, 1).getFirst().lastError()).contains("In doubt");
+    }
+
+    /**
+     * The next claim is made while the current one is sent: when the application stops, the claim made ahead goes
+     * back to the queue (its texts never left), and so does what was left of the current one; only the texts the
+     * SMSC held unanswered are in doubt.
+     */
+    @Test
+    void stopping_puts_the_claim_made_ahead_back_in_the_queue_and_a_restart_sends_nobody_twice() {
+        int batch = settings.batchSize();
+        int window = smpp.window();
+        List<String> numbers = new ArrayList<>();
+        for (int k = 0; k < 2 * batch + 50; k++) {
+            numbers.add(NoticeTestSupport.msisdn());
+        }
+        // the first texts of the first claim fill the window unanswered: the rest of that claim waits
+        numbers.subList(0, window).forEach(n -> smsc.holdNumbers().add(n.substring(1)));
+        enqueue(numbers, clock.instant());
+        await(Duration.ofSeconds(30), "the first claim waits on its window and the second is made ahead",
+                () -> count(MessageStatus.SENDING) == 2L * batch);
+
+        dispatcher.stop();
+        try {
+            assertThat(count(MessageStatus.SENDING)).as("nothing left sending" + dump()).isZero();
+            assertThat(count(MessageStatus.FAILED)).as("the held texts are in doubt").isEqualTo(window);
+            // (the text that waited inside the window when the application stopped went out once the window freed)
+            assertThat(count(MessageStatus.QUEUED)).isBetween(numbers.size() - window - 1L,
+                    (long) numbers.size() - window);
+        } finally {
+            dispatcher.start();
+        }
+        smsc.releaseHeld();
+        await(Duration.ofSeconds(60), "the rest is delivered", () -> count(MessageStatus.DELIVERED)
+                == numbers.size() - window);
+        for (String n : numbers) {
+            assertThat(smsc.receivedBy(n)).as(n).isLessThanOrEqualTo(1);
+        }
         assertThat(outbox.messages(event, MessageStatus.FAILED, 0, 1).getFirst().lastError()).contains("In doubt");
     }
 
