@@ -207,7 +207,10 @@ class NoticeRunner {
         }
     }
 
-    /** Delivered notices count as contacts with their subscribers, in the transaction that records the receipts. */
+    /**
+     * Delivered notices count as contacts with their subscribers, at the time of the delivery, in the transaction that
+     * hands the deliveries over (seconds after the receipts, see outbox.DeliveredMessages).
+     */
     @EventListener
     void delivered(OutboundMessagesDelivered event) {
         if (!NoticeComposer.KIND.equals(event.kind()) || event.subscriberIds().isEmpty()) {

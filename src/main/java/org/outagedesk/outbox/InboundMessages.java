@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.Msisdn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,7 +47,6 @@ class InboundMessages {
     private final OutboxStore store;
     private final OptOuts optOuts;
     private final TransactionTemplate tx;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final BlockingQueue<PendingReceipt> receipts = new LinkedBlockingQueue<>();
     private volatile boolean open = true;
@@ -62,11 +58,10 @@ class InboundMessages {
     }
 
     InboundMessages(OutboxStore store, OptOuts optOuts, PlatformTransactionManager transactions,
-            ApplicationEventPublisher events, Clock clock) {
+            Clock clock) {
         this.store = store;
         this.optOuts = optOuts;
         this.tx = new TransactionTemplate(transactions);
-        this.events = events;
         this.clock = clock;
     }
 
@@ -201,7 +196,7 @@ class InboundMessages {
         return s.length() > 2000 ? s.substring(0, 2000) : s.toString();
     }
 
-    /** In the caller's transaction: which receipts matched a message; the delivered ones are published. */
+    /** In the caller's transaction: which receipts matched a message; the delivered ones are noted. */
     private boolean[] apply(List<PendingReceipt> batch) {
         Instant now = clock.instant();
         boolean[] applied = new boolean[batch.size()];
@@ -212,7 +207,7 @@ class InboundMessages {
         known.forEach((channel, byId) -> byId.putAll(store.sentByProviderIds(channel, batch.stream()
                 .filter(p -> p.channel() == channel).map(PendingReceipt::providerId).distinct().toList())));
         List<OutboxStore.ReceiptUpdate> updates = new ArrayList<>();
-        Map<DeliveredGroup, List<Long>> delivered = new LinkedHashMap<>();
+        List<Long> delivered = new ArrayList<>();
         for (int k = 0; k < batch.size(); k++) {
             PendingReceipt p = batch.get(k);
             OutboxStore.Sent m = known.get(p.channel()).get(p.providerId());
@@ -221,21 +216,17 @@ class InboundMessages {
             }
             applied[k] = true;
             updates.add(new OutboxStore.ReceiptUpdate(m.id(), p.status(), p.reason()));
-            if (p.status() == MessageStatus.DELIVERED && m.status() != MessageStatus.DELIVERED) {
+            if (p.status() == MessageStatus.DELIVERED && m.status() != MessageStatus.DELIVERED
+                    && m.subscriberId() != null) {
                 // a receipt the SMSC sends twice is a contact once
-                delivered.computeIfAbsent(new DeliveredGroup(m.kind(), m.eventKey(), p.channel()),
-                        x -> new ArrayList<>()).add(m.subscriberId());
+                delivered.add(m.id());
             }
             known.get(p.channel()).put(p.providerId(), m.withStatus(p.status()));
         }
         store.applyReceipts(updates, now);
-        delivered.forEach((group, subscribers) -> events.publishEvent(new OutboundMessagesDelivered(group.kind(),
-                group.eventKey(), group.channel(), now, subscribers.stream().filter(Objects::nonNull).toList())));
+        // heard by the features that sent them shortly after, thousands at a time (DeliveredMessages)
+        store.noteDelivered(delivered, now);
         return applied;
-    }
-
-    /** The messages of one event and channel delivered in a group of receipts: one event for them all. */
-    private record DeliveredGroup(String kind, String eventKey, Channel channel) {
     }
 
     /** A text from a subscriber. "STOP" (and its usual synonyms) opts the number out; anything else is ignored. */

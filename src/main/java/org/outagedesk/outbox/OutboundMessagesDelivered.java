@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Published when receipts say messages reached their recipients, in the transaction that records them: the
- * messages of one event (a notice) and channel delivered in that transaction, by their subscribers (those that have
- * one), each once. The feature that sent them may react (a delivered notice is a contact with the subscriber).
+ * Published when receipts said messages reached their recipients, a moment after the receipts' own transaction
+ * (by {@link DeliveredMessages}, thousands at a time): the messages of one event (a notice) and channel delivered
+ * at {@code at}, by their subscribers (only messages to a subscriber are published), each once. The feature that
+ * sent them may react in the transaction it is published in (a delivered notice is a contact with the subscriber).
  */
 public record OutboundMessagesDelivered(String kind, String eventKey, Channel channel, Instant at,
         List<Long> subscriberIds) {

@@ -298,6 +298,45 @@ class OutboxStore {
                         ? null : cut(u.reason(), 500), u.id()}).toList());
     }
 
+    /** Notes delivered messages for {@link DeliveredMessages} (in the receipts' transaction). */
+    void noteDelivered(Collection<Long> messageIds, Instant at) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        OffsetDateTime when = utc(at);
+        jdbc.batchUpdate("insert into outbox_delivered (message_id, delivered_at) values (?, ?)", messageIds.stream()
+                .map(id -> new Object[] {id, when}).toList());
+    }
+
+    /** A noted delivery, with what its listeners need of the message. */
+    record Delivered(long messageId, Instant at, String kind, String eventKey, Channel channel,
+            @Nullable Long subscriberId) {
+    }
+
+    /**
+     * Takes up to {@code limit} noted deliveries, oldest message first: deletes each and returns those this call
+     * deleted (on PostgreSQL another node's delete of the same row waits for this commit, then deletes nothing).
+     */
+    List<Delivered> takeDelivered(int limit) {
+        List<Delivered> noted = jdbc.query("select d.message_id, d.delivered_at, m.kind, m.event_key, m.channel,"
+                + " m.subscriber_id from outbox_delivered d join outbox_message m on m.id = d.message_id"
+                + " order by d.message_id fetch first " + Math.max(1, limit) + " rows only", (rs, n) -> new Delivered(
+                        rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
+                        Channel.valueOf(rs.getString(5)), rs.getObject(6, Long.class)));
+        if (noted.isEmpty()) {
+            return noted;
+        }
+        int[] deleted = jdbc.batchUpdate("delete from outbox_delivered where message_id = ?", noted.stream()
+                .map(d -> new Object[] {d.messageId()}).toList());
+        List<Delivered> mine = new ArrayList<>(noted.size());
+        for (int k = 0; k < noted.size(); k++) {
+            if (deleted[k] != 0) {
+                mine.add(noted.get(k));
+            }
+        }
+        return mine;
+    }
+
     Map<MessageStatus, Long> counts(String eventKey) {
         Map<MessageStatus, Long> counts = new EnumMap<>(MessageStatus.class);
         for (MessageStatus s : MessageStatus.values()) {

@@ -169,10 +169,18 @@ class NoticeApiTest {
         assertThat(text.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(text.get("sentAt").isNull()).isFalse();
         assertThat(skipped.get("reason").asString()).isEqualTo("no e-mail address");
+        // the contact is written a moment after the receipt (outbox.DeliveredMessages), at the delivery's time
+        await(Duration.ofSeconds(20), "the delivered text is a contact", () -> jdbc.queryForObject("select count(*)"
+                + " from contact_log_entry c join impact i on i.id = c.impact_id join subscriber s on s.id ="
+                + " i.subscriber_id where s.msisdn = ? and c.agent = 'notice'", Integer.class, numbers.get(1)) > 0);
         Integer contacts = jdbc.queryForObject("select count(*) from contact_log_entry c join impact i on i.id ="
                 + " c.impact_id join subscriber s on s.id = i.subscriber_id where s.msisdn = ? and c.agent ="
                 + " 'notice'", Integer.class, numbers.get(1));
         assertThat(contacts).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select c.contacted_at = m.done_at from contact_log_entry c join impact i on"
+                + " i.id = c.impact_id join subscriber s on s.id = i.subscriber_id join outbox_message m on"
+                + " m.subscriber_id = s.id and m.channel = 'SMS' where s.msisdn = ? and c.agent = 'notice'",
+                Boolean.class, numbers.get(1))).as("contacted when delivered").isTrue();
         Integer contacted = jdbc.queryForObject("select count(*) from impact i join subscriber s on s.id ="
                 + " i.subscriber_id where s.msisdn = ? and i.incident_id = ? and i.last_contacted_at is not null",
                 Integer.class, numbers.get(1), incident);

@@ -20,13 +20,20 @@ import org.outagedesk.TestDatabase;
 import org.outagedesk.notices.NoticeTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox's dispatcher against the real SMSC simulator, on the application's (test) clock. */
 @IntegrationTest
+@RecordApplicationEvents
 class OutboxDispatcherTest {
 
+    @Autowired
+    DeliveredMessages deliveries;
+    @Autowired
+    ApplicationEvents events;
     @Autowired
     OutboxService outbox;
     @Autowired
@@ -215,6 +222,47 @@ class OutboxDispatcherTest {
         List<OutboxMessage> rows = outbox.messages(event, null, 0, 2);
         assertThat(rows.get(0).status()).as("the text awaiting it").isEqualTo(MessageStatus.FAILED);
         assertThat(rows.get(1).status()).as("the answered one keeps its receipt").isEqualTo(MessageStatus.DELIVERED);
+    }
+
+    /**
+     * A delivery is noted with its receipt and heard once, a moment later, at its receipt's time: a receipt the SMSC
+     * sends twice is noted once, and what was handed over is gone from the notes in the same transaction.
+     */
+    @Test
+    void a_delivery_is_handed_to_the_sender_once_with_the_time_of_its_receipt() {
+        deliveries.stop();
+        try {
+            deliveries.handOver(); // what other tests left
+            events.clear();
+            Instant old = clock.instant().minus(Duration.ofDays(2));
+            String providerId = "delivered-" + UUID.randomUUID();
+            String number = NoticeTestSupport.msisdn();
+            long subscriber = 987_654_321L;
+            long id = jdbc.queryForObject("select " + TestDatabase.nextValue("outbox_message_seq"), Long.class);
+            jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id,"
+                    + " address, body, sms_parts, status, attempts, not_before, queued_at, sent_at, provider_id) values"
+                    + " (?, 'TEST', ?, ?, 'SMS', ?, ?, 'Hi', 1, 'SENT', 1, ?, ?, ?, ?)", id, event, number, subscriber,
+                    number, Timestamp.from(old), Timestamp.from(old), Timestamp.from(old), providerId);
+
+            assertThat(inbound.receipt(Channel.SMS, providerId, MessageStatus.DELIVERED, null)).isTrue();
+            assertThat(inbound.receipt(Channel.SMS, providerId, MessageStatus.DELIVERED, null)).as("sent twice")
+                    .isTrue();
+            assertThat(jdbc.queryForObject("select count(*) from outbox_delivered where message_id = ?", Long.class,
+                    id)).isEqualTo(1);
+            Instant noted = jdbc.queryForObject("select delivered_at from outbox_delivered where message_id = ?",
+                    java.time.OffsetDateTime.class, id).toInstant();
+
+            assertThat(deliveries.handOver()).isEqualTo(1);
+            assertThat(deliveries.handOver()).isZero();
+            List<OutboundMessagesDelivered> heard = events.stream(OutboundMessagesDelivered.class).toList();
+            assertThat(heard).hasSize(1);
+            assertThat(heard.getFirst().eventKey()).isEqualTo(event);
+            assertThat(heard.getFirst().subscriberIds()).containsExactly(subscriber);
+            // the first receipt's time (the second one, taken again, changes nothing the sender hears)
+            assertThat(heard.getFirst().at()).isEqualTo(noted);
+        } finally {
+            deliveries.start();
+        }
     }
 
     /**

@@ -1,0 +1,126 @@
+package org.outagedesk.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands delivered messages to the features that sent them ({@link OutboundMessagesDelivered}), thousands at a time.
+ * A receipt's transaction only notes the delivery ({@code outbox_delivered}): the SMSC waits for that commit before
+ * it sends the next receipt, and the contact log of a delivered notice (a row, and the impact's last contact, for
+ * each subscriber) made each of those commits several times heavier. Here one transaction takes up to
+ * {@value #BATCH} noted deliveries, publishes them grouped as the receipts came (same event, channel and time, so a
+ * contact has its delivery's time), and deletes them: whatever the listeners write commits with the delete, so each
+ * delivery is heard once, also after a crash (what was not deleted is read again) and on several nodes (a row that
+ * another node deleted first is skipped).
+ */
+@Component
+class DeliveredMessages implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveredMessages.class);
+    static final int BATCH = 5000;
+
+    private final OutboxStore store;
+    private final OutboxProperties settings;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Object signal = new Object();
+    private volatile boolean running;
+    private Thread thread;
+
+    DeliveredMessages(OutboxStore store, OutboxProperties settings, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.store = store;
+        this.settings = settings;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || !settings.enabled()) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().daemon().name("outbox-delivered").start(this::loop);
+    }
+
+    /** Lets the current batch commit (no interrupt: see the dispatcher); what is left is read at the next start. */
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+        try {
+            if (!thread.join(Duration.ofSeconds(30))) {
+                log.warn("outbox-delivered did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            int n = 0;
+            try {
+                n = handOver();
+            } catch (RuntimeException | Error e) {
+                log.error("Delivered messages could not be handed over; they are tried again", e);
+            }
+            if (n < BATCH) {
+                synchronized (signal) {
+                    if (!running) {
+                        return;
+                    }
+                    try {
+                        signal.wait(Math.max(1, settings.poll().toMillis()));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** One batch, in one transaction: returns how many noted deliveries it read. */
+    int handOver() {
+        Integer read = tx.execute(s -> {
+            List<OutboxStore.Delivered> batch = store.takeDelivered(BATCH);
+            Map<Group, List<Long>> groups = new LinkedHashMap<>();
+            for (OutboxStore.Delivered d : batch) {
+                if (d.subscriberId() != null) {
+                    groups.computeIfAbsent(new Group(d.kind(), d.eventKey(), d.channel(), d.at()),
+                            g -> new ArrayList<>()).add(d.subscriberId());
+                }
+            }
+            groups.forEach((g, subscribers) -> events.publishEvent(new OutboundMessagesDelivered(g.kind(),
+                    g.eventKey(), g.channel(), g.at(), subscribers)));
+            return batch.size();
+        });
+        return read == null ? 0 : read;
+    }
+
+    private record Group(String kind, String eventKey, Channel channel, Instant at) {
+    }
+}
