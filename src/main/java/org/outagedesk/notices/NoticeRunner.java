@@ -190,11 +190,10 @@ class NoticeRunner {
         for (Long id : ids == null ? List.<Long>of() : ids) {
             tx.executeWithoutResult(s -> {
                 CustomerNotice n = notices.findById(id).orElseThrow();
-                Map<MessageStatus, Long> counts = outbox.counts(n.eventKey());
-                if (n.getStatus() != NoticeStatus.SENDING || counts.get(MessageStatus.QUEUED) > 0
-                        || counts.get(MessageStatus.SENDING) > 0) {
+                if (n.getStatus() != NoticeStatus.SENDING || outbox.anyUnsent(n.eventKey())) {
                     return;
                 }
+                Map<MessageStatus, Long> counts = outbox.counts(n.eventKey());
                 Instant now = clock.instant();
                 n.complete(now);
                 String text = "Customer notice '" + n.getName() + "' finished sending: "

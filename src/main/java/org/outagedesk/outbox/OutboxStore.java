@@ -337,6 +337,12 @@ class OutboxStore {
         return mine;
     }
 
+    /** Whether the event has a message in this status (one probe of the index on event and status). */
+    boolean any(String eventKey, MessageStatus status) {
+        return !jdbc.queryForList("select 1 from outbox_message m where m.event_key = ? and m.status = ?"
+                + " fetch first 1 rows only", Integer.class, eventKey, status.name()).isEmpty();
+    }
+
     Map<MessageStatus, Long> counts(String eventKey) {
         Map<MessageStatus, Long> counts = new EnumMap<>(MessageStatus.class);
         for (MessageStatus s : MessageStatus.values()) {
