@@ -30,7 +30,7 @@ class DeliveredMessages implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveredMessages.class);
     static final int BATCH = 5000;
 
-    private final OutboxStore store;
+    private final ReceiptStore store;
     private final OutboxProperties settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -38,7 +38,7 @@ class DeliveredMessages implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    DeliveredMessages(OutboxStore store, OutboxProperties settings, ApplicationEventPublisher events,
+    DeliveredMessages(ReceiptStore store, OutboxProperties settings, ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
         this.store = store;
         this.settings = settings;
@@ -106,9 +106,9 @@ class DeliveredMessages implements SmartLifecycle {
     /** One batch, in one transaction: returns how many noted deliveries it read. */
     int handOver() {
         Integer read = tx.execute(s -> {
-            List<OutboxStore.Delivered> batch = store.takeDelivered(BATCH);
+            List<ReceiptStore.Delivered> batch = store.takeDelivered(BATCH);
             Map<Group, List<Long>> groups = new LinkedHashMap<>();
-            for (OutboxStore.Delivered d : batch) {
+            for (ReceiptStore.Delivered d : batch) {
                 if (d.subscriberId() != null) {
                     groups.computeIfAbsent(new Group(d.kind(), d.eventKey(), d.channel(), d.at()),
                             g -> new ArrayList<>()).add(d.subscriberId());

@@ -45,6 +45,8 @@ class InboundMessages {
     private static final Duration RECEIPT_WAIT = Duration.ofSeconds(30);
 
     private final OutboxStore store;
+    private final ReceiptStore receiptRows;
+    private final Durability durability;
     private final OptOuts optOuts;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -57,9 +59,11 @@ class InboundMessages {
             CompletableFuture<Boolean> applied) {
     }
 
-    InboundMessages(OutboxStore store, OptOuts optOuts, PlatformTransactionManager transactions,
-            Clock clock) {
+    InboundMessages(OutboxStore store, ReceiptStore receiptRows, Durability durability, OptOuts optOuts,
+            PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
+        this.receiptRows = receiptRows;
+        this.durability = durability;
         this.optOuts = optOuts;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -155,7 +159,7 @@ class InboundMessages {
     private void commit(List<PendingReceipt> batch) {
         boolean[] applied = tx.execute(s -> apply(batch));
         // on disk before the SMSC hears "taken": it will not send an acked receipt again
-        store.makeDurable();
+        durability.makeDurable();
         for (int k = 0; k < batch.size(); k++) {
             batch.get(k).applied().complete(applied != null && applied[k]);
         }
@@ -200,22 +204,22 @@ class InboundMessages {
     private boolean[] apply(List<PendingReceipt> batch) {
         Instant now = clock.instant();
         boolean[] applied = new boolean[batch.size()];
-        Map<Channel, Map<String, OutboxStore.Sent>> known = new EnumMap<>(Channel.class);
+        Map<Channel, Map<String, ReceiptStore.Sent>> known = new EnumMap<>(Channel.class);
         for (PendingReceipt p : batch) {
             known.computeIfAbsent(p.channel(), c -> new HashMap<>());
         }
-        known.forEach((channel, byId) -> byId.putAll(store.sentByProviderIds(channel, batch.stream()
+        known.forEach((channel, byId) -> byId.putAll(receiptRows.sentByProviderIds(channel, batch.stream()
                 .filter(p -> p.channel() == channel).map(PendingReceipt::providerId).distinct().toList())));
-        List<OutboxStore.ReceiptUpdate> updates = new ArrayList<>();
+        List<ReceiptStore.ReceiptUpdate> updates = new ArrayList<>();
         List<Long> delivered = new ArrayList<>();
         for (int k = 0; k < batch.size(); k++) {
             PendingReceipt p = batch.get(k);
-            OutboxStore.Sent m = known.get(p.channel()).get(p.providerId());
+            ReceiptStore.Sent m = known.get(p.channel()).get(p.providerId());
             if (m == null) {
                 continue;
             }
             applied[k] = true;
-            updates.add(new OutboxStore.ReceiptUpdate(m.id(), p.status(), p.reason()));
+            updates.add(new ReceiptStore.ReceiptUpdate(m.id(), p.status(), p.reason()));
             if (p.status() == MessageStatus.DELIVERED && m.status() != MessageStatus.DELIVERED
                     && m.subscriberId() != null) {
                 // a receipt the SMSC sends twice is a contact once
@@ -223,9 +227,9 @@ class InboundMessages {
             }
             known.get(p.channel()).put(p.providerId(), m.withStatus(p.status()));
         }
-        store.applyReceipts(updates, now);
+        receiptRows.applyReceipts(updates, now);
         // heard by the features that sent them shortly after, thousands at a time (DeliveredMessages)
-        store.noteDelivered(delivered, now);
+        receiptRows.noteDelivered(delivered, now);
         return applied;
     }
 

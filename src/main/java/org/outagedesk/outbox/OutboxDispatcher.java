@@ -46,6 +46,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private final List<ChannelSender> senders;
     private final OutboxStore store;
+    private final Durability durability;
     private final ChannelStates channelStates;
     private final OutboxProperties settings;
     private final Clock clock;
@@ -69,10 +70,11 @@ class OutboxDispatcher implements SmartLifecycle {
     private record Outcome(OutboxMessage message, SendResult result) {
     }
 
-    OutboxDispatcher(List<ChannelSender> senders, OutboxStore store, ChannelStates channelStates,
+    OutboxDispatcher(List<ChannelSender> senders, OutboxStore store, Durability durability, ChannelStates channelStates,
             OutboxProperties settings, Clock clock, ThisNode node, PlatformTransactionManager transactions) {
         this.senders = senders;
         this.store = store;
+        this.durability = durability;
         this.channelStates = channelStates;
         this.settings = settings;
         this.clock = clock;
@@ -242,7 +244,7 @@ class OutboxDispatcher implements SmartLifecycle {
         if (batch == null || batch.isEmpty()) {
             return List.of();
         }
-        store.makeDurable();
+        durability.makeDurable();
         return batch;
     }
 
@@ -325,7 +327,7 @@ class OutboxDispatcher implements SmartLifecycle {
             store.requeue(notSent, notSentReason[0] == null ? "" : notSentReason[0]);
         });
         // the provider ids on disk: a receipt after a kill still finds its text
-        store.makeDurable();
+        durability.makeDurable();
         if (!notSent.isEmpty() && running) {
             health(batch.getFirst().message().channel(), false, notSentReason[0]);
         }

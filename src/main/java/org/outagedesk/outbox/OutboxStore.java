@@ -10,15 +10,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.hibernate.dialect.Dialect;
-import org.hibernate.dialect.H2Dialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +26,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox's SQL. Messages are rows touched set-wise or by id, never loaded as entities: a notice has a million of
- * them. Every method runs in the caller's transaction.
+ * The outbox's SQL for a message's life and its event's figures. Messages are rows touched set-wise or by id, never
+ * loaded as entities: a notice has a million of them. Every method runs in the caller's transaction. What receipts
+ * write is {@link ReceiptStore}; making commits survive a kill on H2 is {@link Durability}.
  */
 @Component
 class OutboxStore {
@@ -51,43 +49,12 @@ class OutboxStore {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final String nextId;
-    private final boolean h2;
-    private final AtomicLong checkpointsStarted = new AtomicLong();
-    private final Object checkpointLock = new Object();
-    /** The number of the last CHECKPOINT that completed (guarded by {@code checkpointLock}). */
-    private long checkpointsDone;
 
     OutboxStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, EntityManagerFactory emf) {
         this.jdbc = jdbc;
         this.named = named;
         Dialect dialect = emf.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
         this.nextId = dialect.getSequenceSupport().getSelectSequenceNextValString("outbox_message_seq");
-        this.h2 = dialect instanceof H2Dialect;
-    }
-
-    /**
-     * Makes what was committed survive a kill of the process, outside any transaction. PostgreSQL's commit already
-     * does. H2 writes its commits to the file in the background, up to half a second later: a claim lost that way
-     * would send its texts again after a restart (twice), and a receipt acked and then lost would leave its text
-     * "sent" for ever. CHECKPOINT writes them now. The claims, the results and the receipts ask for it from three
-     * threads many times a second, and each CHECKPOINT writes every page changed since the last one (in a notice to
-     * 100,000 the page writing took a core and the three threads waited on each other's CHECKPOINTs): one CHECKPOINT
-     * serves every caller that asked before it started, so callers that ask while one runs share the next.
-     */
-    void makeDurable() {
-        if (!h2) {
-            return;
-        }
-        // a CHECKPOINT counted after this read started after the caller's commit, so it covers it
-        long asked = checkpointsStarted.get();
-        synchronized (checkpointLock) {
-            if (checkpointsDone > asked) {
-                return;
-            }
-            long n = checkpointsStarted.incrementAndGet();
-            jdbc.execute("CHECKPOINT");
-            checkpointsDone = n;
-        }
     }
 
     /** Of these recipients, those that already have a message of the event. */
@@ -252,89 +219,6 @@ class OutboxStore {
         }
         return named.update("update outbox_message set status = 'FAILED', done_at = :now, last_error = :error"
                 + " where status = 'SENDING' and claimed_at < :before" + byNode, p);
-    }
-
-    /** A message a receipt may be for: sent (or already answered: an SMSC may send a receipt twice). */
-    record Sent(long id, MessageStatus status, String kind, String eventKey, @Nullable Long subscriberId) {
-        Sent withStatus(MessageStatus s) {
-            return new Sent(id, s, kind, eventKey, subscriberId);
-        }
-    }
-
-    /** What a receipt sets on its message. */
-    record ReceiptUpdate(long id, MessageStatus status, @Nullable String reason) {
-    }
-
-    /**
-     * The messages that receipts with these provider ids are for, by provider id: those sent or already answered
-     * (a message still SENDING has no provider id yet). Should an SMSC ever give an id twice (a restarted one that
-     * counts from the start again), a message awaiting its receipt is the one, else the newest.
-     */
-    Map<String, Sent> sentByProviderIds(Channel channel, List<String> providerIds) {
-        Map<String, Sent> found = new HashMap<>();
-        for (int from = 0; from < providerIds.size(); from += 1000) {
-            named.query("select m.provider_id, m.id, m.status, m.kind, m.event_key, m.subscriber_id from"
-                    + " outbox_message m where m.provider_id in (:ids) and m.channel = :channel and m.status in"
-                    + " ('SENT', 'DELIVERED', 'FAILED', 'EXPIRED') order by case when m.status = 'SENT' then 1 else 0"
-                    + " end, m.id", new MapSqlParameterSource("ids",
-                            providerIds.subList(from, Math.min(providerIds.size(), from + 1000)))
-                            .addValue("channel", channel.name()), rs -> {
-                                found.put(rs.getString(1), new Sent(rs.getLong(2),
-                                        MessageStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
-                                        rs.getObject(6, Long.class)));
-                            });
-        }
-        return found;
-    }
-
-    /** Applies delivery receipts to their messages (found with {@link #sentByProviderIds}), in one batch. */
-    void applyReceipts(List<ReceiptUpdate> updates, Instant now) {
-        if (updates.isEmpty()) {
-            return;
-        }
-        OffsetDateTime at = utc(now);
-        jdbc.batchUpdate("update outbox_message set status = ?, done_at = ?, last_error = ? where id = ?",
-                updates.stream().map(u -> new Object[] {u.status().name(), at, u.status() == MessageStatus.DELIVERED
-                        ? null : cut(u.reason(), 500), u.id()}).toList());
-    }
-
-    /** Notes delivered messages for {@link DeliveredMessages} (in the receipts' transaction). */
-    void noteDelivered(Collection<Long> messageIds, Instant at) {
-        if (messageIds.isEmpty()) {
-            return;
-        }
-        OffsetDateTime when = utc(at);
-        jdbc.batchUpdate("insert into outbox_delivered (message_id, delivered_at) values (?, ?)", messageIds.stream()
-                .map(id -> new Object[] {id, when}).toList());
-    }
-
-    /** A noted delivery, with what its listeners need of the message. */
-    record Delivered(long messageId, Instant at, String kind, String eventKey, Channel channel,
-            @Nullable Long subscriberId) {
-    }
-
-    /**
-     * Takes up to {@code limit} noted deliveries, oldest message first: deletes each and returns those this call
-     * deleted (on PostgreSQL another node's delete of the same row waits for this commit, then deletes nothing).
-     */
-    List<Delivered> takeDelivered(int limit) {
-        List<Delivered> noted = jdbc.query("select d.message_id, d.delivered_at, m.kind, m.event_key, m.channel,"
-                + " m.subscriber_id from outbox_delivered d join outbox_message m on m.id = d.message_id"
-                + " order by d.message_id fetch first " + Math.max(1, limit) + " rows only", (rs, n) -> new Delivered(
-                        rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
-                        Channel.valueOf(rs.getString(5)), rs.getObject(6, Long.class)));
-        if (noted.isEmpty()) {
-            return noted;
-        }
-        int[] deleted = jdbc.batchUpdate("delete from outbox_delivered where message_id = ?", noted.stream()
-                .map(d -> new Object[] {d.messageId()}).toList());
-        List<Delivered> mine = new ArrayList<>(noted.size());
-        for (int k = 0; k < noted.size(); k++) {
-            if (deleted[k] != 0) {
-                mine.add(noted.get(k));
-            }
-        }
-        return mine;
     }
 
     /** Whether the event has a message in this status (one probe of the index on event and status). */
