@@ -8,7 +8,7 @@
 #   start, export; 3),
 # --light-runs N (grid page and counts, after 3 warm-ups; 10), --load-seconds N (sale status, advisory under load; 60),
 # --load-threads N (8), --paths a,b (import,grid,counts,summary,campaign,top-up,reverse,notices,start,export,
-#   sale-status,advisory),
+#   sale-status,advisory; and notice-kill, the notice killed halfway alone, e.g. --paths import,notice-kill),
 # --reuse (the database and incident of the last run: every path but the import, e.g. --reuse --paths grid,counts),
 # --start-timeout S (how long the jar may take to answer /login before the run gives up; 900: a busy machine),
 # --notice-minutes M (notices: cancel the notice after M minutes if it has not finished; 0, no limit),

@@ -135,7 +135,7 @@ class MillionSubscriberBenchmark {
             new StartAndExportPaths(ctx).run(ctx.productionJar(), start, export, sale, advisory);
         }
         // last: the kill leaves the database as a crash does
-        if (ctx.paths.contains("notices") && ctx.noticeKill) {
+        if (ctx.paths.contains("notices") && ctx.noticeKill || ctx.paths.contains("notice-kill")) {
             new KilledNoticePath(ctx).noticeKilledHalfway(ctx.productionJar());
         }
     }
