@@ -39,7 +39,28 @@ public final class BackgroundTimer {
         }, Math.max(first.toMillis(), 0), period, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops the timer: no run starts after this, and a run under way may finish (up to {@code grace}) before this
+     * returns. It is not interrupted: an interrupt inside an H2 file read or write closes the channel and with it the
+     * whole database, for every other thread still writing while the application stops. A run still going after the
+     * grace is interrupted all the same (logged): the application must stop.
+     */
+    public void stop(Duration grace) {
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS)) {
+                log.warn("{} was still running {} ms after the application began to stop; it is interrupted", name,
+                        grace.toMillis());
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@link #stop(Duration)} with 30 seconds of grace. */
     public void stop() {
-        timer.shutdownNow();
+        stop(Duration.ofSeconds(30));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 
@@ -26,6 +27,7 @@ public final class LeasedJobRunner {
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
     /** Asked to start while their last run here was still ending: started again when it has ended. */
     private final Set<Long> again = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     /**
      * @param name            names the threads: {@code name-runner}, {@code name-lease-watcher}
@@ -59,9 +61,30 @@ public final class LeasedJobRunner {
         watcher.stop();
     }
 
-    /** Interrupts the run under way and starts no other. */
-    public void stopRunning() {
-        executor.shutdownNow();
+    /**
+     * Starts no other run and asks the one under way to stop at its next step ({@link #stopping()}, which a job reads
+     * between its batches), then waits for it up to {@code grace}. It is not interrupted unless it outlasts the grace:
+     * an interrupt inside an H2 file read or write closes the whole database for every thread still writing while
+     * the application stops. The job goes on from its last batch at the next start or on another node.
+     */
+    public void stopRunning(Duration grace) {
+        stopping = true;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS)) {
+                log.warn("A job was still running {} ms after the application began to stop; it is interrupted",
+                        grace.toMillis());
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** True once the application stops: a job ends after the batch it is on. */
+    public boolean stopping() {
+        return stopping;
     }
 
     /** Starts here each job that no node holds ({@code running}: SQL over the table, see {@link JobLeases}). */

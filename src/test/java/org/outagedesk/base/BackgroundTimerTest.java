@@ -1,0 +1,64 @@
+package org.outagedesk.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** A background check stopped while it runs finishes its run uninterrupted (an interrupt closes H2's file). */
+class BackgroundTimerTest {
+
+    @Test
+    void a_run_under_way_when_the_timer_stops_finishes_without_an_interrupt_and_no_run_starts_after() throws Exception {
+        BackgroundTimer timer = new BackgroundTimer("test-timer", LoggerFactory.getLogger(BackgroundTimerTest.class));
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicBoolean finished = new AtomicBoolean();
+        AtomicInteger runs = new AtomicInteger();
+        timer.start(Duration.ZERO, Duration.ofMillis(100), () -> {
+            runs.incrementAndGet();
+            started.countDown();
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            while (System.nanoTime() < until) {
+                if (Thread.currentThread().isInterrupted()) {
+                    interrupted.set(true);
+                    return;
+                }
+                Thread.onSpinWait();
+            }
+            finished.set(true);
+        });
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        timer.stop(Duration.ofSeconds(5));
+        assertThat(interrupted).as("the run was interrupted").isFalse();
+        assertThat(finished).as("stop() returned only after the run finished").isTrue();
+        int after = runs.get();
+        Thread.sleep(300);
+        assertThat(runs.get()).as("no run after stop()").isEqualTo(after);
+    }
+
+    @Test
+    void a_run_that_outlasts_the_grace_is_interrupted_so_that_the_application_can_stop() throws Exception {
+        BackgroundTimer timer = new BackgroundTimer("test-timer", LoggerFactory.getLogger(BackgroundTimerTest.class));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        timer.start(Duration.ZERO, Duration.ofMillis(100), () -> {
+            started.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        });
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        long t0 = System.nanoTime();
+        timer.stop(Duration.ofMillis(200));
+        assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    }
+}
