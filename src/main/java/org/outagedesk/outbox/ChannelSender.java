@@ -31,6 +31,10 @@ interface ChannelSender {
     /** Messages per second this channel may send at most. */
     double rate();
 
+    /** Lets go of the connection (the dispatcher stops); the next {@link #ensureReady} connects again. */
+    default void disconnect() {
+    }
+
     final class ChannelDownException extends Exception {
         ChannelDownException(String message) {
             super(message);

@@ -107,8 +107,9 @@ class OutboxDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Stops claiming, lets what was handed over be answered (up to a minute), records every answer, and only then
-     * returns: what is still unanswered stays SENDING and is judged in doubt later, as after a crash.
+     * Stops claiming, lets what was handed over be answered (up to a minute), records every answer, disconnects (an
+     * SMSC keeps the receipts still to come for the next bind), and only then returns: what is still unanswered stays
+     * SENDING and is judged in doubt later, as after a crash.
      */
     @Override
     public synchronized void stop() {
@@ -128,6 +129,9 @@ class OutboxDispatcher implements SmartLifecycle {
         }
         recording = false;
         join(recorderThreads, Duration.ofSeconds(30));
+        // unbound now, while the far end is surely up: the demo's own SMSC stops with the beans, after every
+        // lifecycle, and an unbind sent to it after that failed with two errors in the log at each stop
+        senders.forEach(ChannelSender::disconnect);
     }
 
     private static void join(List<Thread> threads, Duration max) {

@@ -136,8 +136,9 @@ class SmppSender implements ChannelSender {
         disconnect();
     }
 
-    /** Drops the session (tests; a new one is bound on the next send). */
-    synchronized void disconnect() {
+    /** Unbinds and drops the session (the dispatcher stops; tests): a new one is bound on the next send. */
+    @Override
+    public synchronized void disconnect() {
         SMPPSession s = session;
         session = null;
         if (s != null) {

@@ -237,6 +237,11 @@ public class SmscSimulator implements ServerMessageReceiverListener {
         this.keepRecipients = keep;
     }
 
+    /** Client sessions bound now (an unbind or a dropped connection ends one). */
+    public long boundSessions() {
+        return sessions.stream().filter(s -> s.getSessionState().isBound()).count();
+    }
+
     public long submits() {
         return submits.get();
     }

@@ -164,6 +164,8 @@ class OutboxDispatcherTest {
 
         dispatcher.stop();
         try {
+            // unbound by the stop itself, while the SMSC is up (the demo's own SMSC stops after it)
+            await(Duration.ofSeconds(10), "the SMSC sees the unbind", () -> smsc.boundSessions() == 0);
             assertThat(count(MessageStatus.SENDING)).as("nothing left sending" + dump()).isZero();
             assertThat(count(MessageStatus.FAILED)).as("the held texts are in doubt").isEqualTo(window);
             // (the text that waited inside the window when the application stopped went out once the window freed)
