@@ -3,9 +3,11 @@ package org.outagedesk.credits;
 import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.DomainException;
 import org.outagedesk.base.JobLeases;
 import org.outagedesk.base.LeasedJobRunner;
 import org.outagedesk.base.Money;
@@ -20,8 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -78,9 +82,11 @@ class CampaignRunner {
         jobs.watch(() -> takeOver(false));
     }
 
+    /** A run under way stops after its batch, not interrupted (see LeasedJobRunner), and goes on at the next start. */
     @PreDestroy
     void stop() {
         jobs.stopWatching();
+        jobs.stopRunning(Duration.ofSeconds(30));
     }
 
     /** Starts here each running job that no node holds; with {@code alsoFailed}, also those stopped on an error. */
@@ -101,17 +107,36 @@ class CampaignRunner {
     void runToEnd(long campaignId) {
         try {
             while (Boolean.TRUE.equals(tx.execute(s -> step(campaignId)))) {
-                // next batch
+                if (jobs.stopping()) {
+                    // the application stops: the lease goes now, so that another node (or this one, started
+                    // again) goes on from this batch at once; before, the run went on while the database closed
+                    // under it and the campaign was marked failed with the pool's error
+                    tx.executeWithoutResult(s -> leases.release(TABLE, campaignId));
+                    log.info("Campaign {}: stopped with the application; it goes on from its last batch", campaignId);
+                    return;
+                }
             }
         } catch (RuntimeException e) {
             log.error("Campaign {} stopped on an error; it resumes from its last batch when started again",
                     campaignId, e);
             tx.executeWithoutResult(s -> {
-                campaigns.findById(campaignId).ifPresent(c -> c.failed(
-                        e.getClass().getSimpleName() + ": " + e.getMessage()));
+                campaigns.findById(campaignId).ifPresent(c -> c.failed(plainReason(e)));
                 leases.release(TABLE, campaignId);
             });
         }
+    }
+
+    /**
+     * Why a run stopped, as the campaign's screen and API show it to a person: a rule's own words, else what kind of
+     * failure it was; never an exception's text (that goes to the log with its trace).
+     */
+    static String plainReason(RuntimeException e) {
+        if (e instanceof DomainException) {
+            return e.getMessage();
+        }
+        return (e instanceof DataAccessException || e instanceof TransactionException
+                ? "the database did not answer or refused a write" : "an unexpected error in the application")
+                + " (the server log has the details)";
     }
 
     /**

@@ -125,8 +125,8 @@ class CampaignLeaseTest {
 
     @Test
     void a_job_stopped_on_an_error_waits_for_a_start_or_a_resume_not_for_the_watcher() throws Exception {
-        jdbc.update("update campaign set job_owner = null, job_lease_until = null, job_error = 'DataAccessException:"
-                + " the database went away' where id = ?", campaign);
+        jdbc.update("update campaign set job_owner = null, job_lease_until = null, job_error = 'the database did not"
+                + " answer or refused a write (the server log has the details)' where id = ?", campaign);
         runner.takeOver(false);
         waitUpTo(Duration.ofSeconds(10), "nothing runs here").until(() -> !runner.isActive(campaign));
         assertThat(credits()).as("the watcher leaves a job that failed").isEqualTo(6);
@@ -134,6 +134,27 @@ class CampaignLeaseTest {
         runner.takeOver(true);
         waitFor(CampaignStatus.COMPLETED);
         assertThat(credits()).isEqualTo(12);
+    }
+
+    @Test
+    void a_job_that_fails_says_why_in_plain_words_never_with_the_exception_text_and_pays_nothing_half() {
+        jdbc.update("update campaign set job_owner = null, job_lease_until = null where id = ?", campaign);
+        // the first subscriber still to pay cannot be credited: the batch's write fails in the database
+        Long next = jdbc.queryForObject("select i.subscriber_id from impact i join campaign c on c.incident_id ="
+                + " i.incident_id where c.id = ? and i.id > c.job_cursor order by i.id fetch first 1 rows only",
+                Long.class, campaign);
+        jdbc.execute("alter table credit add constraint campaign_fails_test_ck check (subscriber_id <> " + next + ")");
+        try {
+            SystemActor.run(() -> runner.runToEnd(campaign));
+        } finally {
+            jdbc.execute("alter table credit drop constraint campaign_fails_test_ck");
+        }
+        String error = jdbc.queryForObject("select job_error from campaign where id = ?", String.class, campaign);
+        assertThat(error).isEqualTo("the database did not answer or refused a write (the server log has the"
+                + " details)");
+        assertThat(SystemActor.call(() -> campaigns.get(campaign)).progress().error()).isEqualTo(error);
+        assertThat(credits()).as("the failed batch paid nobody").isEqualTo(6);
+        assertThat(owner()).as("the lease is given up").isNull();
     }
 
     @Test
