@@ -5,6 +5,7 @@ import static org.outagedesk.Waits.waitUpTo;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,17 +13,23 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.JobLeases;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.base.ThisNode;
 import org.outagedesk.credits.CreditTestSupport.Sub;
 import org.outagedesk.impact.DataLossStatus;
+import org.outagedesk.impact.ImpactRows;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.incident.IncidentService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,6 +57,24 @@ class CampaignLeaseTest {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    CampaignRepository campaignRows;
+    @Autowired
+    CampaignTierRepository tierRows;
+    @Autowired
+    CampaignSql campaignSql;
+    @Autowired
+    ImpactRows impactRows;
+    @Autowired
+    CreditProperties properties;
+    @Autowired
+    AuditService audit;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    Clock clock;
+    @Autowired
+    JobLeases leases;
 
     long campaign;
     final List<Sub> subs = new ArrayList<>();
@@ -155,6 +180,51 @@ class CampaignLeaseTest {
         assertThat(SystemActor.call(() -> campaigns.get(campaign)).progress().error()).isEqualTo(error);
         assertThat(credits()).as("the failed batch paid nobody").isEqualTo(6);
         assertThat(owner()).as("the lease is given up").isNull();
+    }
+
+    @Test
+    void a_stop_ends_the_run_after_its_batch_not_failed_and_the_next_start_goes_on_paying_nobody_twice()
+            throws Exception {
+        jdbc.update("update campaign set job_owner = null, job_lease_until = null where id = ?", campaign);
+        // a runner of this node's own with batches of one impact, stopped as the application stops it
+        CampaignRunner stopped = new CampaignRunner(campaignRows, tierRows, campaignSql, impactRows,
+                new CreditProperties(properties.limit(), properties.capPerSubscriber(), 1), audit, events, clock,
+                transactions, leases);
+        // the campaign's row locked: the run's first batch waits for its lease until the stop has begun
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch unlock = new CountDownLatch(1);
+        Thread holder = Thread.ofPlatform().start(() -> new TransactionTemplate(transactions).executeWithoutResult(
+                s -> {
+                    jdbc.queryForObject("select id from campaign where id = ? for update", Long.class, campaign);
+                    locked.countDown();
+                    try {
+                        unlock.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        stopped.start(campaign);
+        Thread stopping = Thread.ofPlatform().start(stopped::stop);
+        waitUpTo(Duration.ofSeconds(10), "the stop waits for the run").until(() ->
+                stopping.getState() == Thread.State.TIMED_WAITING);
+        unlock.countDown();
+        holder.join(10_000);
+        stopping.join(30_000);
+        assertThat(stopping.isAlive()).isFalse();
+
+        assertThat(credits()).as("the batch under way finished, no other began").isEqualTo(7);
+        Map<String, Object> after = jdbc.queryForMap("select status, job_error, job_owner from campaign where id = ?",
+                campaign);
+        assertThat(after.get("STATUS")).isEqualTo("RUNNING");
+        assertThat(after.get("JOB_ERROR")).as("a stop is not an error").isNull();
+        assertThat(after.get("JOB_OWNER")).as("the lease is given up").isNull();
+
+        runner.takeOver(false); // this node started again (or another node) goes on at once
+        waitFor(CampaignStatus.COMPLETED);
+        assertThat(credits()).isEqualTo(12);
+        assertThat(jdbc.queryForObject("select count(distinct subscriber_id) from credit where campaign_id = ?",
+                Long.class, campaign)).isEqualTo(12);
     }
 
     @Test
