@@ -154,11 +154,24 @@ public class SalesService {
                     .map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
             if (!header.equals(SALES_COLUMNS)) {
                 throw new CsvImportException(fileName, List.of(new RowError(1, "header",
-                        "expected the columns store,sku,quantity,soldAt but found " + String.join(",", header))));
+                        "expected the columns store,sku,quantity,soldAt but found "
+                                + Text.quote(String.join(",", header)))));
             }
             Iterator<CSVRecord> rows = parser.iterator();
-            while (rows.hasNext()) {
-                CSVRecord row = rows.next();
+            while (true) {
+                CSVRecord row;
+                try {
+                    if (!rows.hasNext()) {
+                        break;
+                    }
+                    row = rows.next();
+                } catch (IllegalStateException | UncheckedIOException e) {
+                    // the parser's own message names its classes: not for people
+                    long at = parser.getCurrentLineNumber() + 1;
+                    errors.add(new RowError(at, "file", "not a readable CSV file near line " + at
+                            + ": check the quotes (a field that opens a quote must close it) and the commas"));
+                    break;
+                }
                 long line = row.getRecordNumber() + 1;
                 if (row.size() != SALES_COLUMNS.size()) {
                     errors.add(new RowError(line, "row", "expected 4 columns, found " + row.size()));
@@ -166,11 +179,11 @@ public class SalesService {
                 }
                 Store store = stores.computeIfAbsent(row.get(0), catalog::findStore).orElse(null);
                 if (store == null) {
-                    errors.add(new RowError(line, "store", "store '" + row.get(0) + "' does not exist"));
+                    errors.add(new RowError(line, "store", "store '" + Text.quote(row.get(0)) + "' does not exist"));
                 }
                 Sku sku = skus.computeIfAbsent(row.get(1), catalog::findSku).orElse(null);
                 if (sku == null) {
-                    errors.add(new RowError(line, "sku", "SKU '" + row.get(1) + "' does not exist"));
+                    errors.add(new RowError(line, "sku", "SKU '" + Text.quote(row.get(1)) + "' does not exist"));
                 }
                 int quantity = 0;
                 try {
@@ -208,8 +221,10 @@ public class SalesService {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + fileName, e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            errors.add(new RowError(0, "file", "not a readable CSV file: " + e.getMessage()));
+        } catch (IllegalStateException | UncheckedIOException | IllegalArgumentException e) {
+            // the header line itself (an open quote, a column named twice); the parser's message is not for people
+            errors.add(new RowError(1, "header", "not a readable CSV header: the first line must be"
+                    + " store,sku,quantity,soldAt"));
         }
         if (!errors.isEmpty()) {
             throw new CsvImportException(fileName, errors);

@@ -11,6 +11,7 @@ import org.outagedesk.base.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.outagedesk.base.DomainException;
+import org.outagedesk.base.LimitedUpload;
 import org.outagedesk.base.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,6 +53,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
+    }
+
+    /** An upload past its own limit (the sales file's; read as a stream, so it is found while reading). */
+    @ExceptionHandler(LimitedUpload.TooLarge.class)
+    ResponseEntity<ProblemDetail> tooLarge(LimitedUpload.TooLarge e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+                "File too large", e.what() + " is larger than " + e.max().toMegabytes() + " MB: nothing of it was"
+                        + " applied; send it in smaller files", Map.of("file", "too large")));
     }
 
     @ExceptionHandler(DomainException.class)

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.CsvImportException;
+import org.outagedesk.base.LimitedUpload;
 import org.outagedesk.holds.HoldService;
 import org.outagedesk.holds.NewSale;
 import org.outagedesk.holds.RecordedSale;
@@ -18,6 +19,7 @@ import org.outagedesk.holds.SaleStatusService;
 import org.outagedesk.holds.SalesService;
 import org.outagedesk.holds.SalesImportResult;
 import org.outagedesk.holds.StoreHold;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The tills' endpoints: sale status and sales. And the store manager's own holds. */
@@ -42,8 +45,12 @@ class SaleStatusController {
     private final SaleStatusService sales;
     private final SalesService reports;
     private final HoldService holds;
+    /** The largest sales file taken (a CSV field is held whole in memory while it is read): 413 past it. */
+    private final DataSize maxSalesFile;
 
-    SaleStatusController(SaleStatusService sales, SalesService reports, HoldService holds) {
+    SaleStatusController(SaleStatusService sales, SalesService reports, HoldService holds,
+            @Value("${outagedesk.sales.max-file-size:10MB}") DataSize maxSalesFile) {
+        this.maxSalesFile = maxSalesFile;
         this.reports = reports;
         this.sales = sales;
         this.holds = holds;
@@ -76,9 +83,10 @@ class SaleStatusController {
     @Operation(summary = "Upload a daily sales file as the request body (text/csv)",
             description = "Columns store,sku,quantity,soldAt. All or nothing: 200 with {applied, imported, rejected,"
                     + " errors, errorsTruncated, violations}; a bad row refuses the file: 422 with the same report,"
-                    + " every problem by line and field.")
+                    + " every problem by line and field; a file over outagedesk.sales.max-file-size (10 MB): 413.")
     ResponseEntity<SalesImportResult> importCsv(HttpServletRequest request) throws IOException {
-        try (Reader reader = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(LimitedUpload.of(request.getInputStream(), maxSalesFile,
+                "The sales file"), StandardCharsets.UTF_8)) {
             return report(() -> reports.importSales(reader, "The sales file"));
         }
     }
@@ -97,7 +105,8 @@ class SaleStatusController {
     @PreAuthorize(REPORTERS)
     @Operation(summary = "Upload a daily sales file as a form field named file")
     ResponseEntity<SalesImportResult> importMultipart(@RequestPart("file") MultipartFile file) throws IOException {
-        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(LimitedUpload.of(file.getInputStream(), maxSalesFile,
+                "The sales file"), StandardCharsets.UTF_8)) {
             return report(() -> reports.importSales(reader, file.getOriginalFilename() == null ? "The sales file"
                     : file.getOriginalFilename()));
         }

@@ -1,0 +1,72 @@
+package org.outagedesk.base;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * An uploaded file's bytes, refused once they pass a limit ({@link TooLarge}): a CSV parser holds a whole field in
+ * memory while it reads it, so a request body without a limit could fill the heap with one field.
+ */
+public final class LimitedUpload extends FilterInputStream {
+
+    /** The upload passed its limit; {@code what} names it for the answer ("The sales file"). */
+    public static final class TooLarge extends RuntimeException {
+        private final String what;
+        private final DataSize max;
+
+        TooLarge(String what, DataSize max) {
+            super(what + " is larger than " + max.toMegabytes() + " MB");
+            this.what = what;
+            this.max = max;
+        }
+
+        public String what() {
+            return what;
+        }
+
+        public DataSize max() {
+            return max;
+        }
+    }
+
+    private final DataSize max;
+    private final String what;
+    private long count;
+
+    private LimitedUpload(InputStream in, DataSize max, String what) {
+        super(in);
+        this.max = max;
+        this.what = what;
+    }
+
+    public static InputStream of(InputStream in, DataSize max, String what) {
+        return new LimitedUpload(in, max, what);
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            counted(1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+            counted(n);
+        }
+        return n;
+    }
+
+    private void counted(int n) {
+        count += n;
+        if (count > max.toBytes()) {
+            throw new TooLarge(what, max);
+        }
+    }
+}
