@@ -1,6 +1,7 @@
 package org.outagedesk.base;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,15 +47,23 @@ public final class BackgroundTimer {
      * grace is interrupted all the same (logged): the application must stop.
      */
     public void stop(Duration grace) {
-        timer.shutdown();
+        stopGracefully(timer, grace, log, name);
+    }
+
+    /**
+     * Shuts {@code executor} down, lets the task under way finish for up to {@code grace}, and interrupts it only
+     * past that (logged, naming {@code what}): the stop shared by the timers and {@link LeasedJobRunner}.
+     */
+    static void stopGracefully(ExecutorService executor, Duration grace, Logger log, String what) {
+        executor.shutdown();
         try {
-            if (!timer.awaitTermination(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS)) {
-                log.warn("{} was still running {} ms after the application began to stop; it is interrupted", name,
+            if (!executor.awaitTermination(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS)) {
+                log.warn("{} was still running {} ms after the application began to stop; it is interrupted", what,
                         grace.toMillis());
-                timer.shutdownNow();
+                executor.shutdownNow();
             }
         } catch (InterruptedException e) {
-            timer.shutdownNow();
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

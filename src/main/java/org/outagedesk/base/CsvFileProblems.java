@@ -77,4 +77,17 @@ public final class CsvFileProblems {
         }
         return true;
     }
+
+    /**
+     * The problem when the CSV parser stopped at {@code line}: not UTF-8 ({@link #notUtf8}), else a quote or a comma
+     * out of place. The parser's own message names its classes: it is not for people.
+     */
+    public static RowError unreadable(Throwable e, long line) {
+        RowError notUtf8 = notUtf8(e, line);
+        if (notUtf8 != null) {
+            return notUtf8;
+        }
+        return new RowError(line, "file", "Not a readable CSV file near line " + line
+                + ": check the quotes (a field that opens a quote must close it) and the commas");
+    }
 }

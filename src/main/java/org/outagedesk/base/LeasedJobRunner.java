@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 
@@ -69,17 +68,7 @@ public final class LeasedJobRunner {
      */
     public void stopRunning(Duration grace) {
         stopping = true;
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS)) {
-                log.warn("A job was still running {} ms after the application began to stop; it is interrupted",
-                        grace.toMillis());
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        BackgroundTimer.stopGracefully(executor, grace, log, "A job of " + table);
     }
 
     /** True once the application stops: a job ends after the batch it is on. */

@@ -1,7 +1,6 @@
 package org.outagedesk.catalog;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -22,6 +21,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.CsvFileProblems;
 import org.outagedesk.base.CsvImportException.RowError;
+import org.outagedesk.base.LimitedUpload;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Reads a catalog CSV file by the subscriber import's rules: UTF-8 (a byte order mark is skipped, anything else that
@@ -53,8 +54,8 @@ final class CatalogCsv {
      */
     static @Nullable RowError read(InputStream input, List<String> required, List<String> optional, long maxBytes,
             int maxRows, RowHandler handler, List<RowError> rowErrors) {
-        CountingInputStream counted = new CountingInputStream(input, maxBytes);
-        BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
+        BufferedInputStream in = new BufferedInputStream(LimitedUpload.of(input, DataSize.ofBytes(maxBytes),
+                "The file"), 1 << 16);
         RowError fileProblem = CsvFileProblems.sniff(in);
         if (fileProblem != null) {
             return fileProblem;
@@ -84,7 +85,7 @@ final class CatalogCsv {
                         break;
                     }
                     record = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
+                } catch (UncheckedIOException | IllegalStateException | LimitedUpload.TooLarge e) {
                     return unreadable(e, parser.getCurrentLineNumber() + 1, maxBytes);
                 }
                 long line = record.getRecordNumber() + 1;
@@ -104,7 +105,8 @@ final class CatalogCsv {
                 }
                 handler.row(new Row(line, values));
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException
+                | LimitedUpload.TooLarge e) {
             return unreadable(e, lastLine + 1, maxBytes);
         }
         if (rows == 0) {
@@ -149,7 +151,7 @@ final class CatalogCsv {
             return notUtf8;
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TooBigException) {
+            if (cause instanceof LimitedUpload.TooLarge) {
                 return new RowError(line, "file", "The file is larger than " + maxBytes / (1024 * 1024)
                         + " MB; split it into smaller files");
             }
@@ -157,40 +159,5 @@ final class CatalogCsv {
         // the parser's message names the position, never echoes the file's content at length
         return new RowError(line, "file", "Not a readable CSV file near line " + line
                 + " (check the quotes: a value with a comma or a quote must be in double quotes)");
-    }
-
-    private static final class TooBigException extends IOException {
-        TooBigException() {
-            super("too big");
-        }
-    }
-
-    /** Counts the bytes read and stops past the limit. */
-    private static final class CountingInputStream extends FilterInputStream {
-        private final long max;
-        private long count;
-
-        CountingInputStream(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && ++count > max) {
-                throw new TooBigException();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0 && (count += n) > max) {
-                throw new TooBigException();
-            }
-            return n;
-        }
     }
 }

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.AppRoles;
+import org.outagedesk.base.CsvFileProblems;
 import org.outagedesk.base.CsvImportException.RowError;
 import org.outagedesk.base.CsvImportException;
 import org.outagedesk.base.CurrentActor;
@@ -166,10 +167,7 @@ public class SalesService {
                     }
                     row = rows.next();
                 } catch (IllegalStateException | UncheckedIOException e) {
-                    // the parser's own message names its classes: not for people
-                    long at = parser.getCurrentLineNumber() + 1;
-                    errors.add(new RowError(at, "file", "not a readable CSV file near line " + at
-                            + ": check the quotes (a field that opens a quote must close it) and the commas"));
+                    errors.add(CsvFileProblems.unreadable(e, parser.getCurrentLineNumber() + 1));
                     break;
                 }
                 long line = row.getRecordNumber() + 1;

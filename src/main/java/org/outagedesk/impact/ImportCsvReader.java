@@ -87,7 +87,7 @@ final class ImportCsvReader {
                     }
                     row = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    return unreadable(e, parser.getCurrentLineNumber() + 1);
+                    return CsvFileProblems.unreadable(e, parser.getCurrentLineNumber() + 1);
                 }
                 long line = row.getRecordNumber() + 1;
                 lastLine = line;
@@ -103,19 +103,9 @@ final class ImportCsvReader {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            return unreadable(e, lastLine + 1);
+            return CsvFileProblems.unreadable(e, lastLine + 1);
         }
         return null;
-    }
-
-    private static RowError unreadable(Exception e, long line) {
-        RowError notUtf8 = CsvFileProblems.notUtf8(e, line);
-        if (notUtf8 != null) {
-            return notUtf8;
-        }
-        // the parser's own message names its classes (org.apache.commons.csv.CSVException): not for people
-        return new RowError(line, "file", "Not a readable CSV file near line " + line
-                + ": check the quotes (a field that opens a quote must close it) and the commas");
     }
 
     private static final class CountingInputStream extends FilterInputStream {

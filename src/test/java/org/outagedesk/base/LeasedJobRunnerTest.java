@@ -63,7 +63,7 @@ class LeasedJobRunnerTest {
         LeasedJobRunner r = runner(id -> {
             started.countDown();
             try {
-                Thread.sleep(60_000); // a job that never looks at stopping()
+                new CountDownLatch(1).await(); // a job that never looks at stopping() and never ends by itself
             } catch (InterruptedException e) {
                 interrupted.countDown();
             }
