@@ -132,6 +132,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
     private volatile boolean keepRecipients = true;
     private final Set<String> failNumbers = ConcurrentHashMap.newKeySet();
     private final Set<String> holdNumbers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger holding = new AtomicInteger();
     /** Threads per SMPP session for the PDUs the simulator receives: a client's window (10 to 50) and then some. */
     private static final int PDU_THREADS = 64;
     private final ExecutorService acceptor = Executors.newVirtualThreadPerTaskExecutor();
@@ -222,6 +223,11 @@ public class SmscSimulator implements ServerMessageReceiverListener {
      */
     public Set<String> holdNumbers() {
         return holdNumbers;
+    }
+
+    /** How many submits to held numbers are waiting unanswered right now (a test knows the window is full). */
+    public int holding() {
+        return holding.get();
     }
 
     /** Answers the held submits. */
@@ -351,15 +357,20 @@ public class SmscSimulator implements ServerMessageReceiverListener {
         }
         if (holdNumbers.contains(submitSm.getDestAddress())) {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            synchronized (holdNumbers) {
-                while (holdNumbers.contains(submitSm.getDestAddress()) && System.nanoTime() < until) {
-                    try {
-                        holdNumbers.wait(100);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
+            holding.incrementAndGet();
+            try {
+                synchronized (holdNumbers) {
+                    while (holdNumbers.contains(submitSm.getDestAddress()) && System.nanoTime() < until) {
+                        try {
+                            holdNumbers.wait(100);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            break;
+                        }
                     }
                 }
+            } finally {
+                holding.decrementAndGet();
             }
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
