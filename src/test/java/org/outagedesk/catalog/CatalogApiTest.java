@@ -193,6 +193,25 @@ class CatalogApiTest {
         assertThat(r.json().get("errors").get(0).get("message").asString()).contains("more than 1000 rows");
     }
 
+    @Test
+    void a_file_larger_than_the_byte_limit_is_refused_whole_even_after_good_rows() {
+        // the limit is counted while the file is read (2 MB in the test profile, under the upload limit): 250 rows
+        // of 12 kB, under the row limit, the first a good one that must not go in
+        String first = "SK-BIG-" + unique();
+        StringBuilder csv = new StringBuilder("code,model,colour,family\n").append(first).append(",Model,Grey,BIG\n");
+        String padding = "x".repeat(12_000);
+        for (int i = 0; i < 250; i++) {
+            csv.append("SK-BIG-").append(i).append(",Model,").append(padding).append(",BIG\n");
+        }
+        Api.Response r = upload(as("manager"), "/api/skus/import", "valid-rows", csv.toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        JsonNode error = r.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("file");
+        assertThat(error.get("message").asString()).contains("larger than 2 MB");
+        assertThat(r.body()).as("the padding is not echoed").doesNotContain(padding.substring(0, 300));
+        assertThat(as("manager").get("/api/skus").body()).doesNotContain(first);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"agent", "exec", "store", "till"})
     void only_incident_managers_change_the_catalog(String user) {
