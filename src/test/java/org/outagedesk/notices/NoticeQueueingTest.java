@@ -8,17 +8,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
 import org.outagedesk.TestClock;
+import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.JobLeases;
 import org.outagedesk.base.SystemActor;
+import org.outagedesk.catalog.CatalogService;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.incident.IncidentService;
+import org.outagedesk.outbox.OutboxService;
+import org.outagedesk.outbox.SmppProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Queueing an approved notice into the outbox: every rule of a message (opt-outs, missing addresses, the SMS-else-
@@ -42,6 +53,22 @@ class NoticeQueueingTest {
     NoticeRunner runner;
     @Autowired
     NoticeService notices;
+    @Autowired
+    CustomerNoticeRepository noticeRows;
+    @Autowired
+    OutboxService outbox;
+    @Autowired
+    SmppProperties smpp;
+    @Autowired
+    AuditService audit;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    CatalogService catalog;
+    @Autowired
+    JobLeases leases;
 
     @AfterEach
     void putBack() {
@@ -113,16 +140,7 @@ class NoticeQueueingTest {
         NoticeTestSupport.subscribers(impacts, incident, 3);
         Instant now = Instant.parse("2026-07-10T03:30:00Z");
         clock.setFixed(now); // quiet hours in New York: the texts stay queued; the leases go by this clock too
-        Api.Response created = Api.as(port, "manager").post("/api/notices", "{\"incidentId\":" + incident
-                + ",\"name\":\"Lease test\",\"filter\":{},\"channels\":[\"SMS\"],\"fallback\":false,"
-                + "\"sms\":\"Hi {name}\",\"urgent\":false}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
-        assertThat(Api.as(port, "manager").post("/api/notices/" + id + "/submit", null).status()).isEqualTo(200);
-        assertThat(Api.as(port, "manager2").post("/api/notices/" + id + "/approve", null).status()).isEqualTo(200);
-        await(Duration.ofSeconds(30), "the notice is queued", () -> queued(id) == 3 && Boolean.TRUE.equals(
-                jdbc.queryForObject("select enqueued_at is not null and job_owner is null from customer_notice"
-                        + " where id = ?", Boolean.class, id)));
+        long id = approvedAndQueued(incident, 3);
 
         // as another node leaves it while queueing: nothing queued yet, its lease still good
         jdbc.update("delete from outbox_message where event_key = ?", "NOTICE:" + id);
@@ -141,6 +159,75 @@ class NoticeQueueingTest {
         assertThat(jdbc.queryForObject("select job_owner from customer_notice where id = ?", String.class, id))
                 .as("released when queued").isNull();
         SystemActor.run(() -> notices.cancel(id));
+    }
+
+    @Test
+    void a_stop_ends_the_queueing_after_its_batch_gives_up_the_lease_and_the_next_start_goes_on() throws Exception {
+        long incident = NoticeTestSupport.newIncident(incidents);
+        NoticeTestSupport.subscribers(impacts, incident, 3);
+        Instant now = Instant.parse("2026-07-10T03:30:00Z");
+        clock.setFixed(now); // quiet hours in New York: the texts stay queued
+        long id = approvedAndQueued(incident, 3);
+        // as it was before the queueing began
+        jdbc.update("delete from outbox_message where event_key = ?", "NOTICE:" + id);
+        jdbc.update("update customer_notice set enqueue_cursor = null, enqueued_at = null, job_owner = null,"
+                + " job_lease_until = null where id = ?", id);
+
+        // a runner of this node's own with batches of one subscriber, stopped as the application stops it
+        NoticeRunner stopped = new NoticeRunner(noticeRows, impacts, outbox, new NoticeProperties(null, null, null,
+                null, 1), smpp, audit, events, clock, transactions, catalog, leases);
+        // the notice's row locked: the first batch waits for its lease until the stop has begun
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch unlock = new CountDownLatch(1);
+        Thread holder = Thread.ofPlatform().start(() -> new TransactionTemplate(transactions).executeWithoutResult(
+                s -> {
+                    jdbc.queryForObject("select id from customer_notice where id = ? for update", Long.class, id);
+                    locked.countDown();
+                    try {
+                        unlock.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        stopped.start(id);
+        Thread stopping = Thread.ofPlatform().start(stopped::stop);
+        await(Duration.ofSeconds(10), "the stop waits for the queueing",
+                () -> stopping.getState() == Thread.State.TIMED_WAITING);
+        unlock.countDown();
+        holder.join(10_000);
+        stopping.join(30_000);
+        assertThat(stopping.isAlive()).isFalse();
+
+        assertThat(queued(id)).as("the batch under way finished, no other began").isEqualTo(1);
+        Map<String, Object> after = jdbc.queryForMap("select status, enqueued_at, job_owner from customer_notice"
+                + " where id = ?", id);
+        assertThat(after.get("STATUS")).isEqualTo("SENDING");
+        assertThat(after.get("ENQUEUED_AT")).as("not queued to the end").isNull();
+        assertThat(after.get("JOB_OWNER")).as("the lease is given up at once, not left to lapse").isNull();
+
+        runner.takeOver(); // this node started again (or another node) goes on at once
+        await(Duration.ofSeconds(30), "the rest is queued", () -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "select enqueued_at is not null from customer_notice where id = ?", Boolean.class, id)));
+        assertThat(queued(id)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(distinct subscriber_id) from outbox_message where event_key = ?",
+                Long.class, "NOTICE:" + id)).isEqualTo(3);
+        SystemActor.run(() -> notices.cancel(id));
+    }
+
+    /** A notice texting every subscriber of the incident, submitted, approved and queued (waits for it). */
+    private long approvedAndQueued(long incident, int subscribers) {
+        Api.Response created = Api.as(port, "manager").post("/api/notices", "{\"incidentId\":" + incident
+                + ",\"name\":\"Queueing test\",\"filter\":{},\"channels\":[\"SMS\"],\"fallback\":false,"
+                + "\"sms\":\"Hi {name}\",\"urgent\":false}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(Api.as(port, "manager").post("/api/notices/" + id + "/submit", null).status()).isEqualTo(200);
+        assertThat(Api.as(port, "manager2").post("/api/notices/" + id + "/approve", null).status()).isEqualTo(200);
+        await(Duration.ofSeconds(30), "the notice is queued", () -> queued(id) == subscribers && Boolean.TRUE.equals(
+                jdbc.queryForObject("select enqueued_at is not null and job_owner is null from customer_notice"
+                        + " where id = ?", Boolean.class, id)));
+        return id;
     }
 
     private long queued(long noticeId) {
