@@ -49,4 +49,7 @@ free_gb=$(df -Pk . | awk 'NR==2 {print int($4/1048576)}')
 if [ "$free_gb" -lt 20 ]; then
   echo "warning: only ${free_gb} GB free here; a 1,000,000-subscriber run wants about 20 GB" >&2
 fi
+# compiled afresh but without `clean`, which would delete target/bench (the data --reuse runs on): a class whose
+# source was deleted or moved would otherwise stay in target/ and still run
+rm -rf target/classes target/test-classes
 ./mvnw -B -ntp -Pproduction,bench verify "${props[@]}"
