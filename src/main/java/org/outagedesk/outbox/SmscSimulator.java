@@ -5,38 +5,28 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
-import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.DataSm;
-import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
-import org.jsmpp.bean.GeneralDataCoding;
 import org.jsmpp.bean.InterfaceVersion;
-import org.jsmpp.bean.MessageMode;
-import org.jsmpp.bean.MessageType;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.QueryBroadcastSm;
@@ -62,7 +52,6 @@ import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.session.connection.ServerConnection;
 import org.jsmpp.session.connection.socket.ServerSocketConnection;
 import org.jsmpp.session.connection.socket.ServerSocketConnectionFactory;
-import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -72,7 +61,8 @@ import org.slf4j.LoggerFactory;
  * A small SMSC for the demo, the tests and the benchmark: a jSMPP server that accepts transceiver binds with the
  * configured credentials, answers submit_sm with a message id, sends a delivery receipt after a short random delay
  * (undeliverable for a configurable share), answers ESME_RTHROTTLED for another share, and counts what it received.
- * It listens on loopback only. Stop and start it to play an SMSC outage.
+ * It listens on loopback only. Stop and start it to play an SMSC outage. The receipts, their window and their
+ * retries are {@link SimulatedReceipts}.
  */
 public class SmscSimulator implements ServerMessageReceiverListener {
 
@@ -103,14 +93,6 @@ public class SmscSimulator implements ServerMessageReceiverListener {
     public record Received(String destination, String text) {
     }
 
-    /**
-     * A receipt the client refuses or cannot take is offered again every 500 ms for 10 minutes (a real SMSC keeps it
-     * for days): long enough for an application that was killed to start again and take it (the benchmark's notice
-     * killed halfway).
-     */
-    private static final int RECEIPT_ATTEMPTS = 1200;
-    /** Receipts outstanding at once (deliver_sm sent, deliver_sm_resp awaited), as an SMSC's window toward a client. */
-    private static final int RECEIPT_WINDOW = 32;
 
     private volatile Settings settings;
     private volatile @Nullable SMPPServerSessionListener listener;
@@ -125,8 +107,6 @@ public class SmscSimulator implements ServerMessageReceiverListener {
     private final AtomicLong submits = new AtomicLong();
     private final AtomicLong texts = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
-    private final AtomicLong receiptsSent = new AtomicLong();
-    private final AtomicLong undeliverable = new AtomicLong();
     private final ConcurrentHashMap<String, AtomicLong> perDestination = new ConcurrentHashMap<>();
     private final List<Received> recent = new CopyOnWriteArrayList<>();
     private volatile boolean keepRecipients = true;
@@ -136,12 +116,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
     /** Threads per SMPP session for the PDUs the simulator receives: a client's window (10 to 50) and then some. */
     private static final int PDU_THREADS = 64;
     private final ExecutorService acceptor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore receiptWindow = new Semaphore(RECEIPT_WINDOW);
-    private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(2, r -> {
-        Thread t = new Thread(r, "smsc-simulator-receipts");
-        t.setDaemon(true);
-        return t;
-    });
+    private final SimulatedReceipts receipts = new SimulatedReceipts(sessions);
 
     public SmscSimulator(Settings settings) {
         this.settings = settings;
@@ -262,11 +237,11 @@ public class SmscSimulator implements ServerMessageReceiverListener {
     }
 
     public long receiptsSent() {
-        return receiptsSent.get();
+        return receipts.sent();
     }
 
     public long undeliverable() {
-        return undeliverable.get();
+        return receipts.undeliverable();
     }
 
     /** How many texts each number received (a number that got one twice shows 2). */
@@ -288,8 +263,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
         submits.set(0);
         texts.set(0);
         throttled.set(0);
-        receiptsSent.set(0);
-        undeliverable.set(0);
+        receipts.resetCounts();
         perDestination.clear();
         recent.clear();
     }
@@ -403,68 +377,12 @@ public class SmscSimulator implements ServerMessageReceiverListener {
                     ? random.nextInt(s.receiptDelayMaxMs() - s.receiptDelayMinMs()) : 0);
             String from = submitSm.getSourceAddr();
             String to = submitSm.getDestAddress();
-            receipts.schedule(() -> offerReceipt(source, id, from, to, fail, 0), delay, TimeUnit.MILLISECONDS);
+            receipts.schedule(source, id, from, to, fail, delay);
         }
         try {
             return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
         } catch (PDUStringException e) {
             throw new ProcessRequestException("bad id", SMPPConstant.STAT_ESME_RSYSERR);
-        }
-    }
-
-    /** Sends the receipt on a thread of its own, at most {@link #RECEIPT_WINDOW} waiting for their answer at once. */
-    private void offerReceipt(SMPPServerSession session, String id, String from, String to, boolean fail,
-            int attempt) {
-        receiptWindow.acquireUninterruptibly();
-        try {
-            acceptor.execute(() -> {
-                try {
-                    sendReceipt(session, id, from, to, fail, attempt);
-                } finally {
-                    receiptWindow.release();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            receiptWindow.release();
-        }
-    }
-
-    private void sendReceipt(SMPPServerSession original, String id, String from, String to, boolean fail,
-            int attempt) {
-        SMPPServerSession session = original;
-        if (!session.getSessionState().isReceivable()) {
-            // the client is gone: a real SMSC keeps the receipt for its next bind; so does this one
-            SMPPServerSession other = sessions.stream().filter(x -> x.getSessionState().isReceivable()).findFirst()
-                    .orElse(null);
-            if (other == null) {
-                if (attempt < RECEIPT_ATTEMPTS) {
-                    receipts.schedule(() -> offerReceipt(original, id, from, to, fail, attempt + 1), 500,
-                            TimeUnit.MILLISECONDS);
-                }
-                return;
-            }
-            session = other;
-        }
-        Date now = new Date();
-        DeliveryReceipt receipt = new DeliveryReceipt(id, 1, fail ? 0 : 1, now, now,
-                fail ? DeliveryReceiptState.UNDELIV : DeliveryReceiptState.DELIVRD, fail ? "001" : "000", "");
-        try {
-            session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, to,
-                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, from,
-                    new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
-                    (byte) 0, (byte) 0, new RegisteredDelivery(0), new GeneralDataCoding(Alphabet.ALPHA_DEFAULT),
-                    receipt.toString().getBytes(StandardCharsets.ISO_8859_1));
-            receiptsSent.incrementAndGet();
-            if (fail) {
-                undeliverable.incrementAndGet();
-            }
-        } catch (Exception e) {
-            // refused (the client does not know the id yet) or the connection broke: try again a little later
-            if (attempt < RECEIPT_ATTEMPTS) {
-                SMPPServerSession again = session;
-                receipts.schedule(() -> offerReceipt(again, id, from, to, fail, attempt + 1), 500,
-                        TimeUnit.MILLISECONDS);
-            }
         }
     }
 
