@@ -13,12 +13,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.RowLock;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.JobLeases;
 import org.outagedesk.base.SystemActor;
@@ -191,25 +190,13 @@ class CampaignLeaseTest {
                 new CreditProperties(properties.limit(), properties.capPerSubscriber(), 1), audit, events, clock,
                 transactions, leases);
         // the campaign's row locked: the run's first batch waits for its lease until the stop has begun
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch unlock = new CountDownLatch(1);
-        Thread holder = Thread.ofPlatform().start(() -> new TransactionTemplate(transactions).executeWithoutResult(
-                s -> {
-                    jdbc.queryForObject("select id from campaign where id = ? for update", Long.class, campaign);
-                    locked.countDown();
-                    try {
-                        unlock.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-        stopped.start(campaign);
-        Thread stopping = Thread.ofPlatform().start(stopped::stop);
-        waitUpTo(Duration.ofSeconds(10), "the stop waits for the run").until(() ->
-                stopping.getState() == Thread.State.TIMED_WAITING);
-        unlock.countDown();
-        holder.join(10_000);
+        Thread stopping;
+        try (RowLock lock = RowLock.of(transactions, jdbc, "campaign", campaign)) {
+            stopped.start(campaign);
+            stopping = Thread.ofPlatform().start(stopped::stop);
+            waitUpTo(Duration.ofSeconds(10), "the stop waits for the run").until(() ->
+                    stopping.getState() == Thread.State.TIMED_WAITING);
+        }
         stopping.join(30_000);
         assertThat(stopping.isAlive()).isFalse();
 

@@ -9,12 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.RowLock;
 import org.outagedesk.TestClock;
 import org.outagedesk.audit.AuditService;
 import org.outagedesk.base.JobLeases;
@@ -29,7 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Queueing an approved notice into the outbox: every rule of a message (opt-outs, missing addresses, the SMS-else-
@@ -177,25 +175,13 @@ class NoticeQueueingTest {
         NoticeRunner stopped = new NoticeRunner(noticeRows, impacts, outbox, new NoticeProperties(null, null, null,
                 null, 1), smpp, audit, events, clock, transactions, catalog, leases);
         // the notice's row locked: the first batch waits for its lease until the stop has begun
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch unlock = new CountDownLatch(1);
-        Thread holder = Thread.ofPlatform().start(() -> new TransactionTemplate(transactions).executeWithoutResult(
-                s -> {
-                    jdbc.queryForObject("select id from customer_notice where id = ? for update", Long.class, id);
-                    locked.countDown();
-                    try {
-                        unlock.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-        stopped.start(id);
-        Thread stopping = Thread.ofPlatform().start(stopped::stop);
-        await(Duration.ofSeconds(10), "the stop waits for the queueing",
-                () -> stopping.getState() == Thread.State.TIMED_WAITING);
-        unlock.countDown();
-        holder.join(10_000);
+        Thread stopping;
+        try (RowLock lock = RowLock.of(transactions, jdbc, "customer_notice", id)) {
+            stopped.start(id);
+            stopping = Thread.ofPlatform().start(stopped::stop);
+            await(Duration.ofSeconds(10), "the stop waits for the queueing",
+                    () -> stopping.getState() == Thread.State.TIMED_WAITING);
+        }
         stopping.join(30_000);
         assertThat(stopping.isAlive()).isFalse();
 
