@@ -81,7 +81,10 @@ class NoticesView extends VerticalLayout {
         incident.setAriaLabel("Incident");
         incident.setWidth("22rem");
         incident.addValueChangeListener(e -> refresh());
-        grid.addColumn(NoticeDetails::name).setHeader("Notice").setFlexGrow(1);
+        // the name is what a manager looks for: it takes the room the counts leave (it was cut to "2009 Sidekick…" on a
+        // wide screen), and its whole text on hover
+        grid.addColumn(NoticeDetails::name).setHeader("Notice").setWidth("18rem").setFlexGrow(3)
+                .setTooltipGenerator(NoticeDetails::name);
         grid.addColumn(NoticeDetails::statusLabel).setHeader("Status").setAutoWidth(true);
         grid.addColumn(n -> n.channels().label()).setHeader("Channels").setAutoWidth(true);
         grid.addColumn(n -> progress(n) + " %").setHeader("Done").setAutoWidth(true);
