@@ -11,23 +11,10 @@ import org.springframework.util.unit.DataSize;
  */
 public final class LimitedUpload extends FilterInputStream {
 
-    /** The upload passed its limit; {@code what} names it for the answer ("The sales file"). */
+    /** The upload passed its limit; the message names it for people ("The sales file is larger than 10 MB"). */
     public static final class TooLarge extends RuntimeException {
-        private final String what;
-        private final DataSize max;
-
         TooLarge(String what, DataSize max) {
             super(what + " is larger than " + max.toMegabytes() + " MB");
-            this.what = what;
-            this.max = max;
-        }
-
-        public String what() {
-            return what;
-        }
-
-        public DataSize max() {
-            return max;
         }
     }
 

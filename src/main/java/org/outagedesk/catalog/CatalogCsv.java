@@ -86,7 +86,7 @@ final class CatalogCsv {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException | LimitedUpload.TooLarge e) {
-                    return unreadable(e, parser.getCurrentLineNumber() + 1, maxBytes);
+                    return unreadable(e, parser.getCurrentLineNumber() + 1);
                 }
                 long line = record.getRecordNumber() + 1;
                 lastLine = line;
@@ -107,7 +107,7 @@ final class CatalogCsv {
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException
                 | LimitedUpload.TooLarge e) {
-            return unreadable(e, lastLine + 1, maxBytes);
+            return unreadable(e, lastLine + 1);
         }
         if (rows == 0) {
             return new RowError(2, "file", "The file has a header but no rows");
@@ -145,19 +145,13 @@ final class CatalogCsv {
         return value;
     }
 
-    private static RowError unreadable(Exception e, long line, long maxBytes) {
-        RowError notUtf8 = CsvFileProblems.notUtf8(e, line);
-        if (notUtf8 != null) {
-            return notUtf8;
-        }
+    /** Past the byte limit, else what {@link CsvFileProblems#unreadable} says of any CSV file. */
+    private static RowError unreadable(Exception e, long line) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof LimitedUpload.TooLarge) {
-                return new RowError(line, "file", "The file is larger than " + maxBytes / (1024 * 1024)
-                        + " MB; split it into smaller files");
+            if (cause instanceof LimitedUpload.TooLarge tooLarge) {
+                return new RowError(line, "file", tooLarge.getMessage() + "; split it into smaller files");
             }
         }
-        // the parser's message names the position, never echoes the file's content at length
-        return new RowError(line, "file", "Not a readable CSV file near line " + line
-                + " (check the quotes: a value with a comma or a quote must be in double quotes)");
+        return CsvFileProblems.unreadable(e, line);
     }
 }

@@ -59,8 +59,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(LimitedUpload.TooLarge.class)
     ResponseEntity<ProblemDetail> tooLarge(LimitedUpload.TooLarge e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
-                "File too large", e.what() + " is larger than " + e.max().toMegabytes() + " MB: nothing of it was"
-                        + " applied; send it in smaller files", Map.of("file", "too large")));
+                "File too large", e.getMessage() + ": nothing of it was applied; send it in smaller files",
+                Map.of("file", "too large")));
     }
 
     @ExceptionHandler(DomainException.class)
