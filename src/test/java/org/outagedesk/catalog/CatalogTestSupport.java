@@ -2,14 +2,36 @@ package org.outagedesk.catalog;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.Api;
+import tools.jackson.databind.JsonNode;
 
-/** Uploads for the catalog's CSV endpoints, and unique codes (the tests share one database). */
+/** Uploads for the catalog's CSV endpoints, a region and unique codes of a test's own (the tests share one database). */
 public final class CatalogTestSupport {
 
     private CatalogTestSupport() {
+    }
+
+    /** A region of the test's own, in Denver time, with an escalation contact, imported by {@code manager}. */
+    public static String newRegion(Api manager) {
+        String name = "Test Region " + unique();
+        Api.Response r = upload(manager, "/api/regions/import", null,
+                "name,zone,escalation_name,escalation_email\n" + name + ",America/Denver,Pat Lee,pat@example.com\n");
+        if (r.status() != 200) {
+            throw new AssertionError("the test region was not imported: " + r.body());
+        }
+        return name;
+    }
+
+    /** An import's errors as "line field: message". */
+    public static List<String> errors(JsonNode result) {
+        List<String> out = new ArrayList<>();
+        result.get("errors").forEach(e -> out.add(e.get("line").asLong() + " " + e.get("field").asString() + ": "
+                + e.get("message").asString()));
+        return out;
     }
 
     public static String unique() {
