@@ -19,35 +19,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.BroadcastSm;
-import org.jsmpp.bean.CancelBroadcastSm;
-import org.jsmpp.bean.CancelSm;
 import org.jsmpp.bean.DataCodings;
-import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.InterfaceVersion;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.bean.QueryBroadcastSm;
-import org.jsmpp.bean.QuerySm;
 import org.jsmpp.bean.RegisteredDelivery;
-import org.jsmpp.bean.ReplaceSm;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
-import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindRequest;
-import org.jsmpp.session.BroadcastSmResult;
-import org.jsmpp.session.DataSmResult;
-import org.jsmpp.session.QueryBroadcastSmResult;
-import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
-import org.jsmpp.session.ServerMessageReceiverListener;
-import org.jsmpp.session.Session;
-import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.session.connection.ServerConnection;
 import org.jsmpp.session.connection.socket.ServerSocketConnection;
@@ -62,9 +47,10 @@ import org.slf4j.LoggerFactory;
  * configured credentials, answers submit_sm with a message id, sends a delivery receipt after a short random delay
  * (undeliverable for a configurable share), answers ESME_RTHROTTLED for another share, and counts what it received.
  * It listens on loopback only. Stop and start it to play an SMSC outage. The receipts, their window and their
- * retries are {@link SimulatedReceipts}.
+ * retries are {@link SimulatedReceipts}; what it received, {@link SimulatorCounts}; the operations it refuses,
+ * {@link SubmitOnlyListener}.
  */
-public class SmscSimulator implements ServerMessageReceiverListener {
+public class SmscSimulator extends SubmitOnlyListener {
 
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
 
@@ -104,12 +90,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
      * database, whose receipts would then match the old texts.
      */
     private final AtomicLong messageIds = new AtomicLong(System.currentTimeMillis() * 1000);
-    private final AtomicLong submits = new AtomicLong();
-    private final AtomicLong texts = new AtomicLong();
-    private final AtomicLong throttled = new AtomicLong();
-    private final ConcurrentHashMap<String, AtomicLong> perDestination = new ConcurrentHashMap<>();
-    private final List<Received> recent = new CopyOnWriteArrayList<>();
-    private volatile boolean keepRecipients = true;
+    private final SimulatorCounts counts = new SimulatorCounts();
     private final Set<String> failNumbers = ConcurrentHashMap.newKeySet();
     private final Set<String> holdNumbers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger holding = new AtomicInteger();
@@ -215,7 +196,7 @@ public class SmscSimulator implements ServerMessageReceiverListener {
 
     /** Whether to keep a count per destination (off for the million of the benchmark). */
     public void keepRecipients(boolean keep) {
-        this.keepRecipients = keep;
+        counts.keepRecipients(keep);
     }
 
     /** Client sessions bound now (an unbind or a dropped connection ends one). */
@@ -224,16 +205,16 @@ public class SmscSimulator implements ServerMessageReceiverListener {
     }
 
     public long submits() {
-        return submits.get();
+        return counts.submits();
     }
 
     /** Texts received (a concatenated text counts once, on its last part). */
     public long texts() {
-        return texts.get();
+        return counts.texts();
     }
 
     public long throttled() {
-        return throttled.get();
+        return counts.throttled();
     }
 
     public long receiptsSent() {
@@ -246,26 +227,21 @@ public class SmscSimulator implements ServerMessageReceiverListener {
 
     /** How many texts each number received (a number that got one twice shows 2). */
     public long receivedBy(String msisdn) {
-        AtomicLong n = perDestination.get(msisdn.startsWith("+") ? msisdn.substring(1) : msisdn);
-        return n == null ? 0 : n.get();
+        return counts.receivedBy(msisdn.startsWith("+") ? msisdn.substring(1) : msisdn);
     }
 
     public long numbersReceivedTwice() {
-        return perDestination.values().stream().filter(n -> n.get() > 1).count();
+        return counts.numbersReceivedTwice();
     }
 
     /** The last texts received, newest last (at most 200). */
     public List<Received> recent() {
-        return List.copyOf(recent);
+        return counts.recent();
     }
 
     public void resetCounts() {
-        submits.set(0);
-        texts.set(0);
-        throttled.set(0);
+        counts.reset();
         receipts.resetCounts();
-        perDestination.clear();
-        recent.clear();
     }
 
     /** A subscriber texts the carrier (a reply such as STOP): sent to every bound session. */
@@ -349,26 +325,19 @@ public class SmscSimulator implements ServerMessageReceiverListener {
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (s.throttleShare() > 0 && random.nextDouble() < s.throttleShare()) {
-            throttled.incrementAndGet();
+            counts.throttle();
             throw new ProcessRequestException("throttled", SMPPConstant.STAT_ESME_RTHROTTLED);
         }
-        submits.incrementAndGet();
+        counts.submit();
         String id = Long.toString(messageIds.incrementAndGet());
         boolean wantsReceipt = !SMSCDeliveryReceipt.DEFAULT.containedIn(submitSm.getRegisteredDelivery());
         byte[] payload = submitSm.getShortMessage() == null ? new byte[0] : submitSm.getShortMessage();
         boolean udh = GSMSpecificFeature.UDHI.containedIn(submitSm.getEsmClass());
         boolean lastPart = !udh || payload.length > 5 && payload[4] == payload[5];
         if (lastPart) {
-            texts.incrementAndGet();
-            String destination = submitSm.getDestAddress();
-            if (keepRecipients) {
-                perDestination.computeIfAbsent(destination, k -> new AtomicLong()).incrementAndGet();
-                byte[] body = udh ? Arrays.copyOfRange(payload, 6, payload.length) : payload;
-                recent.add(new Received(destination, SmsText.decode(body, (submitSm.getDataCoding() & 0x0f) == 8)));
-                while (recent.size() > 200) {
-                    recent.removeFirst();
-                }
-            }
+            byte[] body = udh ? Arrays.copyOfRange(payload, 6, payload.length) : payload;
+            boolean ucs2 = (submitSm.getDataCoding() & 0x0f) == 8;
+            counts.text(submitSm.getDestAddress(), () -> SmsText.decode(body, ucs2));
         }
         if (wantsReceipt) {
             boolean fail = failNumbers.contains(submitSm.getDestAddress())
@@ -384,49 +353,5 @@ public class SmscSimulator implements ServerMessageReceiverListener {
         } catch (PDUStringException e) {
             throw new ProcessRequestException("bad id", SMPPConstant.STAT_ESME_RSYSERR);
         }
-    }
-
-    @Override
-    public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source)
-            throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source)
-            throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source)
-            throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm,
-            SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
     }
 }
