@@ -6,31 +6,26 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
@@ -40,13 +35,9 @@ import org.outagedesk.base.ui.Notifications;
 import org.outagedesk.base.ui.ShownTime;
 import org.outagedesk.base.ui.ViewToolbar;
 import org.outagedesk.base.ui.Words;
-import org.outagedesk.impact.DataLossStatus;
-import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
-import org.outagedesk.notices.NewNotice;
 import org.outagedesk.notices.NoticeDetails;
-import org.outagedesk.notices.NoticePreview;
 import org.outagedesk.notices.NoticeService;
 import org.outagedesk.notices.NoticeStatus;
 import org.outagedesk.outbox.DemoMailbox;
@@ -101,7 +92,7 @@ class NoticesView extends VerticalLayout {
         compose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         List<Component> tools = new ArrayList<>(List.of(incident, compose));
         if (mailbox.isAvailable()) {
-            Button inbox = new Button("Demo mailbox", e -> showMailbox());
+            Button inbox = new Button("Demo mailbox", e -> new DemoMailboxDialog(mailbox).open());
             inbox.setId("notice-demo-mailbox");
             tools.add(inbox);
         }
@@ -311,37 +302,7 @@ class NoticesView extends VerticalLayout {
     }
 
     private void preview(NoticeDetails n) {
-        NoticePreview p = notices.preview(n.id());
-        Dialog dialog = new Dialog("Preview of " + n.name());
-        VerticalLayout body = new VerticalLayout();
-        body.add(new Paragraph(p.recipients() + " subscribers. Would go: " + describe(p.byChannel())
-                + ". Skipped: " + (p.skipped().isEmpty() ? "none" : describe(p.skipped())) + "."
-                + (p.waitingForMorning() > 0 ? " " + p.waitingForMorning() + " text(s) wait for the end of quiet"
-                        + " hours." : "")));
-        if (!p.smsParts().isEmpty()) {
-            List<String> parts = new ArrayList<>();
-            p.smsParts().forEach((k, v) -> parts.add(v + " of " + k + " part" + (k == 1 ? "" : "s")));
-            body.add(new Paragraph("Texts: " + String.join(", ", parts) + "."));
-        }
-        for (NoticePreview.Sample s : p.samples()) {
-            body.add(new Span(("SMS".equals(s.channel()) ? "Text to " : "E-mail to ") + s.to()
-                    + (s.subject() == null ? "" : " – " + s.subject())));
-            body.add(new Pre(s.text()));
-        }
-        body.setWidth("44rem");
-        dialog.add(body);
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
-        dialog.open();
-    }
-
-    private static String describe(Map<String, Long> m) {
-        List<String> parts = new ArrayList<>();
-        m.forEach((k, v) -> parts.add(v + " " + switch (k) {
-            case "SMS" -> "text(s)";
-            case "EMAIL" -> "e-mail(s)";
-            default -> k;
-        }));
-        return String.join(", ", parts);
+        new NoticePreviewDialog(n.name(), notices.preview(n.id())).open();
     }
 
     private void compose() {
@@ -349,71 +310,9 @@ class NoticesView extends VerticalLayout {
             Notifications.error("Choose the incident first");
             return;
         }
-        Dialog dialog = new Dialog("Compose a notice");
-        TextField name = new TextField("Name");
-        name.setMaxLength(200);
-        name.setWidthFull();
-        CheckboxGroup<DataLossStatus> statuses = new CheckboxGroup<>("Subscribers whose data is");
-        statuses.setItems(DataLossStatus.values());
-        statuses.setItemLabelGenerator(DataLossStatus::label);
-        TextField region = new TextField("Region (optional)");
-        TextField store = new TextField("Store code (optional)");
-        CheckboxGroup<String> channels = new CheckboxGroup<>("Channels");
-        channels.setItems("SMS", "EMAIL");
-        channels.setItemLabelGenerator(c -> c.equals("SMS") ? "Text message" : "E-mail");
-        channels.setValue(Set.of("SMS"));
-        Checkbox fallback = new Checkbox("Text, else e-mail (only those who cannot be texted get the e-mail)");
-        Checkbox urgent = new Checkbox("Urgent: send texts at night too");
-        TextArea sms = new TextArea("Text message");
-        sms.setMaxLength(1000);
-        sms.setWidthFull();
-        sms.setHelperText("Placeholders: {name}, {categories}, {statusText}, {credit}, {advisoryUrl}");
-        TextField subject = new TextField("E-mail subject");
-        subject.setMaxLength(200);
-        subject.setWidthFull();
-        TextArea body = new TextArea("E-mail");
-        body.setMaxLength(4000);
-        body.setWidthFull();
-        VerticalLayout form = new VerticalLayout(name, statuses, new HorizontalLayout(region, store), channels,
-                fallback, urgent, sms, subject, body);
-        form.setWidth("44rem");
-        dialog.add(form);
-        Button save = new Button("Save draft", e -> {
-            try {
-                ImpactFilter filter = new ImpactFilter(statuses.getValue().isEmpty() ? null
-                        : EnumSet.copyOf(statuses.getValue()), null, null, region.getValue(), store.getValue(), null,
-                        null);
-                NoticeDetails d = notices.create(new NewNotice(incident.getValue().getId(), name.getValue(), filter,
-                        channels.getValue().stream().sorted().toList().reversed(), fallback.getValue(),
-                        sms.getValue(), subject.getValue(), body.getValue(), urgent.getValue()));
-                dialog.close();
-                refresh();
-                grid.getListDataView().getItems().filter(x -> x.id() == d.id()).findFirst().ifPresent(grid::select);
-                Notifications.success("Draft saved: preview it, then submit it for approval");
-            } catch (DomainException ex) {
-                Notifications.error(ex.getMessage());
-            }
-        });
-        save.setId("notice-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Back", e -> dialog.close()), save);
-        dialog.open();
-    }
-
-    private void showMailbox() {
-        Dialog dialog = new Dialog("What the demo mail relay received (newest first)");
-        Grid<DemoMailbox.ReceivedMail> g = new Grid<>();
-        g.addColumn(m -> time(m.receivedAt())).setHeader("Received").setAutoWidth(true);
-        g.addColumn(DemoMailbox.ReceivedMail::to).setHeader("To").setAutoWidth(true);
-        g.addColumn(DemoMailbox.ReceivedMail::subject).setHeader("Subject").setFlexGrow(1);
-        g.setItems(mailbox.latest(100));
-        g.setWidth("56rem");
-        Pre text = new Pre();
-        g.asSingleSelect().addValueChangeListener(e -> text.setText(e.getValue() == null ? "" : e.getValue().text()
-                + (e.getValue().listUnsubscribe() == null ? "" : "\n\nList-Unsubscribe: "
-                        + e.getValue().listUnsubscribe())));
-        dialog.add(new Paragraph(mailbox.count() + " e-mail(s) received since the application started."), g, text);
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
-        dialog.open();
+        new ComposeNoticeDialog(notices, incident.getValue().getId(), d -> {
+            refresh();
+            grid.getListDataView().getItems().filter(x -> x.id() == d.id()).findFirst().ifPresent(grid::select);
+        }).open();
     }
 }
