@@ -6,8 +6,9 @@ import java.io.InputStream;
 import org.springframework.util.unit.DataSize;
 
 /**
- * An uploaded file's bytes, refused once they pass a limit ({@link TooLarge}): a CSV parser holds a whole field in
- * memory while it reads it, so a request body without a limit could fill the heap with one field.
+ * An uploaded file's bytes, counted as they are read ({@link #bytesRead()}, for a progress indicator) and refused once
+ * they pass a limit ({@link TooLarge}): a CSV parser holds a whole field in memory while it reads it, so a request
+ * body without a limit could fill the heap with one field.
  */
 public final class LimitedUpload extends FilterInputStream {
 
@@ -20,7 +21,8 @@ public final class LimitedUpload extends FilterInputStream {
 
     private final DataSize max;
     private final String what;
-    private long count;
+    /** Written by the reading thread, read by whoever shows the progress. */
+    private volatile long count;
 
     private LimitedUpload(InputStream in, DataSize max, String what) {
         super(in);
@@ -28,8 +30,18 @@ public final class LimitedUpload extends FilterInputStream {
         this.what = what;
     }
 
-    public static InputStream of(InputStream in, DataSize max, String what) {
+    public static LimitedUpload of(InputStream in, DataSize max, String what) {
         return new LimitedUpload(in, max, what);
+    }
+
+    /** Counted only: a file whose size was bounded before it got here (a multipart upload's own limit). */
+    public static LimitedUpload counted(InputStream in) {
+        return new LimitedUpload(in, DataSize.ofBytes(Long.MAX_VALUE), "The file");
+    }
+
+    /** The bytes read so far. */
+    public long bytesRead() {
+        return count;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.outagedesk.impact;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,6 +19,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.CsvFileProblems;
 import org.outagedesk.base.CsvImportException.RowError;
+import org.outagedesk.base.LimitedUpload;
 
 /**
  * Reads one uploaded file through Commons CSV, row by row in constant memory: looks at its first bytes for what
@@ -28,12 +28,12 @@ import org.outagedesk.base.CsvImportException.RowError;
  */
 final class ImportCsvReader {
 
-    private final CountingInputStream counted;
+    private final LimitedUpload counted;
     private final ImportRowChecker checker;
     private long rowsRead;
 
     ImportCsvReader(InputStream input, ImportRowChecker checker) {
-        this.counted = new CountingInputStream(input);
+        this.counted = LimitedUpload.counted(input);
         this.checker = checker;
     }
 
@@ -44,7 +44,7 @@ final class ImportCsvReader {
 
     /** The bytes of the file read so far. */
     long bytesRead() {
-        return counted.count;
+        return counted.bytesRead();
     }
 
     /**
@@ -106,31 +106,5 @@ final class ImportCsvReader {
             return CsvFileProblems.unreadable(e, lastLine + 1);
         }
         return null;
-    }
-
-    private static final class CountingInputStream extends FilterInputStream {
-        private volatile long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 }
