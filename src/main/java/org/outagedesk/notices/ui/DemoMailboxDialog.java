@@ -19,8 +19,10 @@ final class DemoMailboxDialog extends Dialog {
         g.addColumn(DemoMailbox.ReceivedMail::to).setHeader("To").setAutoWidth(true);
         g.addColumn(DemoMailbox.ReceivedMail::subject).setHeader("Subject").setFlexGrow(1);
         g.setItems(mailbox.latest(100));
+        g.setEmptyStateText("Nothing received yet: the e-mails of notices, holds and reminders show here once sent.");
         g.setWidth("56rem");
         Pre text = new Pre();
+        text.getStyle().set("white-space", "pre-wrap");
         g.asSingleSelect().addValueChangeListener(e -> text.setText(e.getValue() == null ? "" : e.getValue().text()
                 + (e.getValue().listUnsubscribe() == null ? "" : "\n\nList-Unsubscribe: "
                         + e.getValue().listUnsubscribe())));

@@ -29,7 +29,10 @@ final class NoticePreviewDialog extends Dialog {
         for (NoticePreview.Sample s : p.samples()) {
             body.add(new Span(("SMS".equals(s.channel()) ? "Text to " : "E-mail to ") + s.to()
                     + (s.subject() == null ? "" : " – " + s.subject())));
-            body.add(new Pre(s.text()));
+            Pre text = new Pre(s.text());
+            // wrapped: a text of two parts ran out of the dialog, and a manager approves what they can read
+            text.getStyle().set("white-space", "pre-wrap");
+            body.add(text);
         }
         body.setWidth("44rem");
         add(body);
