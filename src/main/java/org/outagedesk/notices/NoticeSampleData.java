@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
  * The notice the carrier owed its customers in October 2009 ("details within 14 days"), as a DRAFT on the sample
  * incident: texts to everyone whose data was hit, with an e-mail to those who cannot be texted. A manager previews,
  * submits it, and a second one approves: the demo shows the whole path through the simulator and the demo relay.
+ * It names no amount: {@code {credit}} is what a subscriber has been credited when the notice is queued, and the
+ * sample credit campaign is still waiting for its approval (the texts said "We credited $0.00").
  */
 @Component
 class NoticeSampleData implements SampleDataStep {
@@ -46,12 +48,11 @@ class NoticeSampleData implements SampleDataStep {
                 new ImpactFilter(EnumSet.of(DataLossStatus.DEVICE_ONLY, DataLossStatus.LOST, DataLossStatus.UNKNOWN),
                         null, null, null, null, null, null),
                 List.of("SMS", "EMAIL"), true,
-                "Sidekick service: {name}, {statusText}. We credited {credit}. Details: {advisoryUrl} Reply STOP to"
-                        + " opt out.",
+                "Sidekick service: {name}, {statusText}. Details: {advisoryUrl} Reply STOP to opt out.",
                 "Your Sidekick data: what happened and what we are doing",
                 "Dear {name},\n\nA server failure at our partner hit the data your Sidekick kept online ({categories})."
-                        + "\n\nWhere you stand: {statusText}.\n\nWe have credited your account {credit}. There is"
-                        + " nothing you need to do. We will send you the details within 14 days.\n\nUpdates:"
+                        + "\n\nWhere you stand: {statusText}.\n\nThere is nothing you need to do. Within 14 days we will tell"
+                        + " you what we could restore and what we credit you for the lost service.\n\nUpdates:"
                         + " {advisoryUrl}",
                 false));
     }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.outagedesk.base.ui.Words;
 import org.outagedesk.notices.NoticePreview;
 
 /** What a notice would do if sent now: recipients per channel, who is skipped and why, parts, three samples. */
@@ -17,13 +18,13 @@ final class NoticePreviewDialog extends Dialog {
     NoticePreviewDialog(String name, NoticePreview p) {
         super("Preview of " + name);
         VerticalLayout body = new VerticalLayout();
-        body.add(new Paragraph(p.recipients() + " subscribers. Would go: " + describe(p.byChannel())
+        body.add(new Paragraph(Words.count(p.recipients(), "subscriber") + ". Would go: " + describe(p.byChannel())
                 + ". Skipped: " + (p.skipped().isEmpty() ? "none" : describe(p.skipped())) + "."
-                + (p.waitingForMorning() > 0 ? " " + p.waitingForMorning() + " text(s) wait for the end of quiet"
+                + (p.waitingForMorning() > 0 ? " " + Words.number(p.waitingForMorning()) + " text(s) wait for the end of quiet"
                         + " hours." : "")));
         if (!p.smsParts().isEmpty()) {
             List<String> parts = new ArrayList<>();
-            p.smsParts().forEach((k, v) -> parts.add(v + " of " + k + " part" + (k == 1 ? "" : "s")));
+            p.smsParts().forEach((k, v) -> parts.add(Words.number(v) + " of " + k + " part" + (k == 1 ? "" : "s")));
             body.add(new Paragraph("Texts: " + String.join(", ", parts) + "."));
         }
         for (NoticePreview.Sample s : p.samples()) {
@@ -41,7 +42,7 @@ final class NoticePreviewDialog extends Dialog {
 
     private static String describe(Map<String, Long> m) {
         List<String> parts = new ArrayList<>();
-        m.forEach((k, v) -> parts.add(v + " " + switch (k) {
+        m.forEach((k, v) -> parts.add(Words.number(v) + " " + switch (k) {
             case "SMS" -> "text(s)";
             case "EMAIL" -> "e-mail(s)";
             default -> k;

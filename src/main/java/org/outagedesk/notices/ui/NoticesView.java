@@ -186,7 +186,7 @@ class NoticesView extends VerticalLayout {
         for (MessageStatus s : MessageStatus.values()) {
             long v = counts.getOrDefault(s.name(), 0L);
             if (v > 0) {
-                parts.add(v + " " + s.label().toLowerCase(Locale.ROOT));
+                parts.add(Words.number(v) + " " + s.label().toLowerCase(Locale.ROOT));
             }
         }
         return parts.isEmpty() ? "No messages yet" : String.join(", ", parts);

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
 import org.outagedesk.TestDatabase;
@@ -47,6 +49,13 @@ class NoticesViewTest extends SpringBrowserlessTest {
     JdbcTemplate jdbc;
 
     @Test
+    void a_notices_counts_read_as_figures_in_the_order_of_a_messages_life() {
+        assertThat(NoticesView.counts(Map.of("FAILED", 4_840L, "DELIVERED", 95_160L, "QUEUED", 0L)))
+                .isEqualTo("95,160 delivered, 4,840 failed");
+        assertThat(NoticesView.counts(Map.of())).isEqualTo("No messages yet");
+    }
+
+    @Test
     @WithUserDetails("manager")
     @SuppressWarnings("unchecked")
     void an_incident_manager_sees_the_2009_draft_and_its_preview_counts_equal_the_services() {
@@ -73,15 +82,16 @@ class NoticesViewTest extends SpringBrowserlessTest {
         String shown = $(Paragraph.class).all().stream().map(Paragraph::getText)
                 .filter(t -> t.endsWith(" subscribers.") || t.contains(" subscribers. Would go:")).findFirst()
                 .orElseThrow();
-        assertThat(shown).startsWith(expected.recipients() + " subscribers. Would go: ");
+        // figures as a person reads them: "11,597 subscribers" (the sample's are in the thousands)
+        assertThat(shown).startsWith(figure(expected.recipients()) + " subscribers. Would go: ");
         Long texts = expected.byChannel().get("SMS");
         assertThat(texts).isNotNull();
-        assertThat(shown).contains(texts + " text(s)");
+        assertThat(shown).contains(figure(texts) + " text(s)");
         Long mails = expected.byChannel().get("EMAIL");
         if (mails != null) {
-            assertThat(shown).contains(mails + " e-mail(s)");
+            assertThat(shown).contains(figure(mails) + " e-mail(s)");
         }
-        expected.skipped().forEach((why, n) -> assertThat(shown).contains(n + " " + why));
+        expected.skipped().forEach((why, n) -> assertThat(shown).contains(figure(n) + " " + why));
     }
 
     /** The route is refused (the refusal page, or not found for a role that may not know it exists). */
@@ -178,5 +188,9 @@ class NoticesViewTest extends SpringBrowserlessTest {
                 + " = 'FAILED'", String.class, "NOTICE:" + notice.id());
         assertThat(failed).as("the one in doubt is left as it is").containsExactly(errors[1]);
         assertThat(notices.get(notice.id()).inDoubt()).isEqualTo(1);
+    }
+
+    private static String figure(long n) {
+        return String.format(Locale.US, "%,d", n);
     }
 }
