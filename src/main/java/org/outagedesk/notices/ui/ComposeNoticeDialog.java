@@ -45,7 +45,8 @@ final class ComposeNoticeDialog extends Dialog {
         TextArea sms = new TextArea("Text message");
         sms.setMaxLength(1000);
         sms.setWidthFull();
-        sms.setHelperText("Placeholders: {name}, {categories}, {statusText}, {credit}, {advisoryUrl}");
+        sms.setHelperText("Placeholders: {name}, {categories}, {statusText}, {credit} (what the subscriber has been"
+                + " credited when the notice is approved), {advisoryUrl}");
         TextField subject = new TextField("E-mail subject");
         subject.setMaxLength(200);
         subject.setWidthFull();
