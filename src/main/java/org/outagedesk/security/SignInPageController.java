@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.PageTemplates;
+import org.outagedesk.sampledata.SampleDataProgress;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
@@ -46,7 +47,10 @@ public class SignInPageController {
     /** What the page says of the demo users (nothing outside the demo profile); the same for every request. */
     private final Map<String, Object> demoUsers;
 
-    SignInPageController(Environment environment) {
+    private final SampleDataProgress sampleData;
+
+    SignInPageController(Environment environment, SampleDataProgress sampleData) {
+        this.sampleData = sampleData;
         this.page = PageTemplates.compile("signin/login");
         this.demoUsers = environment.acceptsProfiles(Profiles.of("demo")) ? Map.of("demo", true,
                 "demoUsers", String.join(", ", DemoUsers.USERS.stream().filter(u -> !AppRoles.POS.equals(u.role()))
@@ -71,6 +75,9 @@ public class SignInPageController {
         model.put("error", message != null);
         model.put("message", message == null ? "" : message);
         model.putAll(demoUsers);
+        SampleDataProgress.Loading loading = sampleData.loading();
+        model.put("sampleLoading", loading != null);
+        model.put("sampleStep", loading == null ? "" : "part " + loading.step() + " of " + loading.steps());
         return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(page.execute(model));
     }
