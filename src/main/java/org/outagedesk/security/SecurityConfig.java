@@ -14,6 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -128,6 +129,11 @@ class SecurityConfig {
         // (the page is named here too: this configurer is initialised before Vaadin's, and a form login without a
         // page of its own when initialised switches on Spring's generated sign-in page)
         http.formLogin(form -> form.loginPage("/login").permitAll().failureHandler(new SignInFailureHandler()));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login")).build();
+        // an address that is no screen: Vaadin's default refuses it before the servlet (a signed-in person who
+        // mistyped one got a 403 problem+json, "Your role may not do this"); signed in, it reaches Vaadin, whose
+        // PageNotFoundView answers 404 with the way home. Anonymous, it still goes to the sign-in page. Screens keep
+        // their own access checks (navigation access control) and every controller its @PreAuthorize.
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login")
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)).build();
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 class SignInJourneyTest extends BrowserTest {
 
@@ -62,6 +63,27 @@ class SignInJourneyTest extends BrowserTest {
         waitForVaadin();
         waitUpTo(30).until(d -> d.findElement(By.tagName("body")).getText().contains("Your role may not open this page"));
         assertThat(driver.findElements(By.cssSelector("vaadin-grid"))).isEmpty();
+    }
+
+    /**
+     * A mistyped address or an old bookmark: the console's page that says so, with the way home. Spring Security
+     * refused such addresses before Vaadin could answer, and a signed-in manager read a raw 403 problem+json, "Your
+     * role may not do this".
+     */
+    @Test
+    void a_signed_in_user_on_an_address_that_is_no_screen_gets_the_not_found_page_with_the_way_home() {
+        signIn("manager");
+        driver.get(url("overview"));
+        waitForVaadin();
+        waitUpTo(30).until(d -> d.findElement(By.tagName("body")).getText().contains("This page is not here for you"));
+        assertThat(driver.getPageSource()).doesNotContain("\"status\":403").doesNotContain("Your role may not do this");
+        driver.findElement(By.id("go-home")).click();
+        waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-app-layout")));
+
+        // not signed in: the sign-in page first, as for any screen
+        signOutFirst();
+        driver.get(url("no/such/screen"));
+        waitUpTo(30).until(d -> d.getCurrentUrl().contains("/login"));
     }
 
     @Test
