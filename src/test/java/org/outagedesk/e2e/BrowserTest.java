@@ -108,6 +108,11 @@ public abstract class BrowserTest {
                         + ".every(c => !c.isActive || !c.isActive())")));
     }
 
+    /** Waits until the page shows this text somewhere (a refusal, a not-found page, a message). */
+    protected void waitForText(String text) {
+        waitUpTo(30).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    }
+
     protected List<String> sideNavLabels() {
         return driver.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
                 .map(e -> e.getText().strip()).filter(t -> !t.isEmpty()).toList();

@@ -53,7 +53,7 @@ class SignInJourneyTest extends BrowserTest {
         driver.get(url("users"));
         waitForVaadin();
         // a page is there, and it is the refusal page with its way home, not a blank page
-        waitUpTo(30).until(d -> d.findElement(By.tagName("body")).getText().contains("Your role may not open this page"));
+        waitForText("Your role may not open this page");
         assertThat(driver.findElements(By.id("new-user"))).isEmpty();
         assertThat(driver.getPageSource()).doesNotContain("Morgan Manager");
 
@@ -61,7 +61,7 @@ class SignInJourneyTest extends BrowserTest {
         signIn("store");
         driver.get(url("audit"));
         waitForVaadin();
-        waitUpTo(30).until(d -> d.findElement(By.tagName("body")).getText().contains("Your role may not open this page"));
+        waitForText("Your role may not open this page");
         assertThat(driver.findElements(By.cssSelector("vaadin-grid"))).isEmpty();
     }
 
@@ -75,7 +75,7 @@ class SignInJourneyTest extends BrowserTest {
         signIn("manager");
         driver.get(url("overview"));
         waitForVaadin();
-        waitUpTo(30).until(d -> d.findElement(By.tagName("body")).getText().contains("This page is not here for you"));
+        waitForText("This page is not here for you");
         assertThat(driver.getPageSource()).doesNotContain("\"status\":403").doesNotContain("Your role may not do this");
         driver.findElement(By.id("go-home")).click();
         waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-app-layout")));
