@@ -130,9 +130,10 @@ class SecurityConfig {
         // page of its own when initialised switches on Spring's generated sign-in page)
         http.formLogin(form -> form.loginPage("/login").permitAll().failureHandler(new SignInFailureHandler()));
         // an address that is no screen: Vaadin's default refuses it before the servlet (a signed-in person who
-        // mistyped one got a 403 problem+json, "Your role may not do this"); signed in, it reaches Vaadin, whose
-        // PageNotFoundView answers 404 with the way home. Anonymous, it still goes to the sign-in page. Screens keep
-        // their own access checks (navigation access control) and every controller its @PreAuthorize.
+        // mistyped one got a 403 problem+json, "Your role may not do this"); signed in, it reaches Vaadin, which shows
+        // its PageNotFoundView with the way home (over Vaadin's bootstrap page, whose HTTP status is 200). Anonymous,
+        // it still goes to the sign-in page. Screens keep their own access checks (navigation access control) and
+        // every controller its @PreAuthorize (ArchitectureTest).
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login")
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)).build();
     }
