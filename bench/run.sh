@@ -14,7 +14,8 @@
 # --notice-minutes M (notices: cancel the notice after M minutes if it has not finished; 0, no limit),
 # --no-notice-kill (notices: leave out the notice killed halfway, which starts the jar twice),
 # --heap SIZE (the benchmark JVM's -Xmx; 2g),
-# --database h2|postgres (h2; postgres: the in-JVM paths import,grid,counts,summary,campaign,top-up,reverse on a
+# --database h2|postgres (h2; postgres: the in-JVM paths import,grid,counts,summary,campaign,top-up,reverse and
+#   notices (with --no-notice-kill) on a
 #   database outagedesk_bench, dropped and created, of --postgres-url (jdbc:postgresql://127.0.0.1:5432/) as
 #   --postgres-user / --postgres-password (outagedesk_test, the tests' user, which may create databases)).
 # It builds the production jar, then runs MillionSubscriberBenchmark through Failsafe. The data (the generated CSV
@@ -39,7 +40,7 @@ while [ $# -gt 0 ]; do
     --postgres-url) props+=("-Dbench.postgres.url=$2"); shift 2 ;;
     --postgres-user) props+=("-Dbench.postgres.username=$2"); shift 2 ;;
     --postgres-password) props+=("-Dbench.postgres.password=$2"); shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

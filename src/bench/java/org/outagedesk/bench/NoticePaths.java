@@ -180,6 +180,13 @@ final class NoticePaths {
         ctx.log("notice queued, rows/s (approval to all in the outbox, or to the cancel)", enqueue);
         ctx.log("notice sent, texts/s (approval to nothing queued or sending)", send);
         ctx.log("notice receipts (approval to no text awaiting its receipt)", receipts);
+        // the baselines below on a quiet application: the contacts of the last deliveries are written after the
+        // last receipt (outbox.DeliveredMessages), and a baseline timed meanwhile would share the cores with them
+        long quiet0 = System.nanoTime();
+        waitUpTo(Duration.ofMinutes(30), Duration.ofMillis(500), "the deliveries handed over").until(() -> jdbc
+                .queryForList("select 1 from outbox_delivered fetch first 1 rows only", Integer.class).isEmpty());
+        ctx.log.append(String.format(Locale.ROOT, "deliveries handed over %,d ms after the last receipt%n",
+                (System.nanoTime() - quiet0) / 1_000_000));
 
         // baseline 1: the same rows into a table of the outbox's shape, by hand
         long b0 = System.nanoTime();
