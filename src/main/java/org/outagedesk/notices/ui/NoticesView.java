@@ -79,9 +79,10 @@ class NoticesView extends VerticalLayout {
         grid.addColumn(NoticeDetails::statusLabel).setHeader("Status").setAutoWidth(true);
         grid.addColumn(n -> n.channels().label()).setHeader("Channels").setAutoWidth(true);
         grid.addColumn(n -> progress(n) + " %").setHeader("Done").setAutoWidth(true);
-        grid.addColumn(n -> n.counts().getOrDefault("DELIVERED", 0L)).setHeader("Delivered").setAutoWidth(true);
-        grid.addColumn(n -> n.counts().getOrDefault("FAILED", 0L) + n.counts().getOrDefault("EXPIRED", 0L))
-                .setHeader("Failed").setAutoWidth(true);
+        grid.addColumn(n -> Words.number(n.counts().getOrDefault("DELIVERED", 0L))).setHeader("Delivered")
+                .setAutoWidth(true);
+        grid.addColumn(n -> Words.number(n.counts().getOrDefault("FAILED", 0L) + n.counts().getOrDefault("EXPIRED",
+                0L))).setHeader("Failed").setAutoWidth(true);
         grid.addColumn(NoticeDetails::createdBy).setHeader("Composed by").setAutoWidth(true);
         grid.setEmptyStateText("No notice in this incident yet: compose one.");
         grid.setHeight("14rem");
