@@ -15,14 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A new H2 database stays writable after the pool has retired every connection it had, the one that ran the
- * migrations included. H2 2.4.240 tied a CHECK constraint's list of constants to the session that created it: once
- * Flyway's pooled connection was retired (30 minutes after a new database was made), every write to a table with such
- * a check failed with "Check constraint invalid" until a restart. H2 2.5 fixed it (the application used to give
- * Flyway a connection of its own for it, removed with the move to 2.5.252); this test fails on 2.4.240.
+ * migrations included (H2 ties a CHECK constraint's list of constants to the session that created it; see
+ * {@link H2MigrationConnection}).
  */
 // a second application in this JVM replaces the global security-context strategy: put it back afterwards
 @ExtendWith(KeepsSecurityContextStrategy.class)
-class NewH2DatabaseStaysWritableTest {
+class H2MigrationConnectionTest {
 
     @Test
     void a_new_database_takes_writes_after_the_pool_retired_every_connection() {
