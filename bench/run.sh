@@ -15,9 +15,9 @@
 # --no-notice-kill (notices: leave out the notice killed halfway, which starts the jar twice),
 # --heap SIZE (the benchmark JVM's -Xmx; 2g),
 # --database h2|postgres (h2; postgres: the in-JVM paths import,grid,counts,summary,campaign,top-up,reverse and
-#   notices (with --no-notice-kill) on a
-#   database outagedesk_bench, dropped and created, of --postgres-url (jdbc:postgresql://127.0.0.1:5432/) as
-#   --postgres-user / --postgres-password (outagedesk_test, the tests' user, which may create databases)).
+#   notices (with --no-notice-kill) on a database outagedesk_bench, dropped and created, of --postgres-url
+#   (jdbc:postgresql://127.0.0.1:5432/) as --postgres-user / --postgres-password (outagedesk_test, the tests' user,
+#   which may create databases)).
 # It builds the production jar, then runs MillionSubscriberBenchmark through Failsafe. The data (the generated CSV
 # and the H2 database) goes to target/bench; the table is printed and written to target/bench/results.md.
 set -euo pipefail

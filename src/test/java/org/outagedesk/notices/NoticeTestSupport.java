@@ -85,6 +85,24 @@ public final class NoticeTestSupport {
                         : t, t, went ? t : null, went && !status.equals("SENT") ? t : null);
     }
 
+    /**
+     * Writes {@code n} finished texts of notice {@code noticeId} in this status straight into the outbox, to made-up
+     * numbers of no subscriber (figures in the thousands without that many subscribers), in one batch.
+     */
+    public static void messages(JdbcTemplate jdbc, long noticeId, String status, int n) {
+        Timestamp t = Timestamp.from(Instant.parse("2009-10-14T17:02:00Z"));
+        long first = NEXT.getAndAdd(n);
+        List<Object[]> rows = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            rows.add(new Object[] {"NOTICE:" + noticeId, "made-up-" + (first + k), "+1555" + (first + k), status, t, t,
+                    t});
+        }
+        jdbc.batchUpdate("insert into outbox_message (id, kind, event_key, recipient_key, channel, address, body,"
+                + " sms_parts, status, attempts, not_before, queued_at, done_at) values ("
+                + TestDatabase.nextValue("outbox_message_seq") + ", 'NOTICE', ?, ?, 'SMS', ?, 'Hello', 1, ?, 1, ?,"
+                + " ?, ?)", rows);
+    }
+
     /** Waits for a condition (polling), failing after {@code timeout}: no fixed sleeps. */
     public static void await(Duration timeout, String what, BooleanSupplier condition) {
         Waits.waitUpTo(timeout, what).until(condition::getAsBoolean);

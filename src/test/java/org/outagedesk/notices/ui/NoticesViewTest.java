@@ -13,7 +13,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,6 +143,7 @@ class NoticesViewTest extends SpringBrowserlessTest {
         // the viewer's zone, named (a browserless UI reports no browser zone: UTC), not the server's
         assertThat(test(grid).getCellText(0, 3)).isEqualTo("Oct 14, 2009, 5:02 PM UTC");
     }
+
     @Test
     @WithUserDetails("manager")
     @SuppressWarnings("unchecked")
@@ -152,18 +152,10 @@ class NoticesViewTest extends SpringBrowserlessTest {
         NoticeDetails notice = SystemActor.call(() -> notices.create(new NewNotice(incident, "Figures test notice",
                 new ImpactFilter(null, null, null, null, null, null, null), List.of("SMS"), false,
                 "Hello {name}", null, null, false)));
-        Timestamp at = Timestamp.from(Instant.now().minusSeconds(600));
-        List<Object[]> rows = new ArrayList<>();
-        for (int k = 0; k < 2_237; k++) {
-            // 1,234 delivered, 1,001 failed and 2 expired: the list's "Failed" counts both
-            String status = k < 1_234 ? "DELIVERED" : k < 2_235 ? "FAILED" : "EXPIRED";
-            rows.add(new Object[] {"NOTICE:" + notice.id(), "figures-" + k, "+1555" + (1_000_000 + k), status, at, at,
-                    at});
-        }
-        jdbc.batchUpdate("insert into outbox_message (id, kind, event_key, recipient_key, channel, address, body,"
-                + " sms_parts, status, attempts, not_before, queued_at, done_at) values ("
-                + TestDatabase.nextValue("outbox_message_seq") + ", 'NOTICE', ?, ?, 'SMS', ?, 'Hello', 1, ?, 1, ?,"
-                + " ?, ?)", rows);
+        // the list's "Failed" counts the expired ones too
+        NoticeTestSupport.messages(jdbc, notice.id(), "DELIVERED", 1_234);
+        NoticeTestSupport.messages(jdbc, notice.id(), "FAILED", 1_001);
+        NoticeTestSupport.messages(jdbc, notice.id(), "EXPIRED", 2);
 
         navigate(NoticesView.class);
         ComboBox<Incident> choice = $(ComboBox.class).first();
