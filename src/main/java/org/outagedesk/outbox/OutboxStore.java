@@ -40,6 +40,9 @@ class OutboxStore {
     /** How the last error of a message that may or may not have gone out begins. */
     static final String IN_DOUBT = "In doubt";
 
+    /** Paused events that a claim names; past this many it asks the database (see {@link #notPaused}). */
+    static final int PAUSED_LISTED = 100;
+
     static final RowMapper<OutboxMessage> ROW = (rs, n) -> new OutboxMessage(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getString(4), Channel.valueOf(rs.getString(5)), (Long) rs.getObject(6, Long.class),
             rs.getString(7), rs.getString(8), rs.getString(9), (Integer) rs.getObject(10, Integer.class),
@@ -138,11 +141,11 @@ class OutboxStore {
      * waits for the winner's commit and then matches nothing). Returns the messages this call won.
      */
     List<OutboxMessage> claim(Channel channel, Instant now, int limit, String node) {
+        MapSqlParameterSource p = new MapSqlParameterSource("channel", channel.name()).addValue("now", utc(now))
+                .addValue("limit", limit);
         List<Long> ids = named.queryForList("select m.id from outbox_message m where m.status = 'QUEUED'"
-                + " and m.channel = :channel and m.not_before <= :now and not exists (select 1 from outbox_paused p"
-                + " where p.event_key = m.event_key) order by m.status, m.channel, m.not_before, m.id"
-                + " fetch first :limit rows only", new MapSqlParameterSource("channel", channel.name())
-                .addValue("now", utc(now)).addValue("limit", limit), Long.class);
+                + " and m.channel = :channel and m.not_before <= :now" + notPaused(p)
+                + " order by m.status, m.channel, m.not_before, m.id fetch first :limit rows only", p, Long.class);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -161,6 +164,28 @@ class OutboxStore {
         }
         return named.query("select " + COLUMNS + " from outbox_message m where m.id in (:ids) order by m.id",
                 new MapSqlParameterSource("ids", mine), ROW);
+    }
+
+    /**
+     * The claim's condition that leaves out paused events. The paused events are read first and named in the claim:
+     * with {@code not exists (select ... from outbox_paused ...)} PostgreSQL 15 planned a hash anti join, which
+     * loses the due index's order, so every claim read and sorted every queued message of the channel before it took
+     * 200 (35 ms a claim with 80,000 queued: the notice's largest cost on that database, 32 s of a notice to 100,000;
+     * H2 kept the index's order). A pause committed between the two reads is seen by the next claim, as one
+     * committed just after the claim would be. Past {@value #PAUSED_LISTED} paused events (none of the benchmark's
+     * or the demo's notices come near it) the subquery is used again: slower, never wrong.
+     */
+    private String notPaused(MapSqlParameterSource p) {
+        List<String> paused = jdbc.queryForList("select event_key from outbox_paused fetch first "
+                + (PAUSED_LISTED + 1) + " rows only", String.class);
+        if (paused.isEmpty()) {
+            return "";
+        }
+        if (paused.size() > PAUSED_LISTED) {
+            return " and not exists (select 1 from outbox_paused p where p.event_key = m.event_key)";
+        }
+        p.addValue("paused", paused);
+        return " and m.event_key not in (:paused)";
     }
 
     /** Messages the far end took (id: the provider's message id): SENT, a receipt follows. One batch. */

@@ -144,6 +144,38 @@ class OutboxDispatcherTest {
     }
 
     /**
+     * A paused event's texts stay queued, whether the claim names the paused events (a few) or asks the database
+     * (more than {@link OutboxStore#PAUSED_LISTED}); resumed, they go, while the other events stay paused.
+     */
+    @Test
+    void a_paused_event_is_not_claimed_until_it_is_resumed_also_among_many_paused_events() {
+        tx.executeWithoutResult(s -> outbox.pause(event));
+        List<String> numbers = enqueue(5, clock.instant());
+        List<String> others = new ArrayList<>();
+        try {
+            dispatcher.wake();
+            cycles(3);
+            assertThat(count(MessageStatus.QUEUED)).as(dump()).isEqualTo(5);
+
+            for (int k = 0; k <= OutboxStore.PAUSED_LISTED; k++) {
+                others.add(event + ":other-" + k);
+            }
+            tx.executeWithoutResult(s -> others.forEach(outbox::pause));
+            cycles(3);
+            assertThat(count(MessageStatus.QUEUED)).as(dump()).isEqualTo(5);
+            assertThat(numbers.stream().mapToLong(smsc::receivedBy).sum()).isZero();
+
+            tx.executeWithoutResult(s -> outbox.resume(event));
+            await(Duration.ofSeconds(30), "the five are delivered", () -> count(MessageStatus.DELIVERED) == 5);
+            for (String n : numbers) {
+                assertThat(smsc.receivedBy(n)).as(n).isEqualTo(1);
+            }
+        } finally {
+            tx.executeWithoutResult(s -> others.forEach(outbox::resume));
+        }
+    }
+
+    /**
      * The next claim is made while the current one is sent: when the application stops, the claim made ahead goes
      * back to the queue (its texts never left), and so does what was left of the current one; only the texts the
      * SMSC held unanswered are in doubt.
