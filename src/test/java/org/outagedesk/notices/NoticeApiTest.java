@@ -327,6 +327,61 @@ class NoticeApiTest {
         assertThat(smsc.texts() - start).isEqualTo(4);
     }
 
+    /**
+     * Pause, resume and cancel, by an incident manager only. Both notices wait for the morning (quiet hours); in the
+     * morning an urgent notice to the same subscribers goes first. Its texts are due later than the paused notice's
+     * (claims go by due time), so once they are delivered the dispatcher has passed the paused texts by.
+     */
+    @Test
+    void a_paused_notice_sends_nothing_until_resumed_and_a_cancelled_one_skips_what_was_not_sent() {
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 3);
+        // 22:00 in New York (the subscribers' store is on the Upper West Side), then 08:00
+        clock.setFixed(Instant.parse("2026-01-10T03:00:00Z"));
+        long paused = create(notice("[\"SMS\"]", false, "Hi {name}", false));
+        long cancelled = create(notice("[\"SMS\"]", false, "Hello {name}", false));
+        approve(paused);
+        approve(cancelled);
+        await(Duration.ofSeconds(30), "both notices are queued", () -> get(paused).get("allQueued").asBoolean()
+                && get(cancelled).get("allQueued").asBoolean());
+        for (String user : List.of("agent", "exec", "store", "till")) {
+            for (String action : List.of("pause", "resume", "cancel")) {
+                assertThat(Api.as(port, user).post("/api/notices/" + paused + "/" + action, null).status())
+                        .as(user + " " + action).isEqualTo(403);
+            }
+        }
+        Api.Response notPaused = manager().post("/api/notices/" + paused + "/resume", null);
+        assertThat(notPaused.status()).isEqualTo(409);
+        assertThat(notPaused.body()).contains("resumed");
+
+        Api.Response pause = manager().post("/api/notices/" + paused + "/pause", null);
+        assertThat(pause.status()).as(pause.body()).isEqualTo(200);
+        assertThat(get(paused).get("status").asString()).isEqualTo("PAUSED");
+        Api.Response cancel = manager().post("/api/notices/" + cancelled + "/cancel", null);
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+        assertThat(get(cancelled).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(count(cancelled, "SKIPPED")).isEqualTo(3);
+        assertThat(count(cancelled, "QUEUED")).isZero();
+
+        clock.setFixed(Instant.parse("2026-01-10T13:00:00Z"));
+        long urgent = create(notice("[\"SMS\"]", false, "Urgent {name}", true));
+        approve(urgent);
+        await(Duration.ofSeconds(30), "the urgent notice is delivered", () -> count(urgent, "DELIVERED") == 3);
+        assertThat(count(paused, "QUEUED")).isEqualTo(3);
+        for (String n : numbers) {
+            assertThat(smsc.receivedBy(n)).as(n + ": the urgent text only").isEqualTo(1);
+        }
+
+        Api.Response resume = manager().post("/api/notices/" + paused + "/resume", null);
+        assertThat(resume.status()).as(resume.body()).isEqualTo(200);
+        await(Duration.ofSeconds(30), "the resumed notice is delivered", () -> "COMPLETED".equals(get(paused)
+                .get("status").asString()) && count(paused, "DELIVERED") == 3);
+        for (String n : numbers) {
+            assertThat(smsc.receivedBy(n)).as(n + ": the urgent text and the resumed one").isEqualTo(2);
+        }
+        assertThat(get(cancelled).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(count(cancelled, "SKIPPED")).isEqualTo(3);
+    }
+
     @Test
     void only_incident_managers_run_notices_agents_see_a_subscribers_notices_and_others_nothing() {
         List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 1);
