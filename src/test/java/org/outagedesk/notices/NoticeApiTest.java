@@ -327,6 +327,39 @@ class NoticeApiTest {
         assertThat(smsc.texts() - start).isEqualTo(4);
     }
 
+    @Test
+    void a_second_incident_manager_rejects_a_submitted_notice_with_a_reason_and_it_sends_nothing() {
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 2);
+        long id = create(notice("[\"SMS\"]", false, "Hi {name}", true));
+        String reason = "{\"reason\":\"Legal has not cleared the wording\"}";
+        Api.Response draft = manager2().post("/api/notices/" + id + "/reject", reason);
+        assertThat(draft.status()).as("a draft is not up for a decision").isEqualTo(409);
+        assertThat(manager().post("/api/notices/" + id + "/submit", null).status()).isEqualTo(200);
+        for (String user : List.of("agent", "exec", "store", "till")) {
+            assertThat(Api.as(port, user).post("/api/notices/" + id + "/reject", reason).status()).as(user)
+                    .isEqualTo(403);
+        }
+        Api.Response own = manager().post("/api/notices/" + id + "/reject", reason);
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.body()).contains("second incident manager");
+        Api.Response blank = manager2().post("/api/notices/" + id + "/reject", "{\"reason\":\"  \"}");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("Say why");
+        assertThat(get(id).get("status").asString()).isEqualTo("SUBMITTED");
+
+        Api.Response rejected = manager2().post("/api/notices/" + id + "/reject", reason);
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        JsonNode after = get(id);
+        assertThat(after.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(after.get("rejectReason").asString()).isEqualTo("Legal has not cleared the wording");
+        assertThat(after.get("decidedBy").asString()).isEqualTo("manager2");
+        assertThat(after.get("total").asLong()).isZero();
+        assertThat(manager2().post("/api/notices/" + id + "/approve", null).status()).isEqualTo(409);
+        for (String n : numbers) {
+            assertThat(smsc.receivedBy(n)).as(n).isZero();
+        }
+    }
+
     /**
      * Pause, resume and cancel, by an incident manager only. Both notices wait for the morning (quiet hours); in the
      * morning an urgent notice to the same subscribers goes first. Its texts are due later than the paused notice's
