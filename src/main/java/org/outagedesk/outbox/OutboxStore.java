@@ -40,6 +40,13 @@ class OutboxStore {
     /** How the last error of a message that may or may not have gone out begins. */
     static final String IN_DOUBT = "In doubt";
 
+    /**
+     * The order of an event's messages in its pages and its delivery report: by status, then as they were queued.
+     * It is the order of the index on (event_key, status, id), so both databases read a page from the index instead
+     * of sorting every message of a million-message notice first (see migration V108).
+     */
+    static final String EVENT_ORDER = "m.event_key, m.status, m.id";
+
     /** Paused events that a claim names; past this many it asks the database (see {@link #notPaused}). */
     static final int PAUSED_LISTED = 100;
 
@@ -290,15 +297,15 @@ class OutboxStore {
             where += " and m.status = :status";
             p.addValue("status", status.name());
         }
-        return named.query("select " + COLUMNS + " from outbox_message m" + where
-                + " order by m.id offset :offset rows fetch next :limit rows only", p, ROW);
+        return named.query("select " + COLUMNS + " from outbox_message m" + where + " order by " + EVENT_ORDER
+                + " offset :offset rows fetch next :limit rows only", p, ROW);
     }
 
-    /** Every message of the event in id order, handed over one at a time as the database streams them. */
+    /** Every message of the event in {@link #EVENT_ORDER}, handed over one at a time as the database streams them. */
     void forEach(String eventKey, Consumer<OutboxMessage> each) {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(1000);
-        streaming.query("select " + COLUMNS + " from outbox_message m where m.event_key = ? order by m.id",
+        streaming.query("select " + COLUMNS + " from outbox_message m where m.event_key = ? order by " + EVENT_ORDER,
                 (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)), eventKey);
     }
 

@@ -5,6 +5,7 @@ import static org.outagedesk.reports.export.ExportTestSupport.download;
 import static org.outagedesk.reports.export.ExportTestSupport.workbook;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
 import org.outagedesk.base.SystemActor;
 import org.outagedesk.impact.ImpactFilter;
@@ -58,6 +60,7 @@ class NoticeDeliveryExportTest {
         }
     }
 
+    /** By status, then as queued: the order the outbox's index gives without a sort (migration V108). */
     @Test
     void the_report_has_one_row_per_message_as_in_the_outbox() {
         HttpResponse<byte[]> r = download(port, "manager", "/api/exports/notice-delivery.xlsx?noticeId=" + notice);
@@ -67,8 +70,10 @@ class NoticeDeliveryExportTest {
         XSSFSheet sheet = workbook(r).getSheet("Messages");
         List<Map<String, Object>> expected = jdbc.queryForList("select id, subscriber_id, channel, address, status,"
                 + " coalesce(skip_reason, last_error) as reason, attempts from outbox_message where event_key = ?"
-                + " order by id", "NOTICE:" + notice);
+                + " order by status, id", "NOTICE:" + notice);
         assertThat(expected).hasSize(6);
+        // the failed text, queued after the sent one, comes before it: not the order of the ids
+        assertThat(expected.get(2).get("status")).isEqualTo("FAILED");
         assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Message");
         assertThat(sheet.getLastRowNum() - 1).isEqualTo(expected.size());
         for (int i = 0; i < expected.size(); i++) {
@@ -90,6 +95,32 @@ class NoticeDeliveryExportTest {
             assertThat((long) row.getCell(6).getNumericCellValue())
                     .isEqualTo(((Number) e.get("attempts")).longValue());
         }
+    }
+
+    /** The notice's message list (the API) pages in the report's order, by status when asked, within bounds. */
+    @Test
+    void the_message_list_pages_by_status_then_as_queued_and_filters_by_status() {
+        List<Long> expected = jdbc.queryForList("select id from outbox_message where event_key = ? order by status,"
+                + " id", Long.class, "NOTICE:" + notice);
+        List<Long> listed = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            Api.Response r = Api.as(port, "manager").get("/api/notices/" + notice + "/messages?size=2&page=" + page);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().get("totalElements").asLong()).isEqualTo(6);
+            r.json().get("content").forEach(m -> listed.add(m.get("id").asLong()));
+        }
+        assertThat(listed).isEqualTo(expected);
+        Api.Response failed = Api.as(port, "manager").get("/api/notices/" + notice + "/messages?status=failed");
+        assertThat(failed.json().get("content")).singleElement()
+                .satisfies(m -> assertThat(m.get("reason").asString()).contains("0x0b"));
+        assertThat(failed.json().get("totalElements").asLong()).isEqualTo(1);
+        Api.Response tooBig = Api.as(port, "manager").get("/api/notices/" + notice + "/messages?size=501");
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.body()).contains("size is from 1 to 500");
+        Api.Response noStatus = Api.as(port, "manager").get("/api/notices/" + notice + "/messages?status=LOST");
+        assertThat(noStatus.status()).isEqualTo(400);
+        assertThat(noStatus.body()).contains("Not a message status");
+        assertThat(Api.as(port, "agent").get("/api/notices/" + notice + "/messages").status()).isEqualTo(403);
     }
 
     @ParameterizedTest
