@@ -9,12 +9,14 @@ import static org.outagedesk.bench.BenchContext.verdict;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 import org.outagedesk.base.AppRoles;
@@ -23,8 +25,10 @@ import org.outagedesk.bench.ResultTable.Row;
 import org.outagedesk.bench.ResultTable.Unit;
 import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.notices.NewNotice;
+import org.outagedesk.notices.NoticeMessage;
 import org.outagedesk.notices.NoticeService;
 import org.outagedesk.outbox.SmppProperties;
+import org.outagedesk.reports.export.NoticeDeliveryExport;
 import org.outagedesk.outbox.SmsText;
 import org.outagedesk.outbox.SmscSimulator;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -234,6 +238,51 @@ final class NoticePaths {
                 "all accounted for", verdict(accounted), "—", accounting + String.format(Locale.ROOT, "; the bare"
                         + " client got %,d receipts (%,d undeliverable)", bare.receipts(), bare.undeliverable())));
         assertThat(accounted).as(accounting).isTrue();
+        messagePages(id, event, rows);
+    }
+
+    /**
+     * The finished notice's messages: a page from the middle as {@code GET /api/notices/{id}/messages} gives it (the
+     * page and the total), beside the same page and count in hand-written SQL; then its delivery report (XLSX),
+     * timed alone. Until migration V108 both read and sorted every message of the notice first.
+     */
+    private void messagePages(long id, String event, long rows) throws Exception {
+        NoticeService notices = ctx.bean(NoticeService.class);
+        JdbcTemplate jdbc = ctx.bean(JdbcTemplate.class);
+        int size = 50;
+        int page = (int) (rows / size / 2);
+        Stats service = new Stats();
+        Stats raw = new Stats();
+        Callable<List<Long>> serviceCall = () -> SystemActor.call(() -> {
+            assertThat(notices.messageCount(id, null)).isEqualTo(rows);
+            return notices.messages(id, null, page, size).stream().map(NoticeMessage::id).toList();
+        });
+        Callable<List<Long>> rawCall = () -> {
+            List<Long> ids = jdbc.query("select id, subscriber_id, channel, address, status, skip_reason, last_error,"
+                    + " attempts, sms_parts, queued_at, not_before, sent_at, done_at from outbox_message"
+                    + " where event_key = ? order by event_key, status, id offset ? rows fetch next ? rows only",
+                    (rs, n) -> rs.getLong(1), event, (long) page * size, size);
+            assertThat(jdbc.queryForObject("select count(*) from outbox_message where event_key = ?", Long.class,
+                    event)).isEqualTo(rows);
+            return ids;
+        };
+        List<Long> expected = ctx.light(serviceCall, service, rawCall, raw);
+        assertThat(serviceCall.call()).isEqualTo(expected).hasSize((int) Math.min(size, rows - (long) page * size));
+        ctx.log("notice messages page", service);
+        ctx.log("notice messages page baseline", raw);
+        ctx.table.add(new Row("notice's messages: rows " + thousands((long) page * size) + "+50 of "
+                + thousands(rows) + " and their count", Unit.MS, service, raw, "≤ 2x", verdict(service.median()
+                        <= 2 * raw.median()), "—", "NoticeService.messages and messageCount (GET"
+                        + " /api/notices/{id}/messages) vs the same page and count in SQL"));
+
+        NoticeDeliveryExport report = ctx.bean(NoticeDeliveryExport.class);
+        Stats export = new Stats();
+        long written = export.time(() -> SystemActor.call(() -> report.write(id, OutputStream.nullOutputStream())));
+        assertThat(written).isEqualTo(rows);
+        ctx.log("notice delivery report", export);
+        ctx.table.add(new Row("notice's delivery report (XLSX), " + thousands(rows) + " rows", Unit.MS, export, null,
+                "—", "—", ResultTable.mb(export.peakHeapBytes()), "NoticeDeliveryExport.write to a discarding"
+                        + " stream (GET /api/exports/notice-delivery.xlsx); no baseline"));
     }
 
     /**
