@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -212,6 +213,55 @@ class NoticesViewTest extends SpringBrowserlessTest {
                 + " = 'FAILED'", String.class, "NOTICE:" + notice.id());
         assertThat(failed).as("the one in doubt is left as it is").containsExactly(errors[1]);
         assertThat(notices.get(notice.id()).inDoubt()).isEqualTo(1);
+    }
+
+    /** Pause and resume at a click; cancel only after a confirmation that says what will not be sent. */
+    @Test
+    @WithUserDetails("manager")
+    @SuppressWarnings("unchecked")
+    void a_manager_pauses_resumes_and_after_confirming_cancels_a_notice_that_is_sending() {
+        long incident = NoticeTestSupport.newIncident(incidents);
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 1);
+        NoticeDetails notice = SystemActor.call(() -> notices.create(new NewNotice(incident, "Pause test notice",
+                new ImpactFilter(null, null, null, null, null, null, null), List.of("SMS"), false,
+                "Hello {name}", null, null, false)));
+        // sending, all queued, its one text due tomorrow (quiet hours): it stays sending while the test runs
+        Instant at = Instant.now().minusSeconds(600);
+        jdbc.update("update customer_notice set status = 'SENDING', enqueued_at = ? where id = ?", Timestamp.from(at),
+                notice.id());
+        long subscriberId = impacts.subscriberId(numbers.getFirst());
+        String event = "NOTICE:" + notice.id();
+        jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id, address,"
+                + " body, sms_parts, status, attempts, not_before, queued_at) values ("
+                + TestDatabase.nextValue("outbox_message_seq") + ", 'NOTICE', ?, ?, 'SMS', ?, ?, 'Hello', 1, 'QUEUED',"
+                + " 0, ?, ?)", event, Long.toString(subscriberId), subscriberId, numbers.getFirst(),
+                Timestamp.from(Instant.now().plusSeconds(86_400)), Timestamp.from(at));
+
+        navigate(NoticesView.class);
+        ComboBox<Incident> choice = $(ComboBox.class).first();
+        choice.setValue(choice.getListDataView().getItems().filter(i -> i.getId() == incident).findFirst()
+                .orElseThrow());
+        Grid<NoticeDetails> grid = $(Grid.class).first();
+        test(grid).clickRow(0);
+        assertThat(test(grid).getRow(0).name()).isEqualTo("Pause test notice");
+
+        test($(Button.class).withId("notice-pause").single()).click();
+        assertThat(notices.get(notice.id()).status().name()).isEqualTo("PAUSED");
+        assertThat(jdbc.queryForList("select event_key from outbox_paused", String.class)).contains(event);
+        assertThat($(Button.class).withId("notice-pause").all()).isEmpty();
+
+        test($(Button.class).withId("notice-resume").single()).click();
+        assertThat(notices.get(notice.id()).status().name()).isEqualTo("SENDING");
+        assertThat(jdbc.queryForList("select event_key from outbox_paused", String.class)).doesNotContain(event);
+
+        test($(Button.class).withId("notice-cancel").single()).click();
+        assertThat(notices.get(notice.id()).status().name()).as("not before confirming").isEqualTo("SENDING");
+        ConfirmDialog confirm = $(ConfirmDialog.class).id("notice-cancel-confirm");
+        assertThat(confirm.getElement().getProperty("message")).startsWith("1 message still queued will not be sent");
+        test(confirm).confirm();
+        assertThat(notices.get(notice.id()).status().name()).isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject("select skip_reason from outbox_message where event_key = ?", String.class,
+                event)).isEqualTo("cancelled");
     }
 
     private static String figure(long n) {
