@@ -438,8 +438,16 @@ class NoticeApiTest {
             assertThat(Api.as(port, user).get("/api/subscribers/" + numbers.get(0) + "/notices").status()).as(user)
                     .isEqualTo(403);
             assertThat(Api.as(port, user).get("/api/opt-outs").status()).as(user).isEqualTo(403);
+            assertThat(Api.as(port, user).post("/api/opt-outs", "{\"msisdn\":\"" + numbers.get(0) + "\"}")
+                    .status()).as(user).isEqualTo(403);
         }
+        Api.Response notANumber = Api.as(port, "agent").post("/api/opt-outs", "{\"msisdn\":\"call me\"}");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("msisdn").contains("not an E.164 number");
         assertThat(Api.as(port, "agent").post("/api/opt-outs", "{\"msisdn\":\"" + numbers.get(0) + "\"}")
                 .status()).isEqualTo(201);
+        assertThat(Api.as(port, "agent").post("/api/opt-outs", "{\"msisdn\":\"" + numbers.get(0) + "\"}")
+                .status()).as("already on the list").isEqualTo(200);
+        assertThat(manager().get("/api/opt-outs?size=500").body()).contains(numbers.get(0));
     }
 }
