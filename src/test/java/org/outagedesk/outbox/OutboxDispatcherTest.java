@@ -146,6 +146,37 @@ class OutboxDispatcherTest {
     }
 
     /**
+     * The send rate comes from the database's 5-second slots, written by the dispatcher as the SMSC takes the texts:
+     * what went out in the last minute, per second, on every node alike; a minute later it is 0, and slots older than
+     * ten minutes go.
+     */
+    @Test
+    void the_send_rate_is_what_the_smsc_took_in_the_last_minute_per_second() {
+        clock.setFixed(clock.instant());
+        assertThat(outbox.sendRate(event)).isZero();
+        enqueue(12, clock.instant());
+        dispatcher.wake();
+        await(Duration.ofSeconds(30), "the twelve are taken by the SMSC", () -> count(MessageStatus.SENT)
+                + count(MessageStatus.DELIVERED) == 12);
+        // the slot is written just after the results' commit
+        await(Duration.ofSeconds(10), "the rate of twelve a minute", () -> outbox.sendRate(event) == 12 / 60.0);
+        assertThat(jdbc.queryForObject("select sum(sent) from outbox_sent_slot where event_key = ?", Long.class,
+                event)).isEqualTo(12);
+
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(outbox.sendRate(event)).as("a minute later").isZero();
+
+        clock.advance(Duration.ofMinutes(10));
+        enqueue(List.of(NoticeTestSupport.msisdn()), clock.instant());
+        dispatcher.wake();
+        await(Duration.ofSeconds(30), "one more is taken", () -> count(MessageStatus.SENT)
+                + count(MessageStatus.DELIVERED) == 13);
+        await(Duration.ofSeconds(10), "the rate of one a minute", () -> outbox.sendRate(event) == 1 / 60.0);
+        assertThat(jdbc.queryForObject("select count(*) from outbox_sent_slot where event_key = ?", Long.class,
+                event)).as("the old slot is gone").isEqualTo(1);
+    }
+
+    /**
      * A paused event's texts stay queued, whether the claim names the paused events (a few) or asks the database
      * (more than {@link OutboxStore#PAUSED_LISTED}); resumed, they go, while the other events stay paused.
      */

@@ -60,7 +60,7 @@ class NoticeDeliveryExportTest {
         }
     }
 
-    /** By status, then as queued: the order the outbox's index gives without a sort (migration V108). */
+    /** By status, channel, then as queued: the order the outbox's index gives without a sort (migration V108). */
     @Test
     void the_report_has_one_row_per_message_as_in_the_outbox() {
         HttpResponse<byte[]> r = download(port, "manager", "/api/exports/notice-delivery.xlsx?noticeId=" + notice);
@@ -70,7 +70,7 @@ class NoticeDeliveryExportTest {
         XSSFSheet sheet = workbook(r).getSheet("Messages");
         List<Map<String, Object>> expected = jdbc.queryForList("select id, subscriber_id, channel, address, status,"
                 + " coalesce(skip_reason, last_error) as reason, attempts from outbox_message where event_key = ?"
-                + " order by status, id", "NOTICE:" + notice);
+                + " order by status, channel, id", "NOTICE:" + notice);
         assertThat(expected).hasSize(6);
         // the failed text, queued after the sent one, comes before it: not the order of the ids
         assertThat(expected.get(2).get("status")).isEqualTo("FAILED");
@@ -99,9 +99,9 @@ class NoticeDeliveryExportTest {
 
     /** The notice's message list (the API) pages in the report's order, by status when asked, within bounds. */
     @Test
-    void the_message_list_pages_by_status_then_as_queued_and_filters_by_status() {
+    void the_message_list_pages_by_status_channel_then_as_queued_and_filters_by_status() {
         List<Long> expected = jdbc.queryForList("select id from outbox_message where event_key = ? order by status,"
-                + " id", Long.class, "NOTICE:" + notice);
+                + " channel, id", Long.class, "NOTICE:" + notice);
         List<Long> listed = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
             Api.Response r = Api.as(port, "manager").get("/api/notices/" + notice + "/messages?size=2&page=" + page);
