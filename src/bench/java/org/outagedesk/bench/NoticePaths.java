@@ -276,6 +276,25 @@ final class NoticePaths {
                         <= 2 * raw.median()), "—", "NoticeService.messages and messageCount (GET"
                         + " /api/notices/{id}/messages) vs the same page and count in SQL"));
 
+        Stats figures = new Stats();
+        Stats rawFigures = new Stats();
+        Callable<Long> figuresCall = () -> SystemActor.call(() -> notices.get(id).total());
+        Callable<Long> rawFiguresCall = () -> jdbc.query("select channel, status, count(*) from outbox_message where"
+                + " event_key = ? group by status, channel", rs -> {
+                    long n = 0;
+                    while (rs.next()) {
+                        n += rs.getLong(3);
+                    }
+                    return n;
+                }, event);
+        assertThat(ctx.light(figuresCall, figures, rawFiguresCall, rawFigures)).isEqualTo(rows);
+        ctx.log("notice figures", figures);
+        ctx.log("notice figures baseline", rawFigures);
+        ctx.table.add(new Row("notice's figures (" + thousands(rows) + " messages)", Unit.MS, figures, rawFigures,
+                "≤ 2x", verdict(figures.median() <= 2 * rawFigures.median()), "—", "NoticeService.get (the screen's"
+                        + " and GET /api/notices/{id}'s counts by status and channel, in doubt) vs one GROUP BY of"
+                        + " the counts in SQL"));
+
         NoticeDeliveryExport report = ctx.bean(NoticeDeliveryExport.class);
         Stats export = new Stats();
         long written = export.time(() -> SystemActor.call(() -> report.write(id, OutputStream.nullOutputStream())));
