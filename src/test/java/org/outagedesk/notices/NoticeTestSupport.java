@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.outagedesk.TestDatabase;
 import org.outagedesk.Waits;
 import org.outagedesk.base.SystemActor;
+import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.impact.ImportMode;
 import org.outagedesk.impact.ImportResult;
@@ -62,6 +63,12 @@ public final class NoticeTestSupport {
 
     public static void email(JdbcTemplate jdbc, String msisdn, String address) {
         jdbc.update("update subscriber set email = ? where msisdn = ?", address, msisdn);
+    }
+
+    /** A draft text notice of the incident to all its affected subscribers, body "Hello {name}", not urgent. */
+    public static NoticeDetails smsDraft(NoticeService notices, long incident, String name) {
+        return SystemActor.call(() -> notices.create(new NewNotice(incident, name, new ImpactFilter(null, null, null,
+                null, null, null, null), List.of("SMS"), false, "Hello {name}", null, null, false)));
     }
 
     /**

@@ -20,13 +20,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
 import org.outagedesk.TestDatabase;
-import org.outagedesk.base.SystemActor;
-import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
 import org.outagedesk.incident.SampleIncident;
-import org.outagedesk.notices.NewNotice;
 import org.outagedesk.notices.NoticeDetails;
 import org.outagedesk.notices.NoticePreview;
 import org.outagedesk.notices.NoticeService;
@@ -124,9 +121,7 @@ class NoticesViewTest extends SpringBrowserlessTest {
     void an_agent_sees_the_notice_sent_to_the_subscriber_with_its_status_in_words_and_the_zone_named() {
         long incident = NoticeTestSupport.newIncident(incidents);
         String msisdn = NoticeTestSupport.subscribers(impacts, incident, 1).getFirst();
-        NoticeDetails notice = SystemActor.call(() -> notices.create(new NewNotice(incident, "Section test notice",
-                new ImpactFilter(null, null, null, null, null, null, null), List.of("SMS"), false,
-                "Hello {name}", null, null, false)));
+        NoticeDetails notice = NoticeTestSupport.smsDraft(notices, incident, "Section test notice");
         long subscriberId = impacts.subscriberId(msisdn);
         Instant sent = Instant.parse("2009-10-14T17:02:00Z");
         jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id, address,"
@@ -150,19 +145,13 @@ class NoticesViewTest extends SpringBrowserlessTest {
     @SuppressWarnings("unchecked")
     void the_list_shows_delivered_and_failed_with_thousands_separators() {
         long incident = NoticeTestSupport.newIncident(incidents);
-        NoticeDetails notice = SystemActor.call(() -> notices.create(new NewNotice(incident, "Figures test notice",
-                new ImpactFilter(null, null, null, null, null, null, null), List.of("SMS"), false,
-                "Hello {name}", null, null, false)));
+        NoticeDetails notice = NoticeTestSupport.smsDraft(notices, incident, "Figures test notice");
         // the list's "Failed" counts the expired ones too
         NoticeTestSupport.messages(jdbc, notice.id(), "DELIVERED", 1_234);
         NoticeTestSupport.messages(jdbc, notice.id(), "FAILED", 1_001);
         NoticeTestSupport.messages(jdbc, notice.id(), "EXPIRED", 2);
 
-        navigate(NoticesView.class);
-        ComboBox<Incident> choice = $(ComboBox.class).first();
-        choice.setValue(choice.getListDataView().getItems().filter(i -> i.getId() == incident).findFirst()
-                .orElseThrow());
-        Grid<NoticeDetails> grid = $(Grid.class).first();
+        Grid<NoticeDetails> grid = gridOf(incident);
         assertThat(test(grid).getRow(0).name()).isEqualTo("Figures test notice");
         assertThat(test(grid).getCellText(0, 4)).isEqualTo("1,234");
         assertThat(test(grid).getCellText(0, 5)).isEqualTo("1,003");
@@ -174,9 +163,7 @@ class NoticesViewTest extends SpringBrowserlessTest {
     void resending_says_how_many_go_again_and_leaves_those_in_doubt_unless_the_manager_ticks_them() {
         long incident = NoticeTestSupport.newIncident(incidents);
         List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 2);
-        NoticeDetails notice = SystemActor.call(() -> notices.create(new NewNotice(incident, "Resend test notice",
-                new ImpactFilter(null, null, null, null, null, null, null), List.of("SMS"), false,
-                "Hello {name}", null, null, false)));
+        NoticeDetails notice = NoticeTestSupport.smsDraft(notices, incident, "Resend test notice");
         Instant at = Instant.now().minusSeconds(600);
         jdbc.update("update customer_notice set status = 'COMPLETED', enqueued_at = ?, finished_at = ? where id = ?",
                 Timestamp.from(at), Timestamp.from(at), notice.id());
@@ -191,11 +178,7 @@ class NoticesViewTest extends SpringBrowserlessTest {
                     errors[k]);
         }
 
-        navigate(NoticesView.class);
-        ComboBox<Incident> choice = $(ComboBox.class).first();
-        choice.setValue(choice.getListDataView().getItems().filter(i -> i.getId() == incident).findFirst()
-                .orElseThrow());
-        Grid<NoticeDetails> grid = $(Grid.class).first();
+        Grid<NoticeDetails> grid = gridOf(incident);
         test(grid).clickRow(0);
         assertThat(test(grid).getRow(0).name()).isEqualTo("Resend test notice");
         test($(Button.class).withId("notice-resend").single()).click();
@@ -222,26 +205,15 @@ class NoticesViewTest extends SpringBrowserlessTest {
     void a_manager_pauses_resumes_and_after_confirming_cancels_a_notice_that_is_sending() {
         long incident = NoticeTestSupport.newIncident(incidents);
         List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 1);
-        NoticeDetails notice = SystemActor.call(() -> notices.create(new NewNotice(incident, "Pause test notice",
-                new ImpactFilter(null, null, null, null, null, null, null), List.of("SMS"), false,
-                "Hello {name}", null, null, false)));
-        // sending, all queued, its one text due tomorrow (quiet hours): it stays sending while the test runs
+        NoticeDetails notice = NoticeTestSupport.smsDraft(notices, incident, "Pause test notice");
+        // sending, all queued, its one text due in 2100: it stays sending while the test runs
         Instant at = Instant.now().minusSeconds(600);
         jdbc.update("update customer_notice set status = 'SENDING', enqueued_at = ? where id = ?", Timestamp.from(at),
                 notice.id());
-        long subscriberId = impacts.subscriberId(numbers.getFirst());
+        NoticeTestSupport.message(jdbc, impacts, notice.id(), numbers.getFirst(), "QUEUED", null);
         String event = "NOTICE:" + notice.id();
-        jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id, address,"
-                + " body, sms_parts, status, attempts, not_before, queued_at) values ("
-                + TestDatabase.nextValue("outbox_message_seq") + ", 'NOTICE', ?, ?, 'SMS', ?, ?, 'Hello', 1, 'QUEUED',"
-                + " 0, ?, ?)", event, Long.toString(subscriberId), subscriberId, numbers.getFirst(),
-                Timestamp.from(Instant.now().plusSeconds(86_400)), Timestamp.from(at));
 
-        navigate(NoticesView.class);
-        ComboBox<Incident> choice = $(ComboBox.class).first();
-        choice.setValue(choice.getListDataView().getItems().filter(i -> i.getId() == incident).findFirst()
-                .orElseThrow());
-        Grid<NoticeDetails> grid = $(Grid.class).first();
+        Grid<NoticeDetails> grid = gridOf(incident);
         test(grid).clickRow(0);
         assertThat(test(grid).getRow(0).name()).isEqualTo("Pause test notice");
 
@@ -262,6 +234,16 @@ class NoticesViewTest extends SpringBrowserlessTest {
         assertThat(notices.get(notice.id()).status().name()).isEqualTo("CANCELLED");
         assertThat(jdbc.queryForObject("select skip_reason from outbox_message where event_key = ?", String.class,
                 event)).isEqualTo("cancelled");
+    }
+
+    /** The Notices screen on this incident: its list of notices. */
+    @SuppressWarnings("unchecked")
+    private Grid<NoticeDetails> gridOf(long incident) {
+        navigate(NoticesView.class);
+        ComboBox<Incident> choice = $(ComboBox.class).first();
+        choice.setValue(choice.getListDataView().getItems().filter(i -> i.getId() == incident).findFirst()
+                .orElseThrow());
+        return $(Grid.class).first();
     }
 
     private static String figure(long n) {

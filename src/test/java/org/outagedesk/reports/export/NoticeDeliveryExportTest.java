@@ -17,10 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
 import org.outagedesk.base.SystemActor;
-import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.incident.IncidentService;
-import org.outagedesk.notices.NewNotice;
 import org.outagedesk.notices.NoticeFigures;
 import org.outagedesk.notices.NoticeService;
 import org.outagedesk.notices.NoticeTestSupport;
@@ -51,8 +49,7 @@ class NoticeDeliveryExportTest {
     void aNoticeWithMessagesInEveryState() {
         incident = NoticeTestSupport.newIncident(incidents);
         List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 6);
-        notice = SystemActor.call(() -> notices.create(new NewNotice(incident, "Report test", new ImpactFilter(null,
-                null, null, null, null, null, null), List.of("SMS"), false, "Hi {name}", null, null, false))).id();
+        notice = NoticeTestSupport.smsDraft(notices, incident, "Report test").id();
         String[][] states = {{"DELIVERED", null}, {"DELIVERED", null}, {"SENT", null},
                 {"FAILED", "undeliverable (SMSC error 0x0b)"}, {"SKIPPED", "opted out"}, {"QUEUED", null}};
         for (int k = 0; k < states.length; k++) {

@@ -11,11 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
 import org.outagedesk.base.SystemActor;
-import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.incident.Incident;
 import org.outagedesk.incident.IncidentService;
-import org.outagedesk.notices.NewNotice;
 import org.outagedesk.notices.NoticeService;
 import org.outagedesk.notices.NoticeTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,9 +54,7 @@ class NoticeFiguresViewTest extends SpringBrowserlessTest {
     void the_executive_reads_notified_and_delivered_as_counted_in_sql() {
         long incident = NoticeTestSupport.newIncident(incidents);
         List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 5);
-        long notice = SystemActor.call(() -> notices.create(new NewNotice(incident, "Figures test",
-                new ImpactFilter(null, null, null, null, null, null, null), List.of("SMS"), false, "Hi {name}", null,
-                null, false))).id();
+        long notice = NoticeTestSupport.smsDraft(notices, incident, "Figures test").id();
         String[] states = {"DELIVERED", "SENT", "FAILED", "SKIPPED", "QUEUED"};
         for (int k = 0; k < states.length; k++) {
             NoticeTestSupport.message(jdbc, impacts, notice, numbers.get(k), states[k],
