@@ -3,118 +3,21 @@ package org.outagedesk.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outagedesk.notices.NoticeTestSupport.await;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
-import org.outagedesk.TestClock;
-import org.outagedesk.TestDatabase;
 import org.outagedesk.notices.NoticeTestSupport;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** The outbox's dispatcher against the real SMSC simulator, on the application's (test) clock. */
+/**
+ * The outbox's dispatcher against the real SMSC simulator, on the application's (test) clock: claims, a crash or a
+ * stop in the middle, pauses, throttling and the send rate. What comes back (receipts) is {@link OutboxReceiptsTest}.
+ */
 @IntegrationTest
-@RecordApplicationEvents
-class OutboxDispatcherTest {
-
-    @Autowired
-    DeliveredMessages deliveries;
-    @Autowired
-    ApplicationEvents events;
-    @Autowired
-    OutboxService outbox;
-    @Autowired
-    OutboxStore store;
-    @Autowired
-    OutboxDispatcher dispatcher;
-    @Autowired
-    OutboxProperties settings;
-    @Autowired
-    SmppProperties smpp;
-    @Autowired
-    SmscSimulator smsc;
-    @Autowired
-    InboundMessages inbound;
-    @Autowired
-    TestClock clock;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    TransactionTemplate tx;
-    SmscSimulator.Settings before;
-    String event;
-
-    @BeforeEach
-    void setUp() {
-        tx = new TransactionTemplate(transactions);
-        before = smsc.settings();
-        event = "TEST:" + UUID.randomUUID();
-    }
-
-    @AfterEach
-    void putBack() throws Exception {
-        smsc.releaseHeld();
-        clock.reset();
-        smsc.configure(before);
-        smsc.start();
-    }
-
-    List<String> enqueue(int n, Instant notBefore) {
-        List<String> numbers = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            numbers.add(NoticeTestSupport.msisdn());
-        }
-        return enqueue(numbers, notBefore);
-    }
-
-    List<String> enqueue(List<String> numbers, Instant notBefore) {
-        int n = numbers.size();
-        List<OutboundMessage> messages = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            String m = numbers.get(k);
-            messages.add(new OutboundMessage("TEST", event, m, Channel.SMS, null, m, null, "Test message " + k, 1,
-                    notBefore, null));
-        }
-        tx.executeWithoutResult(s -> {
-            assertThat(outbox.enqueue(messages)).isEqualTo(n);
-            // the same messages again (a crash between batches, a second node): nothing new
-            assertThat(outbox.enqueue(messages)).isZero();
-        });
-        return numbers;
-    }
-
-    String dump() {
-        return " now " + clock.instant() + " rows " + outbox.messages(event, null, 0, 5) + " channels "
-                + outbox.channels() + " cycles " + dispatcher.cycles(Channel.SMS) + " all due "
-                + tx.execute(s -> store.claim(Channel.SMS, Instant.now().plus(Duration.ofDays(1)), 0, "x"));
-    }
-
-    long count(MessageStatus status) {
-        return outbox.count(event, status);
-    }
-
-    /** Waits until the SMS dispatcher has looked for work {@code n} more times. */
-    void cycles(int n) {
-        long start = dispatcher.cycles(Channel.SMS);
-        await(Duration.ofSeconds(30), n + " dispatcher cycles", () -> dispatcher.cycles(Channel.SMS) >= start + n);
-    }
+class OutboxDispatcherTest extends OutboxTestFixture {
 
     @Test
     void messages_left_sending_by_a_node_that_crashed_are_never_sent_again_and_a_restart_sends_nothing_twice() {
@@ -273,121 +176,10 @@ class OutboxDispatcherTest {
     }
 
     @Test
-    void a_receipt_for_an_id_the_smsc_gave_twice_goes_to_the_text_awaiting_it_not_to_the_old_one() {
-        // an SMSC that gave the id again (restarted, counting from the start): one text still awaits its receipt,
-        // another (newer in the table) was answered already
-        String providerId = "reused-" + UUID.randomUUID();
-        Instant old = clock.instant().minus(Duration.ofDays(2));
-        String awaiting = NoticeTestSupport.msisdn();
-        String answered = NoticeTestSupport.msisdn();
-        for (String status : new String[] {"SENT", "DELIVERED"}) {
-            String number = status.equals("SENT") ? awaiting : answered;
-            jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, address, body,"
-                    + " sms_parts, status, attempts, not_before, queued_at, sent_at, provider_id) values ("
-                    + TestDatabase.nextValue("outbox_message_seq") + ", 'TEST', ?, ?, 'SMS', ?, 'Hi',"
-                    + " 1, ?, 1, ?, ?, ?, ?)", event, number, number, status, Timestamp.from(old),
-                    Timestamp.from(old), Timestamp.from(old), providerId);
-        }
-        assertThat(inbound.receipt(Channel.SMS, providerId, MessageStatus.FAILED, "The SMSC reports UNDELIV"))
-                .isTrue();
-        Map<String, MessageStatus> rows = outbox.messages(event, null, 0, 2).stream()
-                .collect(Collectors.toMap(OutboxMessage::address, OutboxMessage::status));
-        assertThat(rows.get(awaiting)).as("the text awaiting it").isEqualTo(MessageStatus.FAILED);
-        assertThat(rows.get(answered)).as("the answered one keeps its receipt").isEqualTo(MessageStatus.DELIVERED);
-    }
-
-    /**
-     * A delivery is noted with its receipt and heard once, a moment later, at its receipt's time: a receipt the SMSC
-     * sends twice is noted once, and what was handed over is gone from the notes in the same transaction.
-     */
-    @Test
-    void a_delivery_is_handed_to_the_sender_once_with_the_time_of_its_receipt() {
-        deliveries.stop();
-        try {
-            deliveries.handOver(); // what other tests left
-            events.clear();
-            Instant old = clock.instant().minus(Duration.ofDays(2));
-            String providerId = "delivered-" + UUID.randomUUID();
-            String number = NoticeTestSupport.msisdn();
-            long subscriber = 987_654_321L;
-            long id = jdbc.queryForObject("select " + TestDatabase.nextValue("outbox_message_seq"), Long.class);
-            jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, subscriber_id,"
-                    + " address, body, sms_parts, status, attempts, not_before, queued_at, sent_at, provider_id) values"
-                    + " (?, 'TEST', ?, ?, 'SMS', ?, ?, 'Hi', 1, 'SENT', 1, ?, ?, ?, ?)", id, event, number, subscriber,
-                    number, Timestamp.from(old), Timestamp.from(old), Timestamp.from(old), providerId);
-
-            assertThat(inbound.receipt(Channel.SMS, providerId, MessageStatus.DELIVERED, null)).isTrue();
-            assertThat(inbound.receipt(Channel.SMS, providerId, MessageStatus.DELIVERED, null)).as("sent twice")
-                    .isTrue();
-            assertThat(jdbc.queryForObject("select count(*) from outbox_delivered where message_id = ?", Long.class,
-                    id)).isEqualTo(1);
-            Instant noted = jdbc.queryForObject("select delivered_at from outbox_delivered where message_id = ?",
-                    java.time.OffsetDateTime.class, id).toInstant();
-
-            assertThat(deliveries.handOver()).isEqualTo(1);
-            assertThat(deliveries.handOver()).isZero();
-            List<OutboundMessagesDelivered> heard = events.stream(OutboundMessagesDelivered.class).toList();
-            assertThat(heard).hasSize(1);
-            assertThat(heard.getFirst().eventKey()).isEqualTo(event);
-            assertThat(heard.getFirst().subscriberIds()).containsExactly(subscriber);
-            // the first receipt's time (the second one, taken again, changes nothing the sender hears)
-            assertThat(heard.getFirst().at()).isEqualTo(noted);
-        } finally {
-            deliveries.start();
-        }
-    }
-
-    /**
-     * One receipt that cannot be written must not refuse the others of its group: the SMSC offers refused receipts
-     * again, and they would come back together and fail together for ever (a million-text run stalled so).
-     */
-    @Test
-    void a_receipt_that_cannot_be_written_does_not_refuse_the_others_of_its_group() {
-        Instant old = clock.instant().minus(Duration.ofDays(2));
-        List<String> providerIds = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        for (int k = 0; k < 5; k++) {
-            String number = NoticeTestSupport.msisdn();
-            String providerId = "group-" + UUID.randomUUID();
-            long id = jdbc.queryForObject("select " + TestDatabase.nextValue("outbox_message_seq"), Long.class);
-            jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, address, body,"
-                    + " sms_parts, status, attempts, not_before, queued_at, sent_at, provider_id) values (?, 'TEST', ?,"
-                    + " ?, 'SMS', ?, 'Hi', 1, 'SENT', 1, ?, ?, ?, ?)", id, event, number, number, Timestamp.from(old),
-                    Timestamp.from(old), Timestamp.from(old), providerId);
-            providerIds.add(providerId);
-            ids.add(id);
-        }
-        long poison = ids.get(2);
-        jdbc.execute("alter table outbox_message add constraint receipt_fails_test_ck check (id <> " + poison
-                + " or status <> 'DELIVERED')");
-        try {
-            List<InboundMessages.PendingReceipt> group = new ArrayList<>();
-            for (String providerId : providerIds) {
-                group.add(new InboundMessages.PendingReceipt(Channel.SMS, providerId, MessageStatus.DELIVERED, null,
-                        new CompletableFuture<>()));
-            }
-
-            inbound.write(group);
-
-            for (int k = 0; k < group.size(); k++) {
-                assertThat(group.get(k).applied().join()).as("receipt " + k).isEqualTo(k != 2);
-                assertThat(jdbc.queryForObject("select status from outbox_message where id = ?", String.class,
-                        ids.get(k))).as("message " + k).isEqualTo(k == 2 ? "SENT" : "DELIVERED");
-            }
-        } finally {
-            jdbc.execute("alter table outbox_message drop constraint receipt_fails_test_ck");
-        }
-        // offered again once it can be written: taken
-        assertThat(inbound.receipt(Channel.SMS, providerIds.get(2), MessageStatus.DELIVERED, null)).isTrue();
-        assertThat(jdbc.queryForObject("select status from outbox_message where id = ?", String.class, poison))
-                .isEqualTo("DELIVERED");
-    }
-
-    @Test
     void a_throttled_text_waits_for_its_backoff_on_the_clock_and_gives_up_after_the_configured_attempts() {
         clock.setFixed(Instant.now());
         smsc.configure(before.withThrottleShare(1.0));
-        enqueue(1, clock.instant());
+        String number = enqueue(1, clock.instant()).getFirst();
         try {
             await(Duration.ofSeconds(30), "the first attempt is throttled", () -> outbox.messages(event, null, 0, 1)
                     .getFirst().attempts() == 1 && count(MessageStatus.QUEUED) == 1);
@@ -413,6 +205,9 @@ class OutboxDispatcherTest {
                     .attempts() == attempt && count(MessageStatus.SENDING) == 0);
         }
         await(Duration.ofSeconds(30), "it gives up", () -> count(MessageStatus.FAILED) == 1);
-        assertThat(smsc.texts()).isGreaterThanOrEqualTo(0);
+        OutboxMessage gaveUp = outbox.messages(event, null, 0, 1).getFirst();
+        assertThat(gaveUp.attempts()).isEqualTo(settings.maxAttempts());
+        assertThat(gaveUp.lastError()).contains("Throttled");
+        assertThat(smsc.receivedBy(number)).as("every submit was throttled: the SMSC took none").isZero();
     }
 }
