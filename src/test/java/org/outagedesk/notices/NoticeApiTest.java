@@ -10,94 +10,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.Api;
 import org.outagedesk.IntegrationTest;
-import org.outagedesk.TestClock;
-import org.outagedesk.impact.ImpactService;
-import org.outagedesk.incident.IncidentService;
-import org.outagedesk.outbox.SmscSimulator;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** Customer notices end to end over the API, through the real SMSC simulator and the real GreenMail server. */
+/**
+ * Customer notices end to end over the API, through the real SMSC simulator and the real GreenMail server: sending,
+ * receipts, opt-outs by STOP, the SMSC down, resending and quiet hours. Deciding on, pausing and refusing notices is
+ * {@link NoticeLifecycleApiTest}.
+ */
 @IntegrationTest
-class NoticeApiTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    IncidentService incidents;
-    @Autowired
-    ImpactService impacts;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    SmscSimulator smsc;
-    @Autowired
-    GreenMail mail;
-    @Autowired
-    TestClock clock;
-
-    long incident;
-    SmscSimulator.Settings before;
-
-    @BeforeEach
-    void setUp() {
-        incident = NoticeTestSupport.newIncident(incidents);
-        before = smsc.settings();
-    }
-
-    @AfterEach
-    void putBack() throws Exception {
-        clock.reset();
-        smsc.configure(before);
-        smsc.start();
-    }
-
-    Api manager() {
-        return Api.as(port, "manager");
-    }
-
-    Api manager2() {
-        return Api.as(port, "manager2");
-    }
-
-    String notice(String channels, boolean fallback, String sms, boolean urgent) {
-        return "{\"incidentId\":" + incident + ",\"name\":\"Test notice\",\"filter\":{\"status\":[\"LOST\"]},"
-                + "\"channels\":" + channels + ",\"fallback\":" + fallback + ",\"sms\":" + quote(sms)
-                + ",\"emailSubject\":\"About your {categories}\",\"emailBody\":\"Dear {name},\\n\\n{statusText}."
-                + " Credit: {credit}. <b>Details</b>: {advisoryUrl}\",\"urgent\":" + urgent + "}";
-    }
-
-    static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    long create(String body) {
-        Api.Response r = manager().post("/api/notices", body);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        assertThat(r.json().get("status").asString()).isEqualTo("DRAFT");
-        return r.json().get("id").asLong();
-    }
-
-    JsonNode get(long id) {
-        return manager().get("/api/notices/" + id).json();
-    }
-
-    long count(long id, String status) {
-        return get(id).get("counts").get(status).asLong();
-    }
-
-    void approve(long id) {
-        assertThat(manager().post("/api/notices/" + id + "/submit", null).status()).isEqualTo(200);
-        Api.Response r = manager2().post("/api/notices/" + id + "/approve", null);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-    }
+class NoticeApiTest extends NoticeApiFixture {
 
     @Test
     void a_notice_goes_out_by_text_and_email_after_a_second_manager_approves_and_receipts_come_back()
@@ -185,21 +109,6 @@ class NoticeApiTest {
                 + " i.subscriber_id where s.msisdn = ? and i.incident_id = ? and i.last_contacted_at is not null",
                 Integer.class, numbers.get(1), incident);
         assertThat(contacted).as("the delivered notice is the impact's last contact").isEqualTo(1);
-    }
-
-    @Test
-    void templates_with_an_unknown_placeholder_or_too_many_parts_are_refused_with_a_clear_message() {
-        Api.Response unknown = manager().post("/api/notices", notice("[\"SMS\"]", false, "Hi {nmae}", true));
-        assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.body()).contains("{nmae}").contains("{name}");
-        Api.Response open = manager().post("/api/notices", notice("[\"SMS\"]", false, "Hi {name", true));
-        assertThat(open.status()).isEqualTo(400);
-        Api.Response tooLong = manager().post("/api/notices", notice("[\"SMS\"]", false, "x".repeat(470), true));
-        assertThat(tooLong.status()).isEqualTo(400);
-        assertThat(tooLong.body()).contains("4 SMS parts").contains("at most 3");
-        Api.Response noChannel = manager().post("/api/notices", notice("[\"FAX\"]", false, "Hi", true));
-        assertThat(noChannel.status()).isEqualTo(400);
-        assertThat(noChannel.body()).contains("not a channel");
     }
 
     @Test
@@ -325,129 +234,5 @@ class NoticeApiTest {
         clock.setFixed(morning);
         await(Duration.ofSeconds(30), "the texts go in the morning", () -> count(id, "DELIVERED") == 2);
         assertThat(smsc.texts() - start).isEqualTo(4);
-    }
-
-    @Test
-    void a_second_incident_manager_rejects_a_submitted_notice_with_a_reason_and_it_sends_nothing() {
-        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 2);
-        long id = create(notice("[\"SMS\"]", false, "Hi {name}", true));
-        String reason = "{\"reason\":\"Legal has not cleared the wording\"}";
-        Api.Response draft = manager2().post("/api/notices/" + id + "/reject", reason);
-        assertThat(draft.status()).as("a draft is not up for a decision").isEqualTo(409);
-        assertThat(manager().post("/api/notices/" + id + "/submit", null).status()).isEqualTo(200);
-        for (String user : List.of("agent", "exec", "store", "till")) {
-            assertThat(Api.as(port, user).post("/api/notices/" + id + "/reject", reason).status()).as(user)
-                    .isEqualTo(403);
-        }
-        Api.Response own = manager().post("/api/notices/" + id + "/reject", reason);
-        assertThat(own.status()).isEqualTo(409);
-        assertThat(own.body()).contains("second incident manager");
-        Api.Response blank = manager2().post("/api/notices/" + id + "/reject", "{\"reason\":\"  \"}");
-        assertThat(blank.status()).isEqualTo(400);
-        assertThat(blank.body()).contains("Say why");
-        assertThat(get(id).get("status").asString()).isEqualTo("SUBMITTED");
-
-        Api.Response rejected = manager2().post("/api/notices/" + id + "/reject", reason);
-        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
-        JsonNode after = get(id);
-        assertThat(after.get("status").asString()).isEqualTo("REJECTED");
-        assertThat(after.get("rejectReason").asString()).isEqualTo("Legal has not cleared the wording");
-        assertThat(after.get("decidedBy").asString()).isEqualTo("manager2");
-        assertThat(after.get("total").asLong()).isZero();
-        assertThat(manager2().post("/api/notices/" + id + "/approve", null).status()).isEqualTo(409);
-        for (String n : numbers) {
-            assertThat(smsc.receivedBy(n)).as(n).isZero();
-        }
-    }
-
-    /**
-     * Pause, resume and cancel, by an incident manager only. Both notices wait for the morning (quiet hours); in the
-     * morning an urgent notice to the same subscribers goes first. Its texts are due later than the paused notice's
-     * (claims go by due time), so once they are delivered the dispatcher has passed the paused texts by.
-     */
-    @Test
-    void a_paused_notice_sends_nothing_until_resumed_and_a_cancelled_one_skips_what_was_not_sent() {
-        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 3);
-        // 22:00 in New York (the subscribers' store is on the Upper West Side), then 08:00
-        clock.setFixed(Instant.parse("2026-01-10T03:00:00Z"));
-        long paused = create(notice("[\"SMS\"]", false, "Hi {name}", false));
-        long cancelled = create(notice("[\"SMS\"]", false, "Hello {name}", false));
-        approve(paused);
-        approve(cancelled);
-        await(Duration.ofSeconds(30), "both notices are queued", () -> get(paused).get("allQueued").asBoolean()
-                && get(cancelled).get("allQueued").asBoolean());
-        for (String user : List.of("agent", "exec", "store", "till")) {
-            for (String action : List.of("pause", "resume", "cancel")) {
-                assertThat(Api.as(port, user).post("/api/notices/" + paused + "/" + action, null).status())
-                        .as(user + " " + action).isEqualTo(403);
-            }
-        }
-        Api.Response notPaused = manager().post("/api/notices/" + paused + "/resume", null);
-        assertThat(notPaused.status()).isEqualTo(409);
-        assertThat(notPaused.body()).contains("resumed");
-
-        Api.Response pause = manager().post("/api/notices/" + paused + "/pause", null);
-        assertThat(pause.status()).as(pause.body()).isEqualTo(200);
-        assertThat(get(paused).get("status").asString()).isEqualTo("PAUSED");
-        Api.Response cancel = manager().post("/api/notices/" + cancelled + "/cancel", null);
-        assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
-        assertThat(get(cancelled).get("status").asString()).isEqualTo("CANCELLED");
-        assertThat(count(cancelled, "SKIPPED")).isEqualTo(3);
-        assertThat(count(cancelled, "QUEUED")).isZero();
-
-        clock.setFixed(Instant.parse("2026-01-10T13:00:00Z"));
-        long urgent = create(notice("[\"SMS\"]", false, "Urgent {name}", true));
-        approve(urgent);
-        await(Duration.ofSeconds(30), "the urgent notice is delivered", () -> count(urgent, "DELIVERED") == 3);
-        assertThat(count(paused, "QUEUED")).isEqualTo(3);
-        for (String n : numbers) {
-            assertThat(smsc.receivedBy(n)).as(n + ": the urgent text only").isEqualTo(1);
-        }
-
-        Api.Response resume = manager().post("/api/notices/" + paused + "/resume", null);
-        assertThat(resume.status()).as(resume.body()).isEqualTo(200);
-        await(Duration.ofSeconds(30), "the resumed notice is delivered", () -> "COMPLETED".equals(get(paused)
-                .get("status").asString()) && count(paused, "DELIVERED") == 3);
-        for (String n : numbers) {
-            assertThat(smsc.receivedBy(n)).as(n + ": the urgent text and the resumed one").isEqualTo(2);
-        }
-        assertThat(get(cancelled).get("status").asString()).isEqualTo("CANCELLED");
-        assertThat(count(cancelled, "SKIPPED")).isEqualTo(3);
-    }
-
-    @Test
-    void only_incident_managers_run_notices_agents_see_a_subscribers_notices_and_others_nothing() {
-        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 1);
-        String body = notice("[\"SMS\"]", false, "Hi {name}", true);
-        for (String user : List.of("agent", "exec", "store", "till")) {
-            assertThat(Api.as(port, user).post("/api/notices", body).status()).as(user).isEqualTo(403);
-            assertThat(Api.as(port, user).get("/api/notices?incidentId=" + incident).status()).as(user)
-                    .isEqualTo(403);
-        }
-        assertThat(Api.anonymous(port).post("/api/notices", body).status()).isEqualTo(401);
-        long id = create(body);
-        for (String user : List.of("agent", "exec", "store", "till")) {
-            assertThat(Api.as(port, user).post("/api/notices/" + id + "/approve", null).status()).as(user)
-                    .isEqualTo(403);
-            assertThat(Api.as(port, user).post("/api/notices/" + id + "/preview", null).status()).as(user)
-                    .isEqualTo(403);
-        }
-        assertThat(Api.as(port, "agent").get("/api/subscribers/" + numbers.get(0) + "/notices").status())
-                .isEqualTo(200);
-        for (String user : List.of("exec", "store", "till")) {
-            assertThat(Api.as(port, user).get("/api/subscribers/" + numbers.get(0) + "/notices").status()).as(user)
-                    .isEqualTo(403);
-            assertThat(Api.as(port, user).get("/api/opt-outs").status()).as(user).isEqualTo(403);
-            assertThat(Api.as(port, user).post("/api/opt-outs", "{\"msisdn\":\"" + numbers.get(0) + "\"}")
-                    .status()).as(user).isEqualTo(403);
-        }
-        Api.Response notANumber = Api.as(port, "agent").post("/api/opt-outs", "{\"msisdn\":\"call me\"}");
-        assertThat(notANumber.status()).isEqualTo(400);
-        assertThat(notANumber.body()).contains("msisdn").contains("not an E.164 number");
-        assertThat(Api.as(port, "agent").post("/api/opt-outs", "{\"msisdn\":\"" + numbers.get(0) + "\"}")
-                .status()).isEqualTo(201);
-        assertThat(Api.as(port, "agent").post("/api/opt-outs", "{\"msisdn\":\"" + numbers.get(0) + "\"}")
-                .status()).as("already on the list").isEqualTo(200);
-        assertThat(manager().get("/api/opt-outs?size=500").body()).contains(numbers.get(0));
     }
 }
