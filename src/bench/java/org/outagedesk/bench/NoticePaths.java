@@ -2,21 +2,16 @@ package org.outagedesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outagedesk.Waits.waitUpTo;
-import static org.outagedesk.bench.BenchContext.TILL_STORE;
 import static org.outagedesk.bench.BenchContext.thousands;
 import static org.outagedesk.bench.BenchContext.verdict;
 
-import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 import org.outagedesk.base.AppRoles;
@@ -25,24 +20,20 @@ import org.outagedesk.bench.ResultTable.Row;
 import org.outagedesk.bench.ResultTable.Unit;
 import org.outagedesk.impact.ImpactFilter;
 import org.outagedesk.notices.NewNotice;
-import org.outagedesk.notices.NoticeMessage;
 import org.outagedesk.notices.NoticeService;
 import org.outagedesk.outbox.SmppProperties;
-import org.outagedesk.reports.export.NoticeDeliveryExport;
 import org.outagedesk.outbox.SmsText;
 import org.outagedesk.outbox.SmscSimulator;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The notices path (issue 13), in this JVM: a customer notice to every subscriber of the incident through the outbox
  * and the benchmark's SMSC simulator, and an e-mail notice through the demo relay. The same notice killed halfway
- * is {@link KilledNoticePath}.
+ * is {@link KilledNoticePath}; what is read of it afterwards {@link NoticeReadPaths}; the e-mail notice
+ * {@link EmailNoticePath}.
  */
 final class NoticePaths {
 
@@ -81,7 +72,7 @@ final class NoticePaths {
 
     void notices() throws Exception {
         noticeSms(ctx.smsc);
-        noticeEmail();
+        new EmailNoticePath(ctx).run();
     }
 
     private void noticeSms(SmscSimulator smsc) throws Exception {
@@ -238,71 +229,7 @@ final class NoticePaths {
                 "all accounted for", verdict(accounted), "—", accounting + String.format(Locale.ROOT, "; the bare"
                         + " client got %,d receipts (%,d undeliverable)", bare.receipts(), bare.undeliverable())));
         assertThat(accounted).as(accounting).isTrue();
-        messagePages(id, event, rows);
-    }
-
-    /**
-     * The finished notice's messages: a page from the middle as {@code GET /api/notices/{id}/messages} gives it (the
-     * page and the total), beside the same page and count in hand-written SQL; then its delivery report (XLSX),
-     * timed alone. Until migration V108 both read and sorted every message of the notice first.
-     */
-    private void messagePages(long id, String event, long rows) throws Exception {
-        NoticeService notices = ctx.bean(NoticeService.class);
-        JdbcTemplate jdbc = ctx.bean(JdbcTemplate.class);
-        int size = 50;
-        int page = (int) (rows / size / 2);
-        Stats service = new Stats();
-        Stats raw = new Stats();
-        Callable<List<Long>> serviceCall = () -> SystemActor.call(() -> {
-            assertThat(notices.messageCount(id, null)).isEqualTo(rows);
-            return notices.messages(id, null, page, size).stream().map(NoticeMessage::id).toList();
-        });
-        Callable<List<Long>> rawCall = () -> {
-            List<Long> ids = jdbc.query("select id, subscriber_id, channel, address, status, skip_reason, last_error,"
-                    + " attempts, sms_parts, queued_at, not_before, sent_at, done_at from outbox_message"
-                    + " where event_key = ? order by event_key, status, channel, id"
-                    + " offset ? rows fetch next ? rows only",
-                    (rs, n) -> rs.getLong(1), event, (long) page * size, size);
-            assertThat(jdbc.queryForObject("select count(*) from outbox_message where event_key = ?", Long.class,
-                    event)).isEqualTo(rows);
-            return ids;
-        };
-        List<Long> expected = ctx.light(serviceCall, service, rawCall, raw);
-        assertThat(serviceCall.call()).isEqualTo(expected).hasSize((int) Math.min(size, rows - (long) page * size));
-        ctx.log("notice messages page", service);
-        ctx.log("notice messages page baseline", raw);
-        ctx.table.add(new Row("notice's messages: rows " + thousands((long) page * size) + "+50 of "
-                + thousands(rows) + " and their count", Unit.MS, service, raw, "≤ 2x", verdict(service.median()
-                        <= 2 * raw.median()), "—", "NoticeService.messages and messageCount (GET"
-                        + " /api/notices/{id}/messages) vs the same page and count in SQL"));
-
-        Stats figures = new Stats();
-        Stats rawFigures = new Stats();
-        Callable<Long> figuresCall = () -> SystemActor.call(() -> notices.get(id).total());
-        Callable<Long> rawFiguresCall = () -> jdbc.query("select channel, status, count(*) from outbox_message where"
-                + " event_key = ? group by status, channel", rs -> {
-                    long n = 0;
-                    while (rs.next()) {
-                        n += rs.getLong(3);
-                    }
-                    return n;
-                }, event);
-        assertThat(ctx.light(figuresCall, figures, rawFiguresCall, rawFigures)).isEqualTo(rows);
-        ctx.log("notice figures", figures);
-        ctx.log("notice figures baseline", rawFigures);
-        ctx.table.add(new Row("notice's figures (" + thousands(rows) + " messages)", Unit.MS, figures, rawFigures,
-                "≤ 2x", verdict(figures.median() <= 2 * rawFigures.median()), "—", "NoticeService.get (the screen's"
-                        + " and GET /api/notices/{id}'s counts by status and channel, in doubt) vs one GROUP BY of"
-                        + " the counts in SQL"));
-
-        NoticeDeliveryExport report = ctx.bean(NoticeDeliveryExport.class);
-        Stats export = new Stats();
-        long written = export.time(() -> SystemActor.call(() -> report.write(id, OutputStream.nullOutputStream())));
-        assertThat(written).isEqualTo(rows);
-        ctx.log("notice delivery report", export);
-        ctx.table.add(new Row("notice's delivery report (XLSX), " + thousands(rows) + " rows", Unit.MS, export, null,
-                "—", "—", ResultTable.mb(export.peakHeapBytes()), "NoticeDeliveryExport.write to a discarding"
-                        + " stream (GET /api/exports/notice-delivery.xlsx); no baseline"));
+        new NoticeReadPaths(ctx).finishedNotice(id, event, rows);
     }
 
     /**
@@ -327,12 +254,12 @@ final class NoticePaths {
     }
 
     /** Whether a message of the event has one of these statuses (one probe of the index on event_key, status...). */
-    private static boolean any(JdbcTemplate jdbc, String event, String statuses) {
+    static boolean any(JdbcTemplate jdbc, String event, String statuses) {
         return !jdbc.queryForList("select 1 from outbox_message where event_key = ? and status in (" + statuses
                 + ") fetch first 1 rows only", Integer.class, event).isEmpty();
     }
 
-    private static Map<String, Long> statusCounts(JdbcTemplate jdbc, String event) {
+    static Map<String, Long> statusCounts(JdbcTemplate jdbc, String event) {
         Map<String, Long> counts = new TreeMap<>();
         jdbc.query("select status, count(*) from outbox_message where event_key = ? group by status",
                 rs -> {
@@ -363,73 +290,7 @@ final class NoticePaths {
         }
     }
 
-    /**
-     * E-mail through the demo relay (GreenMail in the application): a notice by e-mail to the subscribers of one
-     * store who gave an address, beside a bare JavaMail client sending the same messages (text and HTML part)
-     * to the same server one after the other, as the dispatcher does.
-     */
-    private void noticeEmail() throws Exception {
-        NoticeService notices = ctx.bean(NoticeService.class);
-        JdbcTemplate jdbc = ctx.bean(JdbcTemplate.class);
-        GreenMail relay = ctx.bean(GreenMail.class);
-        // the subscribers of one store (about 3,300 at a million, 40 % with an address)
-        ImpactFilter filter = new ImpactFilter(null, null, null, null, TILL_STORE, null, null);
-        long id = SystemActor.call(() -> notices.create(new NewNotice(ctx.incident, "Benchmark e-mail "
-                + System.nanoTime(), filter, List.of("EMAIL"), false, null, "Your Sidekick data",
-                "Dear {name},\n\n{statusText}.\n\nUpdates: {advisoryUrl}", true))).id();
-        SystemActor.run(() -> notices.submit(id));
-        String event = "NOTICE:" + id;
-        relay.purgeEmailFromAllMailboxes();
-        long t0 = System.nanoTime();
-        asApprover(() -> notices.approve(id));
-        waitUpTo(Duration.ofMinutes(60), Duration.ofMillis(200), "the e-mail notice is all queued and nothing of it"
-                + " is queued or sending").until(() -> Boolean.TRUE.equals(jdbc.queryForObject("select enqueued_at is"
-                        + " not null from customer_notice where id = ?", Boolean.class, id))
-                        && !any(jdbc, event, "'QUEUED', 'SENDING'"));
-        long took = System.nanoTime() - t0;
-        Map<String, Long> counts = statusCounts(jdbc, event);
-        long sent = counts.getOrDefault("SENT", 0L) + counts.getOrDefault("DELIVERED", 0L);
-        long received = relay.getReceivedMessages().length;
-        relay.purgeEmailFromAllMailboxes();
-        List<String[]> mails = new ArrayList<>();
-        jdbc.query("select address, subject, body from outbox_message where event_key = ? and status in ('SENT',"
-                + " 'DELIVERED') order by id", rs -> {
-                    mails.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-                }, event);
-        JavaMailSenderImpl bare =
-                new JavaMailSenderImpl();
-        bare.setHost("127.0.0.1");
-        bare.setPort(relay.getSmtp().getPort());
-        bare.setDefaultEncoding("UTF-8");
-        long b0 = System.nanoTime();
-        for (String[] m : mails) {
-            MimeMessage message = bare.createMimeMessage();
-            MimeMessageHelper h =
-                    new MimeMessageHelper(message, true, "UTF-8");
-            h.setFrom("notices@outagedesk.example");
-            h.setTo(m[0]);
-            h.setSubject(m[1]);
-            h.setText(m[2], "<p>" + HtmlUtils.htmlEscape(m[2]) + "</p>");
-            bare.send(message);
-        }
-        double bareSeconds = (System.nanoTime() - b0) / 1e9;
-        long bareReceived = relay.getReceivedMessages().length;
-        relay.purgeEmailFromAllMailboxes();
-        Stats app = new Stats();
-        app.add(sent / (took / 1e9));
-        Stats baseline = new Stats();
-        baseline.add(mails.size() / bareSeconds);
-        ctx.log.append(String.format(Locale.ROOT, "e-mail notice: %s; the relay received %,d; bare JavaMail: %,d in"
-                + " %.1f s, the relay received %,d%n", counts, received, mails.size(), bareSeconds, bareReceived));
-        ctx.table.add(new Row("notice by e-mail: " + thousands(sent) + " e-mails (the subscribers of " + TILL_STORE
-                + ") through the demo relay", Unit.PER_S, app, baseline, "—", received == sent ? "all received"
-                : "**" + received + " received**", "—", "e-mails per second from the approval until nothing is"
-                        + " queued or sending (rendered text and HTML parts, List-Unsubscribe) vs a bare JavaMail"
-                        + " client sending the same messages with a text and an HTML part to the same GreenMail, one"
-                        + " after the other as the dispatcher does"));
-    }
-
-    private static void asApprover(Runnable work) {
+    static void asApprover(Runnable work) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "bench-approver", null, List.of(new SimpleGrantedAuthority("ROLE_" + AppRoles.INCIDENT_MANAGER))));
         try {
