@@ -44,7 +44,6 @@ class InboundMessages {
     /** How long an SMSC thread waits for its receipt's commit before it answers "try again". */
     private static final Duration RECEIPT_WAIT = Duration.ofSeconds(30);
 
-    private final OutboxStore store;
     private final ReceiptStore receiptRows;
     private final Durability durability;
     private final OptOuts optOuts;
@@ -59,9 +58,8 @@ class InboundMessages {
             CompletableFuture<Boolean> applied) {
     }
 
-    InboundMessages(OutboxStore store, ReceiptStore receiptRows, Durability durability, OptOuts optOuts,
+    InboundMessages(ReceiptStore receiptRows, Durability durability, OptOuts optOuts,
             PlatformTransactionManager transactions, Clock clock) {
-        this.store = store;
         this.receiptRows = receiptRows;
         this.durability = durability;
         this.optOuts = optOuts;
@@ -256,8 +254,7 @@ class InboundMessages {
     /** In the caller's transaction. */
     boolean optOut(String msisdn, String source, String by) {
         Instant now = clock.instant();
-        boolean added = optOuts.add(msisdn, source, by, now);
-        store.skipQueuedTexts(msisdn, now);
-        return added;
+        // the number's texts already queued are skipped when their turn comes (OutboxStore.skipOptedOut)
+        return optOuts.add(msisdn, source, by, now);
     }
 }

@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +50,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private final List<ChannelSender> senders;
     private final OutboxStore store;
+    private final OptOuts optOuts;
     private final SendRates rates;
     private final Durability durability;
     private final ChannelStates channelStates;
@@ -59,7 +63,7 @@ class OutboxDispatcher implements SmartLifecycle {
     private final Map<Channel, Boolean> lastUp = new EnumMap<>(Channel.class);
     private final Map<Channel, BlockingQueue<Outcome>> outcomes = new EnumMap<>(Channel.class);
     /** The next claim of a channel, made while the current one is being sent; touched by its sender thread only. */
-    private final Map<Channel, CompletableFuture<List<OutboxMessage>>> nextClaims = new ConcurrentHashMap<>();
+    private final Map<Channel, CompletableFuture<Claim>> nextClaims = new ConcurrentHashMap<>();
     private final Map<Channel, ExecutorService> claimers = new ConcurrentHashMap<>();
     private final Object signal = new Object();
     private final List<Thread> senderThreads = new ArrayList<>();
@@ -68,15 +72,21 @@ class OutboxDispatcher implements SmartLifecycle {
     private volatile boolean recording;
     private volatile Instant lastInDoubtCheck = Instant.EPOCH;
 
+    /** What a claim won ({@code claimed}) and, of it, what is to be sent (not skipped as opted out). */
+    private record Claim(List<OutboxMessage> toSend, int claimed) {
+        static final Claim NONE = new Claim(List.of(), 0);
+    }
+
     /** A message's result, waiting to be written. */
     private record Outcome(OutboxMessage message, SendResult result) {
     }
 
-    OutboxDispatcher(List<ChannelSender> senders, OutboxStore store, SendRates rates, Durability durability,
+    OutboxDispatcher(List<ChannelSender> senders, OutboxStore store, OptOuts optOuts, SendRates rates, Durability durability,
             ChannelStates channelStates, OutboxProperties settings, Clock clock, ThisNode node,
             PlatformTransactionManager transactions) {
         this.senders = senders;
         this.store = store;
+        this.optOuts = optOuts;
         this.rates = rates;
         this.durability = durability;
         this.channelStates = channelStates;
@@ -205,10 +215,11 @@ class OutboxDispatcher implements SmartLifecycle {
 
     /**
      * One round: make sure the channel is up, take the claim made during the last round (or claim now), start the
-     * next claim, hand this one's messages over. True when it had messages. The next claim runs on its own thread
-     * while these messages go out, so the SMSC's window does not run dry while the database is asked for more (on
-     * H2 a claim and its CHECKPOINT took about as long as sending the 200 texts of the claim before it); it is
-     * started only after a full claim, when more are likely due, and a node holds at most two claims at once.
+     * next claim, hand this one's messages over. True when it claimed messages (to send or skipped). The next claim
+     * runs on its own thread while these messages go out, so the SMSC's window does not run dry while the database is
+     * asked for more (on H2 a claim and its CHECKPOINT took about as long as sending the 200 texts of the claim
+     * before it); it is started only after a full claim, when more are likely due, and a node holds at most two
+     * claims at once.
      */
     boolean cycle(ChannelSender sender) {
         Channel channel = sender.channel();
@@ -224,13 +235,14 @@ class OutboxDispatcher implements SmartLifecycle {
             pause(settings.reconnect());
             return false;
         }
-        CompletableFuture<List<OutboxMessage>> claimed = nextClaims.remove(channel);
-        List<OutboxMessage> batch = claimed == null ? claim(channel) : claimed.join();
-        if (batch.isEmpty()) {
+        CompletableFuture<Claim> ahead = nextClaims.remove(channel);
+        Claim claim = ahead == null ? claim(channel) : ahead.join();
+        if (claim.claimed() == 0) {
             return false;
         }
+        List<OutboxMessage> batch = claim.toSend();
         ExecutorService claimer = claimers.get(channel);
-        if (batch.size() >= settings.batchSize() && running && claimer != null) {
+        if (claim.claimed() >= settings.batchSize() && running && claimer != null) {
             nextClaims.put(channel, CompletableFuture.supplyAsync(() -> claimQuietly(channel), claimer));
         }
         BlockingQueue<Outcome> results = outcomes.get(channel);
@@ -245,35 +257,46 @@ class OutboxDispatcher implements SmartLifecycle {
         return true;
     }
 
-    /** Claims due messages of the channel; on disk before a text of them leaves (a kill cannot resend them). */
-    private List<OutboxMessage> claim(Channel channel) {
-        List<OutboxMessage> batch = tx.execute(s -> store.claim(channel, clock.instant(), settings.batchSize(),
-                node.name()));
-        if (batch == null || batch.isEmpty()) {
-            return List.of();
+    /**
+     * Claims due messages of the channel; on disk before a text of them leaves (a kill cannot resend them). Texts to
+     * numbers that opted out since they were queued are skipped in the same transaction.
+     */
+    private Claim claim(Channel channel) {
+        Claim claim = tx.execute(s -> {
+            Instant now = clock.instant();
+            List<OutboxMessage> claimed = store.claim(channel, now, settings.batchSize(), node.name());
+            if (channel != Channel.SMS || claimed.isEmpty()) {
+                return new Claim(claimed, claimed.size());
+            }
+            Set<String> optedOut = new HashSet<>(optOuts.optedOutAmong(claimed.stream().map(OutboxMessage::address)
+                    .filter(Objects::nonNull).distinct().toList()));
+            return new Claim(store.skipOptedOut(claimed, optedOut, now), claimed.size());
+        });
+        if (claim == null || claim.toSend().isEmpty()) {
+            return claim == null ? Claim.NONE : claim;
         }
         durability.makeDurable();
-        return batch;
+        return claim;
     }
 
     /** A claim made ahead: a failure is logged and the round after it claims again. */
-    private List<OutboxMessage> claimQuietly(Channel channel) {
+    private Claim claimQuietly(Channel channel) {
         try {
             return claim(channel);
         } catch (RuntimeException | Error e) {
             log.error("The {} dispatcher could not claim messages ahead; it claims again", channel, e);
-            return List.of();
+            return Claim.NONE;
         }
     }
 
     /** A claim made ahead that will not be sent now (channel down, stopping): its messages go back to the queue. */
     private void putBackNextClaim(Channel channel, String reason) {
-        CompletableFuture<List<OutboxMessage>> claimed = nextClaims.remove(channel);
+        CompletableFuture<Claim> claimed = nextClaims.remove(channel);
         if (claimed == null) {
             return;
         }
         BlockingQueue<Outcome> results = outcomes.get(channel);
-        for (OutboxMessage m : claimed.join()) {
+        for (OutboxMessage m : claimed.join().toSend()) {
             results.add(new Outcome(m, new SendResult.NotSent(reason)));
         }
     }

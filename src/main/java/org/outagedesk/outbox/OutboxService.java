@@ -187,7 +187,10 @@ public class OutboxService {
         return optOuts.count();
     }
 
-    /** Records that a number must not be texted (a caller asked an agent); its queued texts are skipped. */
+    /**
+     * Records that a number must not be texted (a caller asked an agent); its texts already queued are skipped when
+     * their turn comes.
+     */
     @Transactional
     @PreAuthorize(OPT_OUT_READ)
     public boolean optOut(@Nullable String msisdn) {

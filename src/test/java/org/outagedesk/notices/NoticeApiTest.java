@@ -132,6 +132,38 @@ class NoticeApiTest extends NoticeApiFixture {
         assertThat(p2.get("byChannel").get("EMAIL").asLong()).isEqualTo(1);
     }
 
+    /**
+     * A STOP that comes while the notice's texts wait for morning (or by the API, from an agent on the phone): that
+     * number's text is skipped as opted out when its turn comes, the others go.
+     */
+    @Test
+    void a_stop_while_the_notice_waits_for_morning_skips_that_numbers_text_and_only_it() throws Exception {
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 3);
+        await(Duration.ofSeconds(10), "the application is bound to the SMSC", this::smscBound);
+        clock.setFixed(Instant.parse("2026-01-10T03:00:00Z"));
+        long id = create(notice("[\"SMS\"]", false, "Hi {name}", false));
+        approve(id);
+        await(Duration.ofSeconds(30), "the texts are queued", () -> get(id).get("allQueued").asBoolean());
+
+        smsc.reply(numbers.get(0), "STOP");
+        await(Duration.ofSeconds(10), "the STOP is recorded", () -> manager().get("/api/opt-outs?size=500").body()
+                .contains(numbers.get(0)));
+        Api.Response byHand = Api.as(port, "agent").post("/api/opt-outs", "{\"msisdn\":\"" + numbers.get(1) + "\"}");
+        assertThat(byHand.status()).as(byHand.body()).isEqualTo(201);
+
+        clock.setFixed(Instant.parse("2026-01-10T13:00:00Z"));
+        await(Duration.ofSeconds(30), "the morning's text is delivered and the other two skipped",
+                () -> count(id, "DELIVERED") == 1 && count(id, "SKIPPED") == 2);
+        assertThat(smsc.receivedBy(numbers.get(0))).isZero();
+        assertThat(smsc.receivedBy(numbers.get(1))).isZero();
+        assertThat(smsc.receivedBy(numbers.get(2))).isEqualTo(1);
+        JsonNode skipped = manager().get("/api/notices/" + id + "/messages?status=SKIPPED").json().get("content");
+        assertThat(skipped).hasSize(2);
+        for (JsonNode m : skipped) {
+            assertThat(m.get("reason").asString()).isEqualTo("opted out");
+        }
+    }
+
     boolean smscBound() {
         return jdbc.queryForList("select up from outbox_channel_state where channel = 'SMS'", Boolean.class)
                 .stream().anyMatch(Boolean::booleanValue);

@@ -14,7 +14,8 @@ import org.outagedesk.notices.NoticeTestSupport;
 
 /**
  * The outbox's dispatcher against the real SMSC simulator, on the application's (test) clock: claims, a crash or a
- * stop in the middle, pauses, throttling and the send rate. What comes back (receipts) is {@link OutboxReceiptsTest}.
+ * stop in the middle, pauses, opt-outs, throttling and the send rate. What comes back (receipts) is
+ * {@link OutboxReceiptsTest}.
  */
 @IntegrationTest
 class OutboxDispatcherTest extends OutboxTestFixture {
@@ -108,6 +109,36 @@ class OutboxDispatcherTest extends OutboxTestFixture {
             }
         } finally {
             tx.executeWithoutResult(s -> others.forEach(outbox::resume));
+        }
+    }
+
+    /**
+     * The opt-out list is read when a text is about to go: a number that opts out after its text was queued (the
+     * notice waits for morning, or is mid-send) gets nothing; its text is SKIPPED "opted out", with no attempt
+     * counted, and the others go.
+     */
+    @Test
+    void a_number_that_opts_out_after_its_text_was_queued_gets_nothing_and_the_others_go() {
+        Instant later = clock.instant().plus(Duration.ofHours(1));
+        List<String> numbers = enqueue(5, later);
+        tx.executeWithoutResult(s -> {
+            inbound.optOut(numbers.get(0), "SMS_STOP", "subscriber");
+            inbound.optOut(numbers.get(3), "API", "agent");
+        });
+        clock.setFixed(later);
+        dispatcher.wake();
+        await(Duration.ofSeconds(30), "the three others are delivered", () -> count(MessageStatus.DELIVERED) == 3);
+        assertThat(count(MessageStatus.SKIPPED)).as(dump()).isEqualTo(2);
+        for (OutboxMessage m : outbox.messages(event, MessageStatus.SKIPPED, 0, 10)) {
+            assertThat(m.address()).isIn(numbers.get(0), numbers.get(3));
+            assertThat(m.skipReason()).isEqualTo("opted out");
+            assertThat(m.attempts()).isZero();
+            assertThat(m.doneAt()).isNotNull();
+        }
+        assertThat(smsc.receivedBy(numbers.get(0))).isZero();
+        assertThat(smsc.receivedBy(numbers.get(3))).isZero();
+        for (String n : List.of(numbers.get(1), numbers.get(2), numbers.get(4))) {
+            assertThat(smsc.receivedBy(n)).as(n).isEqualTo(1);
         }
     }
 

@@ -49,7 +49,7 @@ class OptOutController {
     }
 
     @PostMapping("/api/opt-outs")
-    @Operation(summary = "Stop texting a number; its queued texts are skipped (incident managers, agents)")
+    @Operation(summary = "Stop texting a number; its queued texts are skipped when their turn comes (incident managers, agents)")
     ResponseEntity<Map<String, Object>> add(@RequestBody OptOutRequest body) {
         boolean added = outbox.optOut(body.msisdn());
         return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).body(Map.of("optedOut", true,
