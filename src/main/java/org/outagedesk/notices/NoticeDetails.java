@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  * EXPIRED, SKIPPED) with its number; {@code rate} is messages per second over the last minute;
  * {@code smscDownSince} / {@code relayDownSince} say since when the SMSC or the mail relay is unreachable;
  * {@code inDoubt} is how many of the failed ones may have reached their recipient (a node stopped while sending
- * them): "resend failed" leaves them unless asked.
+ * them): "resend failed" leaves them unless asked. {@code figuresAsOf} is when the counts and {@code inDoubt} were
+ * read; where reading them takes long (a notice of hundreds of thousands of messages) they are kept and read again
+ * every few seconds, and {@code figuresKept} says that they are more than a second old.
  */
 public record NoticeDetails(long id, long incidentId, String name, NoticeStatus status, String statusLabel,
         NoticeChannels channels, boolean urgent, String audience, @Nullable String sms,
@@ -17,5 +19,5 @@ public record NoticeDetails(long id, long incidentId, String name, NoticeStatus 
         @Nullable Instant submittedAt, @Nullable String decidedBy, @Nullable Instant decidedAt,
         @Nullable String rejectReason, boolean allQueued, @Nullable Instant finishedAt, Map<String, Long> counts,
         Map<String, Map<String, Long>> byChannel, long total, double rate, @Nullable Instant smscDownSince,
-        @Nullable Instant relayDownSince, long inDoubt) {
+        @Nullable Instant relayDownSince, long inDoubt, Instant figuresAsOf, boolean figuresKept) {
 }

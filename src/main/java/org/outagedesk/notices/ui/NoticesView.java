@@ -164,8 +164,11 @@ class NoticesView extends VerticalLayout {
         if (n.total() > 0) {
             ProgressBar bar = new ProgressBar(0, 100, progress(n));
             bar.setId("notice-progress");
-            details.add(new Span(counts(n.counts()) + (n.rate() > 0 ? String.format(Locale.US,
-                    "; %.1f messages a second", n.rate()) : "")), bar);
+            Span figures = new Span(counts(n.counts()) + (n.figuresKept() ? " (counted at "
+                    + time(n.figuresAsOf()) + ")" : "") + (n.rate() > 0 ? String.format(Locale.US,
+                    "; %.1f messages a second", n.rate()) : ""));
+            figures.setId("notice-figures");
+            details.add(figures, bar);
         }
         if (n.sms() != null) {
             details.add(new Paragraph("Text: " + n.sms()));
