@@ -156,9 +156,13 @@ public class NoticeService {
         CustomerNotice notice = reader.notice(id);
         Instant now = clock.instant();
         notice.cancel(now);
-        int skipped = outbox.cancel(notice.eventKey());
+        outbox.cancel(notice.eventKey());
+        // the queued ones are skipped in the background, a batch at a time: said as they will be
+        Map<MessageStatus, Long> counts = outbox.counts(notice.eventKey());
+        long skipped = counts.put(MessageStatus.QUEUED, 0L);
+        counts.merge(MessageStatus.SKIPPED, skipped, Long::sum);
         String text = "Customer notice '" + notice.getName() + "' cancelled by " + CurrentActor.username() + ": "
-                + Words.count(skipped, "message") + " not sent. " + describe(outbox.counts(notice.eventKey()));
+                + Words.count(skipped, "message") + " not sent. " + describe(counts);
         audit.record("NOTICE_CANCELLED", "CustomerNotice", id, text);
         events.publishEvent(new ResponseActionTaken(notice.getIncidentId(), TimelineEntryType.CUSTOMER_NOTICE, now,
                 Visibility.INTERNAL, text, CurrentActor.username()));

@@ -39,18 +39,21 @@ public class OutboxService {
     private final MessageSearch search;
     private final SendRates rates;
     private final OutboxDispatcher dispatcher;
+    private final CancelledEvents cancelled;
     private final InboundMessages inbound;
     private final AuditService audit;
     private final Clock clock;
 
     OutboxService(OutboxStore store, ChannelStates channels, OptOuts optOuts, MessageSearch search, SendRates rates,
-            OutboxDispatcher dispatcher, InboundMessages inbound, AuditService audit, Clock clock) {
+            OutboxDispatcher dispatcher, CancelledEvents cancelled, InboundMessages inbound, AuditService audit,
+            Clock clock) {
         this.store = store;
         this.channels = channels;
         this.optOuts = optOuts;
         this.search = search;
         this.rates = rates;
         this.dispatcher = dispatcher;
+        this.cancelled = cancelled;
         this.inbound = inbound;
         this.audit = audit;
         this.clock = clock;
@@ -136,10 +139,15 @@ public class OutboxService {
         wakeAfterCommit();
     }
 
-    /** What is still queued is skipped as cancelled; what was sent stays sent. Returns how many were skipped. */
+    /**
+     * Nothing more of the event is sent from this commit on; what is still queued is skipped as cancelled in the
+     * background, a batch at a time (see {@link CancelledEvents}); what was sent stays sent. The event's queued
+     * messages are those that will not be sent; until they are skipped they are counted as queued.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int cancel(String eventKey) {
-        return store.cancel(eventKey, clock.instant());
+    public void cancel(String eventKey) {
+        store.cancel(eventKey, clock.instant());
+        afterCommit(cancelled::wake);
     }
 
     /**
@@ -211,15 +219,19 @@ public class OutboxService {
     }
 
     private void wakeAfterCommit() {
+        afterCommit(dispatcher::wake);
+    }
+
+    private static void afterCommit(Runnable work) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    dispatcher.wake();
+                    work.run();
                 }
             });
         } else {
-            dispatcher.wake();
+            work.run();
         }
     }
 

@@ -169,6 +169,13 @@ class NoticesView extends VerticalLayout {
                     "; %.1f messages a second", n.rate()) : ""));
             figures.setId("notice-figures");
             details.add(figures, bar);
+            long queued = n.counts().getOrDefault("QUEUED", 0L);
+            if (n.status() == NoticeStatus.CANCELLED && queued > 0) {
+                Span skipping = new Span("Cancelled: nothing more is sent; the " + Words.count(queued, "message")
+                        + " still queued " + (queued == 1 ? "is" : "are") + " being marked skipped.");
+                skipping.setId("notice-skipping");
+                details.add(skipping);
+            }
         }
         if (n.sms() != null) {
             details.add(new Paragraph("Text: " + n.sms()));

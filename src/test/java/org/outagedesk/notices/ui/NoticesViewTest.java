@@ -2,6 +2,7 @@ package org.outagedesk.notices.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.outagedesk.notices.NoticeTestSupport.await;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -232,8 +234,8 @@ class NoticesViewTest extends SpringBrowserlessTest {
         assertThat(confirm.getElement().getProperty("message")).startsWith("1 message still queued will not be sent");
         test(confirm).confirm();
         assertThat(notices.get(notice.id()).status().name()).isEqualTo("CANCELLED");
-        assertThat(jdbc.queryForObject("select skip_reason from outbox_message where event_key = ?", String.class,
-                event)).isEqualTo("cancelled");
+        await(Duration.ofSeconds(30), "the queued text is skipped", () -> "cancelled".equals(jdbc.queryForObject(
+                "select skip_reason from outbox_message where event_key = ?", String.class, event)));
     }
 
     /** The Notices screen on this incident: its list of notices. */
