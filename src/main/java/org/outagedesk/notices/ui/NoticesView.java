@@ -76,7 +76,9 @@ class NoticesView extends VerticalLayout {
         // wide screen), and its whole text on hover
         grid.addColumn(NoticeDetails::name).setHeader("Notice").setWidth("18rem").setFlexGrow(3)
                 .setTooltipGenerator(NoticeDetails::name);
-        grid.addColumn(NoticeDetails::statusLabel).setHeader("Status").setAutoWidth(true);
+        // wide enough for the longest status ("Waiting for approval"): measured from the first rows, it cut a
+        // notice that had since completed to "Comp…"
+        grid.addColumn(NoticeDetails::statusLabel).setHeader("Status").setWidth("11rem").setFlexGrow(0);
         grid.addColumn(n -> n.channels().label()).setHeader("Channels").setAutoWidth(true);
         grid.addColumn(n -> progress(n) + " %").setHeader("Done").setAutoWidth(true);
         grid.addColumn(n -> Words.number(n.counts().getOrDefault("DELIVERED", 0L))).setHeader("Delivered")
@@ -107,8 +109,10 @@ class NoticesView extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         event.getUI().setPollInterval(2000);
         event.getUI().addPollListener(e -> {
+            // a cancelled notice too, while its queued messages are being marked skipped in the background
             if (selected != null && (selected.status() == NoticeStatus.SENDING
-                    || selected.status() == NoticeStatus.PAUSED)) {
+                    || selected.status() == NoticeStatus.PAUSED || selected.status() == NoticeStatus.CANCELLED
+                            && selected.counts().getOrDefault("QUEUED", 0L) > 0)) {
                 show(notices.get(selected.id()));
             }
         });

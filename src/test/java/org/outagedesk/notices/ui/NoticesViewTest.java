@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.outagedesk.notices.NoticeTestSupport.await;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -13,6 +15,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
+import org.outagedesk.RowLock;
 import org.outagedesk.TestDatabase;
 import org.outagedesk.impact.ImpactService;
 import org.outagedesk.incident.Incident;
@@ -32,6 +36,7 @@ import org.outagedesk.notices.NoticeService;
 import org.outagedesk.notices.NoticeTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @IntegrationTest
@@ -47,6 +52,8 @@ class NoticesViewTest extends SpringBrowserlessTest {
     ImpactService impacts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void a_notices_counts_read_as_figures_in_the_order_of_a_messages_life() {
@@ -204,7 +211,7 @@ class NoticesViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("manager")
     @SuppressWarnings("unchecked")
-    void a_manager_pauses_resumes_and_after_confirming_cancels_a_notice_that_is_sending() {
+    void a_manager_pauses_resumes_and_after_confirming_cancels_a_notice_that_is_sending() throws Exception {
         long incident = NoticeTestSupport.newIncident(incidents);
         List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 1);
         NoticeDetails notice = NoticeTestSupport.smsDraft(notices, incident, "Pause test notice");
@@ -232,10 +239,20 @@ class NoticesViewTest extends SpringBrowserlessTest {
         assertThat(notices.get(notice.id()).status().name()).as("not before confirming").isEqualTo("SENDING");
         ConfirmDialog confirm = $(ConfirmDialog.class).id("notice-cancel-confirm");
         assertThat(confirm.getElement().getProperty("message")).startsWith("1 message still queued will not be sent");
-        test(confirm).confirm();
-        assertThat(notices.get(notice.id()).status().name()).isEqualTo("CANCELLED");
+        // the queued text locked for a while: the background cannot mark it skipped yet
+        long text = jdbc.queryForObject("select id from outbox_message where event_key = ?", Long.class, event);
+        try (RowLock lock = RowLock.of(transactions, jdbc, "outbox_message", text)) {
+            test(confirm).confirm();
+            assertThat(notices.get(notice.id()).status().name()).isEqualTo("CANCELLED");
+            assertThat($(Span.class).id("notice-skipping").getText()).isEqualTo("Cancelled: nothing more is sent; the"
+                    + " 1 message still queued is being marked skipped.");
+        }
         await(Duration.ofSeconds(30), "the queued text is skipped", () -> "cancelled".equals(jdbc.queryForObject(
                 "select skip_reason from outbox_message where event_key = ?", String.class, event)));
+        // the screen's next look (every two seconds) shows it
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+        assertThat($(Span.class).withId("notice-skipping").all()).isEmpty();
+        assertThat($(Span.class).id("notice-figures").getText()).startsWith("1 skipped");
     }
 
     /** The Notices screen on this incident: its list of notices. */
