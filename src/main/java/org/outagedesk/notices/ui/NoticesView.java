@@ -80,11 +80,12 @@ class NoticesView extends VerticalLayout {
         // notice that had since completed to "Comp…"
         grid.addColumn(NoticeDetails::statusLabel).setHeader("Status").setWidth("11rem").setFlexGrow(0);
         grid.addColumn(n -> n.channels().label()).setHeader("Channels").setAutoWidth(true);
-        grid.addColumn(n -> progress(n) + " %").setHeader("Done").setAutoWidth(true);
+        // the figures' columns fit "100 %" and "1,000,000" whatever the rows were when the widths were measured
+        grid.addColumn(n -> progress(n) + " %").setHeader("Done").setWidth("5.5rem").setFlexGrow(0);
         grid.addColumn(n -> Words.number(n.counts().getOrDefault("DELIVERED", 0L))).setHeader("Delivered")
-                .setAutoWidth(true);
+                .setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(n -> Words.number(n.counts().getOrDefault("FAILED", 0L) + n.counts().getOrDefault("EXPIRED",
-                0L))).setHeader("Failed").setAutoWidth(true);
+                0L))).setHeader("Failed").setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(NoticeDetails::createdBy).setHeader("Composed by").setAutoWidth(true);
         grid.setEmptyStateText("No notice in this incident yet: compose one.");
         grid.setHeight("14rem");
@@ -138,6 +139,8 @@ class NoticesView extends VerticalLayout {
     private void refresh() {
         if (incident.getValue() != null) {
             grid.setItems(notices.ofIncident(incident.getValue().getId()));
+            // the channels and authors of this incident's notices, not the last one's
+            grid.recalculateColumnWidths();
         }
         details.removeAll();
         selected = null;
