@@ -59,6 +59,8 @@ class NoticesView extends VerticalLayout {
     private final DemoMailbox mailbox;
     private final ComboBox<Incident> incident = new ComboBox<>();
     private final Grid<NoticeDetails> grid = new Grid<>();
+    /** The incident's notices as listed; the chosen one is replaced by what each poll reads. */
+    private final List<NoticeDetails> rows = new ArrayList<>();
     private final VerticalLayout details = new VerticalLayout();
     private @Nullable NoticeDetails selected;
 
@@ -114,7 +116,11 @@ class NoticesView extends VerticalLayout {
             if (selected != null && (selected.status() == NoticeStatus.SENDING
                     || selected.status() == NoticeStatus.PAUSED || selected.status() == NoticeStatus.CANCELLED
                             && selected.counts().getOrDefault("QUEUED", 0L) > 0)) {
-                show(notices.get(selected.id()));
+                NoticeDetails fresh = notices.get(selected.id());
+                // its row in the list too (Done, Delivered, Failed), not only the details below
+                rows.replaceAll(r -> r.id() == fresh.id() ? fresh : r);
+                grid.getDataProvider().refreshItem(fresh);
+                show(fresh);
             }
         });
     }
@@ -138,7 +144,9 @@ class NoticesView extends VerticalLayout {
 
     private void refresh() {
         if (incident.getValue() != null) {
-            grid.setItems(notices.ofIncident(incident.getValue().getId()));
+            rows.clear();
+            rows.addAll(notices.ofIncident(incident.getValue().getId()));
+            grid.setItems(rows).setIdentifierProvider(NoticeDetails::id);
             // the channels and authors of this incident's notices, not the last one's
             grid.recalculateColumnWidths();
         }

@@ -255,6 +255,34 @@ class NoticesViewTest extends SpringBrowserlessTest {
         assertThat($(Span.class).id("notice-figures").getText()).startsWith("1 skipped");
     }
 
+    /** While a notice sends, each poll brings its row in the list up to date, not only its details. */
+    @Test
+    @WithUserDetails("manager")
+    @SuppressWarnings("unchecked")
+    void the_chosen_notices_row_follows_its_figures_while_it_sends() {
+        long incident = NoticeTestSupport.newIncident(incidents);
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 2);
+        NoticeDetails notice = NoticeTestSupport.smsDraft(notices, incident, "Row test notice");
+        jdbc.update("update customer_notice set status = 'SENDING', enqueued_at = ? where id = ?",
+                Timestamp.from(Instant.now().minusSeconds(600)), notice.id());
+        for (String n : numbers) {
+            // due in 2100: the dispatcher leaves them alone while the test runs
+            NoticeTestSupport.message(jdbc, impacts, notice.id(), n, "QUEUED", null);
+        }
+        Grid<NoticeDetails> grid = gridOf(incident);
+        test(grid).clickRow(0);
+        assertThat(test(grid).getCellText(0, 3)).isEqualTo("0 %");
+        assertThat(test(grid).getCellText(0, 4)).isEqualTo("0");
+
+        jdbc.update("update outbox_message set status = 'DELIVERED' where event_key = ? and address = ?",
+                "NOTICE:" + notice.id(), numbers.getFirst());
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+        assertThat(test(grid).getCellText(0, 3)).isEqualTo("50 %");
+        assertThat(test(grid).getCellText(0, 4)).isEqualTo("1");
+        assertThat($(Span.class).id("notice-figures").getText()).startsWith("1 queued, 1 delivered");
+        assertThat(grid.asSingleSelect().getValue().id()).as("still chosen").isEqualTo(notice.id());
+    }
+
     /** The Notices screen on this incident: its list of notices. */
     @SuppressWarnings("unchecked")
     private Grid<NoticeDetails> gridOf(long incident) {
