@@ -1,11 +1,9 @@
 package org.outagedesk.outbox;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,87 +16,31 @@ import org.springframework.transaction.support.TransactionTemplate;
  * node skipped first is left alone). The hold ends once the event has nothing queued or sending.
  */
 @Component
-class CancelledEvents implements SmartLifecycle {
+class CancelledEvents extends OutboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(CancelledEvents.class);
     /** Messages skipped in one transaction at most (about half a second on H2). */
     static final int BATCH = 2000;
 
-    private final OutboxStore store;
-    private final OutboxProperties settings;
+    private final OutboxHolds holds;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final Object signal = new Object();
-    private volatile boolean running;
-    private Thread thread;
 
-    CancelledEvents(OutboxStore store, OutboxProperties settings, Clock clock,
+    CancelledEvents(OutboxHolds holds, OutboxProperties settings, Clock clock,
             PlatformTransactionManager transactions) {
-        this.store = store;
-        this.settings = settings;
+        // the poll's wait also brings back a hold kept for a text that was sending at the cancel: it is answered
+        // within moments, or judged in doubt minutes later
+        super("outbox-cancel", "The queued messages of cancelled events could not be skipped; tried again shortly",
+                settings);
+        this.holds = holds;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
     }
 
     @Override
-    public synchronized void start() {
-        if (running || !settings.enabled()) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().daemon().name("outbox-cancel").start(this::loop);
-    }
-
-    /** Lets the batch under way commit (never an interrupt: see the dispatcher); the rest is done at the next start. */
-    @Override
-    public synchronized void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        wake();
-        try {
-            if (!thread.join(Duration.ofSeconds(30))) {
-                log.warn("outbox-cancel did not stop within 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** An event has just been cancelled. */
-    void wake() {
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                sweep(BATCH);
-            } catch (RuntimeException | Error e) {
-                log.error("The queued messages of cancelled events could not be skipped; tried again shortly", e);
-            }
-            synchronized (signal) {
-                if (!running) {
-                    return;
-                }
-                try {
-                    // a text that was sending when its event was cancelled is answered within moments, or judged in
-                    // doubt minutes later: the hold is looked at again until then
-                    signal.wait(Math.max(1, settings.poll().toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+    boolean round() {
+        sweep(BATCH);
+        return false;
     }
 
     /**
@@ -106,15 +48,16 @@ class CancelledEvents implements SmartLifecycle {
      * with nothing left queued or sending. Returns how many messages it skipped.
      */
     int sweep(int batch) {
-        Map<String, String> events = tx.execute(s -> store.cancelling());
+        Map<String, String> events = tx.execute(s -> holds.cancelling());
         int skipped = 0;
         for (Map.Entry<String, String> e : events == null ? Map.<String, String>of().entrySet() : events.entrySet()) {
             int n;
             do {
-                n = tx.execute(s -> store.skipQueued(e.getKey(), e.getValue(), clock.instant(), batch));
+                Integer done = tx.execute(s -> holds.skipQueued(e.getKey(), e.getValue(), clock.instant(), batch));
+                n = done == null ? 0 : done;
                 skipped += n;
-            } while (n > 0 && running);
-            if (Boolean.TRUE.equals(tx.execute(s -> store.endCancel(e.getKey())))) {
+            } while (n > 0 && isRunning());
+            if (Boolean.TRUE.equals(tx.execute(s -> holds.endCancel(e.getKey())))) {
                 log.info("Event {}: every queued message skipped ({})", e.getKey(), e.getValue());
             }
         }

@@ -1,15 +1,11 @@
 package org.outagedesk.outbox;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,82 +21,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * another node deleted first is skipped).
  */
 @Component
-class DeliveredMessages implements SmartLifecycle {
+class DeliveredMessages extends OutboxWorker {
 
-    private static final Logger log = LoggerFactory.getLogger(DeliveredMessages.class);
     static final int BATCH = 5000;
 
     private final ReceiptStore store;
-    private final OutboxProperties settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
-    private final Object signal = new Object();
-    private volatile boolean running;
-    private Thread thread;
 
     DeliveredMessages(ReceiptStore store, OutboxProperties settings, ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
+        super("outbox-delivered", "Delivered messages could not be handed over; they are tried again", settings);
         this.store = store;
-        this.settings = settings;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** A full batch: more are likely noted, the next round starts at once. */
     @Override
-    public synchronized void start() {
-        if (running || !settings.enabled()) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().daemon().name("outbox-delivered").start(this::loop);
-    }
-
-    /** Lets the current batch commit (no interrupt: see the dispatcher); what is left is read at the next start. */
-    @Override
-    public synchronized void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-        try {
-            if (!thread.join(Duration.ofSeconds(30))) {
-                log.warn("outbox-delivered did not stop within 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
-        while (running) {
-            int n = 0;
-            try {
-                n = handOver();
-            } catch (RuntimeException | Error e) {
-                log.error("Delivered messages could not be handed over; they are tried again", e);
-            }
-            if (n < BATCH) {
-                synchronized (signal) {
-                    if (!running) {
-                        return;
-                    }
-                    try {
-                        signal.wait(Math.max(1, settings.poll().toMillis()));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }
-        }
+    boolean round() {
+        return handOver() >= BATCH;
     }
 
     /** One batch, in one transaction: returns how many noted deliveries it read. */

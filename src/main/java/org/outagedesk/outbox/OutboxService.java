@@ -34,6 +34,7 @@ public class OutboxService {
     static final String OPT_OUT_READ = "hasAnyRole('" + AppRoles.INCIDENT_MANAGER + "','" + AppRoles.AGENT + "')";
 
     private final OutboxStore store;
+    private final OutboxHolds holds;
     private final ChannelStates channels;
     private final OptOuts optOuts;
     private final MessageSearch search;
@@ -44,10 +45,11 @@ public class OutboxService {
     private final AuditService audit;
     private final Clock clock;
 
-    OutboxService(OutboxStore store, ChannelStates channels, OptOuts optOuts, MessageSearch search, SendRates rates,
-            OutboxDispatcher dispatcher, CancelledEvents cancelled, InboundMessages inbound, AuditService audit,
-            Clock clock) {
+    OutboxService(OutboxStore store, OutboxHolds holds, ChannelStates channels, OptOuts optOuts, MessageSearch search,
+            SendRates rates, OutboxDispatcher dispatcher, CancelledEvents cancelled, InboundMessages inbound,
+            AuditService audit, Clock clock) {
         this.store = store;
+        this.holds = holds;
         this.channels = channels;
         this.optOuts = optOuts;
         this.search = search;
@@ -130,12 +132,12 @@ public class OutboxService {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void pause(String eventKey) {
-        store.pause(eventKey, clock.instant());
+        holds.pause(eventKey, clock.instant());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void resume(String eventKey) {
-        store.unpause(eventKey);
+        holds.unpause(eventKey);
         wakeAfterCommit();
     }
 
@@ -146,7 +148,7 @@ public class OutboxService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void cancel(String eventKey) {
-        store.cancel(eventKey, clock.instant());
+        holds.cancel(eventKey, clock.instant());
         afterCommit(cancelled::wake);
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -332,60 +331,6 @@ class OutboxStore {
                     }
                 }, eventKeyPrefix.replace("%", "") + "%");
         return r;
-    }
-
-    void pause(String eventKey, Instant now) {
-        if (jdbc.update("update outbox_paused set paused_at = paused_at where event_key = ?", eventKey) == 0) {
-            jdbc.update("insert into outbox_paused (event_key, paused_at) values (?, ?)", eventKey, utc(now));
-        }
-    }
-
-    /** Lets a paused event's messages go again (a cancelled event's hold stays until its messages are skipped). */
-    void unpause(String eventKey) {
-        jdbc.update("delete from outbox_paused where event_key = ? and skip_reason is null", eventKey);
-    }
-
-    /**
-     * Holds the event for good: no message of it is claimed from this commit on, and {@link CancelledEvents} skips
-     * what is still queued, a batch at a time.
-     */
-    void cancel(String eventKey, Instant now) {
-        if (jdbc.update("update outbox_paused set skip_reason = 'cancelled' where event_key = ?", eventKey) == 0) {
-            jdbc.update("insert into outbox_paused (event_key, paused_at, skip_reason) values (?, ?, 'cancelled')",
-                    eventKey, utc(now));
-        }
-    }
-
-    /** The cancelled events whose messages are still being skipped: event key and why. */
-    Map<String, String> cancelling() {
-        Map<String, String> events = new LinkedHashMap<>();
-        jdbc.query("select event_key, skip_reason from outbox_paused where skip_reason is not null order by paused_at",
-                rs -> {
-                    events.put(rs.getString(1), rs.getString(2));
-                });
-        return events;
-    }
-
-    /** Skips up to {@code limit} queued messages of the event; returns how many. */
-    int skipQueued(String eventKey, String reason, Instant now, int limit) {
-        List<Long> ids = jdbc.queryForList("select m.id from outbox_message m where m.event_key = ? and m.status ="
-                + " 'QUEUED' fetch first " + Math.max(1, limit) + " rows only", Long.class, eventKey);
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        return named.update("update outbox_message set status = 'SKIPPED', skip_reason = :reason, done_at = :now"
-                + " where id in (:ids) and status = 'QUEUED'", new MapSqlParameterSource("ids", ids)
-                .addValue("reason", reason).addValue("now", utc(now)));
-    }
-
-    /**
-     * Ends a cancelled event's hold once it has nothing queued or sending (a text still sending may come back as a
-     * temporary failure, queued again: it is skipped too). True when it ended.
-     */
-    boolean endCancel(String eventKey) {
-        return jdbc.update("delete from outbox_paused where event_key = ? and skip_reason is not null and not exists"
-                + " (select 1 from outbox_message m where m.event_key = ? and m.status in ('QUEUED', 'SENDING'))",
-                eventKey, eventKey) > 0;
     }
 
     /**

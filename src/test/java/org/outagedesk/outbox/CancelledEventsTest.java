@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.outagedesk.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A cancelled event: nothing more of it is claimed from the cancel's commit on, its queued messages are skipped in
@@ -16,6 +17,9 @@ import org.outagedesk.IntegrationTest;
  */
 @IntegrationTest
 class CancelledEventsTest extends OutboxTestFixture {
+
+    @Autowired
+    OutboxHolds holds;
 
     @Test
     void a_cancelled_event_sends_nothing_more_its_queued_messages_are_skipped_and_its_hold_ends_when_none_is_left() {
@@ -59,7 +63,7 @@ class CancelledEventsTest extends OutboxTestFixture {
     }
 
     private int skipTwo() {
-        Integer n = tx.execute(s -> store.skipQueued(event, "cancelled", clock.instant(), 2));
+        Integer n = tx.execute(s -> holds.skipQueued(event, "cancelled", clock.instant(), 2));
         return n == null ? -1 : n;
     }
 
