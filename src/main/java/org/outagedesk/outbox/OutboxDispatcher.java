@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,10 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Three threads per channel. The sender claims due messages {@code batch-size} at a time (see {@link OutboxStore#claim};
  * each claim is written to disk before a text of it leaves, which on H2 costs a CHECKPOINT: claims of twice the
  * window, 20, sent at half the rate of claims of 200; the claimer makes the next claim while this one is sent) and
- * hands them to the channel's sender at the
- * channel's rate without waiting for the answers; the recorder writes each answer as it comes, many in one
- * transaction, so that an SMSC's message id is in the database milliseconds after the SMSC gave it (a receipt can
- * be matched, and a node killed mid-send leaves in doubt only what was outstanding). A channel that is down leaves
+ * hands them to the channel's sender at the channel's rate without waiting for the answers; the recorder writes each
+ * answer as it comes ({@link ResultRecorder}), many in one transaction, so that an SMSC's message id is in the
+ * database milliseconds after the SMSC gave it (a receipt can be matched, and a node killed mid-send leaves in doubt
+ * only what was outstanding). A channel that is down leaves
  * its messages queued and is tried again every {@code reconnect}; its state is written to the database for every
  * node and screen. Everything it needs to go on after a restart is in the database. Stopping waits for the
  * outstanding answers and records them; it never interrupts a thread (an interrupt in the middle of an H2 file
@@ -51,7 +49,7 @@ class OutboxDispatcher implements SmartLifecycle {
     private final List<ChannelSender> senders;
     private final OutboxStore store;
     private final OptOuts optOuts;
-    private final SendRates rates;
+    private final ResultRecorder recorder;
     private final Durability durability;
     private final ChannelStates channelStates;
     private final OutboxProperties settings;
@@ -61,7 +59,7 @@ class OutboxDispatcher implements SmartLifecycle {
     private final Map<Channel, Pacer> pacers = new EnumMap<>(Channel.class);
     private final Map<Channel, AtomicLong> cycles = new EnumMap<>(Channel.class);
     private final Map<Channel, Boolean> lastUp = new EnumMap<>(Channel.class);
-    private final Map<Channel, BlockingQueue<Outcome>> outcomes = new EnumMap<>(Channel.class);
+    private final Map<Channel, BlockingQueue<SendOutcome>> outcomes = new EnumMap<>(Channel.class);
     /** The next claim of a channel, made while the current one is being sent; touched by its sender thread only. */
     private final Map<Channel, CompletableFuture<Claim>> nextClaims = new ConcurrentHashMap<>();
     private final Map<Channel, ExecutorService> claimers = new ConcurrentHashMap<>();
@@ -77,17 +75,13 @@ class OutboxDispatcher implements SmartLifecycle {
         static final Claim NONE = new Claim(List.of(), 0);
     }
 
-    /** A message's result, waiting to be written. */
-    private record Outcome(OutboxMessage message, SendResult result) {
-    }
-
-    OutboxDispatcher(List<ChannelSender> senders, OutboxStore store, OptOuts optOuts, SendRates rates, Durability durability,
-            ChannelStates channelStates, OutboxProperties settings, Clock clock, ThisNode node,
-            PlatformTransactionManager transactions) {
+    OutboxDispatcher(List<ChannelSender> senders, OutboxStore store, OptOuts optOuts, ResultRecorder recorder,
+            Durability durability, ChannelStates channelStates, OutboxProperties settings, Clock clock,
+            ThisNode node, PlatformTransactionManager transactions) {
         this.senders = senders;
         this.store = store;
         this.optOuts = optOuts;
-        this.rates = rates;
+        this.recorder = recorder;
         this.durability = durability;
         this.channelStates = channelStates;
         this.settings = settings;
@@ -245,14 +239,14 @@ class OutboxDispatcher implements SmartLifecycle {
         if (claim.claimed() >= settings.batchSize() && running && claimer != null) {
             nextClaims.put(channel, CompletableFuture.supplyAsync(() -> claimQuietly(channel), claimer));
         }
-        BlockingQueue<Outcome> results = outcomes.get(channel);
+        BlockingQueue<SendOutcome> results = outcomes.get(channel);
         Pacer pacer = pacers.get(channel);
         for (OutboxMessage m : batch) {
             if (!running) {
-                results.add(new Outcome(m, new SendResult.NotSent("The application is stopping")));
+                results.add(new SendOutcome(m, new SendResult.NotSent("The application is stopping")));
                 continue;
             }
-            sender.send(m, pacer, r -> results.add(new Outcome(m, r)));
+            sender.send(m, pacer, r -> results.add(new SendOutcome(m, r)));
         }
         return true;
     }
@@ -295,18 +289,18 @@ class OutboxDispatcher implements SmartLifecycle {
         if (claimed == null) {
             return;
         }
-        BlockingQueue<Outcome> results = outcomes.get(channel);
+        BlockingQueue<SendOutcome> results = outcomes.get(channel);
         for (OutboxMessage m : claimed.join().toSend()) {
-            results.add(new Outcome(m, new SendResult.NotSent(reason)));
+            results.add(new SendOutcome(m, new SendResult.NotSent(reason)));
         }
     }
 
     /** Writes results as they come: whatever has arrived since the last write, in one transaction. */
     private void recordLoop(Channel channel) {
-        BlockingQueue<Outcome> results = outcomes.get(channel);
-        List<Outcome> batch = new ArrayList<>(RECORD_BATCH);
+        BlockingQueue<SendOutcome> results = outcomes.get(channel);
+        List<SendOutcome> batch = new ArrayList<>(RECORD_BATCH);
         while (true) {
-            Outcome first;
+            SendOutcome first;
             try {
                 first = results.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -331,44 +325,10 @@ class OutboxDispatcher implements SmartLifecycle {
         }
     }
 
-    private void record(List<Outcome> batch) {
-        List<Long> notSent = new ArrayList<>();
-        String[] notSentReason = {null};
-        Map<String, Long> sentByEvent = new HashMap<>();
-        Instant[] at = {null};
-        tx.executeWithoutResult(s -> {
-            Instant now = clock.instant();
-            at[0] = now;
-            sentByEvent.clear();
-            Map<Long, String> sent = new LinkedHashMap<>();
-            Map<Long, String> failed = new LinkedHashMap<>();
-            for (Outcome o : batch) {
-                OutboxMessage m = o.message();
-                switch (o.result()) {
-                    case SendResult.Accepted a -> {
-                        sent.put(m.id(), a.providerId());
-                        sentByEvent.merge(m.eventKey(), 1L, Long::sum);
-                    }
-                    case SendResult.Temporary t -> store.markRetry(m.id(), t.reason(),
-                            now.plus(settings.backoffAfter(m.attempts())), settings.maxAttempts(), now);
-                    case SendResult.Permanent p -> failed.put(m.id(), p.reason());
-                    case SendResult.InDoubt d -> failed.put(m.id(), OutboxStore.IN_DOUBT + ": "
-                            + Character.toLowerCase(d.reason().charAt(0)) + d.reason().substring(1));
-                    case SendResult.NotSent n -> {
-                        notSent.add(m.id());
-                        notSentReason[0] = n.reason();
-                    }
-                }
-            }
-            store.markSent(sent, now);
-            store.markFailed(failed, now);
-            store.requeue(notSent, notSentReason[0] == null ? "" : notSentReason[0]);
-        });
-        // the provider ids on disk: a receipt after a kill still finds its text
-        durability.makeDurable();
-        rates.add(sentByEvent, at[0]);
-        if (!notSent.isEmpty() && running) {
-            health(batch.getFirst().message().channel(), false, notSentReason[0]);
+    private void record(List<SendOutcome> batch) {
+        String notSent = recorder.record(batch);
+        if (notSent != null && running) {
+            health(batch.getFirst().message().channel(), false, notSent);
         }
     }
 
