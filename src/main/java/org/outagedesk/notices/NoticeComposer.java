@@ -14,6 +14,7 @@ import org.outagedesk.impact.AffectedSubscriber;
 import org.outagedesk.impact.DataCategory;
 import org.outagedesk.impact.DataLossStatus;
 import org.outagedesk.outbox.Channel;
+import org.outagedesk.outbox.MessageKinds;
 import org.outagedesk.outbox.OutboundMessage;
 import org.outagedesk.outbox.SmsText;
 
@@ -24,7 +25,7 @@ import org.outagedesk.outbox.SmsText;
  */
 final class NoticeComposer {
 
-    static final String KIND = "NOTICE";
+    static final String KIND = MessageKinds.NOTICE;
     static final String OPTED_OUT = "opted out";
     static final String NO_NUMBER = "no mobile number";
     static final String NO_EMAIL = "no e-mail address";

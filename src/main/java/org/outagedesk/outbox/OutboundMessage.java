@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * A message to put into the outbox. {@code eventKey} + {@code recipientKey} + {@code channel} identify it: adding it
  * again does nothing, so whoever enqueues may enqueue again after a crash.
  *
- * @param kind         what sort of message (NOTICE, STORE_EMAIL...), for filters and the figures
+ * @param kind         what sort of message, one of {@link MessageKinds#ALL}, for filters and the figures
  * @param eventKey     the thing it belongs to, e.g. "NOTICE:12"
  * @param recipientKey who, within the event: a subscriber id, a store code, an address
  * @param subscriberId the subscriber it goes to, when it does
@@ -21,4 +21,10 @@ import org.jspecify.annotations.Nullable;
 public record OutboundMessage(String kind, String eventKey, String recipientKey, Channel channel,
         @Nullable Long subscriberId, @Nullable String address, @Nullable String subject, String body,
         @Nullable Integer smsParts, Instant notBefore, @Nullable String skipReason) {
+
+    public OutboundMessage {
+        if (!MessageKinds.ALL.contains(kind)) {
+            throw new IllegalArgumentException("unknown message kind " + kind + ": add it to MessageKinds");
+        }
+    }
 }

@@ -173,15 +173,15 @@ public class OutboxService {
      * (its key such as "store:D-NY-UWS-01" or its address) and status. Incident managers only.
      */
     @IncidentManagersOnly
-    public List<OutboxMessage> search(@Nullable Long incidentId, @Nullable String kind, @Nullable String recipient,
+    public MessagePage search(@Nullable Long incidentId, @Nullable String kind, @Nullable String recipient,
             @Nullable MessageStatus status, int page, int size) {
-        return search.find(incidentId, kind, recipient, status, (long) page * size, size);
+        return search.find(new MessageSearch.Filter(incidentId, kind, recipient, status), (long) page * size, size);
     }
 
     @IncidentManagersOnly
     public long countSearch(@Nullable Long incidentId, @Nullable String kind, @Nullable String recipient,
             @Nullable MessageStatus status) {
-        return search.count(incidentId, kind, recipient, status);
+        return search.count(new MessageSearch.Filter(incidentId, kind, recipient, status));
     }
 
     // --- the opt-out list

@@ -5,10 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.base.DomainException;
 import org.outagedesk.base.api.PageResponse;
+import org.outagedesk.outbox.MessageKinds;
+import org.outagedesk.outbox.MessagePage;
 import org.outagedesk.outbox.MessageStatus;
 import org.outagedesk.outbox.OutboxMessage;
 import org.outagedesk.outbox.OutboxService;
@@ -22,9 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("isAuthenticated()")
 @Tag(name = "Messages", description = "Every outbound message (notices, store and team e-mails) and its status")
 class MessageController {
-
-    static final Set<String> KINDS = Set.of("NOTICE", "HOLD_CHANGED", "RETAIL_INSTRUCTION", "ACK_REMINDER",
-            "ESCALATION", "VIOLATION", "UPDATE_OVERDUE", "APPROVAL_PENDING");
 
     private final OutboxService outbox;
 
@@ -60,8 +58,8 @@ class MessageController {
             throw new DomainException("size", "size is from 1 to 500");
         }
         String k = kind == null || kind.isBlank() ? null : kind.strip().toUpperCase(Locale.ROOT);
-        if (k != null && !KINDS.contains(k)) {
-            throw new DomainException("kind", "kind is one of " + String.join(", ", KINDS.stream().sorted().toList()));
+        if (k != null && !MessageKinds.ALL.contains(k)) {
+            throw new DomainException("kind", "kind is one of " + String.join(", ", MessageKinds.ALL));
         }
         MessageStatus s = null;
         if (status != null && !status.isBlank()) {
@@ -75,9 +73,9 @@ class MessageController {
         if (r != null && r.length() > 320) {
             throw new DomainException("recipient", "recipient is at most 320 characters");
         }
-        List<MessageRow> content = outbox.search(incidentId, k, r, s, page, size).stream().map(MessageRow::of)
-                .toList();
-        long total = outbox.countSearch(incidentId, k, r, s);
+        MessagePage found = outbox.search(incidentId, k, r, s, page, size);
+        List<MessageRow> content = found.messages().stream().map(MessageRow::of).toList();
+        long total = found.total();
         return new PageResponse<>(content, page, size, total, (int) ((total + size - 1) / size));
     }
 }
