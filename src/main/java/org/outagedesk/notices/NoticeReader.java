@@ -91,6 +91,7 @@ class NoticeReader {
                 total, n.getStatus() == NoticeStatus.SENDING ? outbox.sendRate(event) : 0,
                 n.getChannels().texts() ? outbox.downSince(Channel.SMS) : null,
                 n.getChannels().emails() ? outbox.downSince(Channel.EMAIL) : null, f.inDoubt(), f.asOf(),
-                Duration.between(f.asOf(), clock.instant()).compareTo(KEPT) > 0);
+                Duration.between(f.asOf(), clock.instant()).compareTo(KEPT) > 0,
+                n.getStatus() == NoticeStatus.SENDING && outbox.resending(event));
     }
 }

@@ -177,9 +177,9 @@ public class NoticeService {
         notice.resendFailed();
         outbox.resume(notice.eventKey());
         long inDoubt = includeInDoubt ? 0 : outbox.inDoubt(notice.eventKey());
-        int n = outbox.resendFailed(notice.eventKey(), includeInDoubt);
+        long n = outbox.resendFailed(notice.eventKey(), includeInDoubt);
         audit.record("NOTICE_RESENT", "CustomerNotice", id, notice.getName() + ": " + Words.count(n, "failed message")
-                + " queued again" + (inDoubt > 0 ? "; " + Words.count(inDoubt, "message") + " in doubt left as "
+                + " to send again" + (inDoubt > 0 ? "; " + Words.count(inDoubt, "message") + " in doubt left as "
                         + (inDoubt == 1 ? "it is" : "they are") : ""));
         notices.flush();
         afterCommit(() -> runner.start(id));

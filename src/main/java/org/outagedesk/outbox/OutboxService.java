@@ -41,13 +41,15 @@ public class OutboxService {
     private final SendRates rates;
     private final OutboxDispatcher dispatcher;
     private final CancelledEvents cancelled;
+    private final OutboxResends resends;
+    private final ResentEvents resent;
     private final InboundMessages inbound;
     private final AuditService audit;
     private final Clock clock;
 
     OutboxService(OutboxStore store, OutboxHolds holds, ChannelStates channels, OptOuts optOuts, MessageSearch search,
-            SendRates rates, OutboxDispatcher dispatcher, CancelledEvents cancelled, InboundMessages inbound,
-            AuditService audit, Clock clock) {
+            SendRates rates, OutboxDispatcher dispatcher, CancelledEvents cancelled, OutboxResends resends,
+            ResentEvents resent, InboundMessages inbound, AuditService audit, Clock clock) {
         this.store = store;
         this.holds = holds;
         this.channels = channels;
@@ -56,6 +58,8 @@ public class OutboxService {
         this.rates = rates;
         this.dispatcher = dispatcher;
         this.cancelled = cancelled;
+        this.resends = resends;
+        this.resent = resent;
         this.inbound = inbound;
         this.audit = audit;
         this.clock = clock;
@@ -87,11 +91,13 @@ public class OutboxService {
     }
 
     /**
-     * Whether a message of the event is still queued or sending: two index probes, where {@link #counts} reads every
-     * row's index entry (a million of them, every second, took a third of a core while the notice was sending).
+     * Whether a message of the event is still queued or sending, or still to be queued again (a resend under way):
+     * two index probes and a key, where {@link #counts} reads every row's index entry (a million of them, every
+     * second, took a third of a core while the notice was sending).
      */
     public boolean anyUnsent(String eventKey) {
-        return store.any(eventKey, MessageStatus.QUEUED) || store.any(eventKey, MessageStatus.SENDING);
+        return store.any(eventKey, MessageStatus.QUEUED) || store.any(eventKey, MessageStatus.SENDING)
+                || resends.pending(eventKey);
     }
 
     public Map<Channel, Map<MessageStatus, Long>> countsByChannel(String eventKey) {
@@ -149,18 +155,26 @@ public class OutboxService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void cancel(String eventKey) {
         holds.cancel(eventKey, clock.instant());
+        resends.drop(eventKey);
         afterCommit(cancelled::wake);
     }
 
     /**
-     * Failed and expired messages are queued again (their rows: nobody gets a second copy of what arrived); those in
-     * doubt, which may have reached their recipient, only when {@code includeInDoubt}.
+     * Failed and expired messages are to be sent again (their rows: nobody gets a second copy of what arrived); those
+     * in doubt, which may have reached their recipient, only when {@code includeInDoubt}. They are queued again in the
+     * background from this commit on, a batch at a time (see {@link ResentEvents}); until then the event is not
+     * finished ({@link #anyUnsent}). Returns how many will be sent again.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int resendFailed(String eventKey, boolean includeInDoubt) {
-        int n = store.resendFailed(eventKey, clock.instant(), includeInDoubt);
-        wakeAfterCommit();
+    public long resendFailed(String eventKey, boolean includeInDoubt) {
+        long n = resends.request(eventKey, clock.instant(), includeInDoubt);
+        afterCommit(resent::wake);
         return n;
+    }
+
+    /** Whether messages of the event are still being queued again after "resend the failed ones". */
+    public boolean resending(String eventKey) {
+        return resends.pending(eventKey);
     }
 
     /** How many failed messages of the event are in doubt (claimed or unanswered when a node stopped). */

@@ -333,17 +333,6 @@ class OutboxStore {
         return r;
     }
 
-    /**
-     * Failed and expired messages queued again; those in doubt (claimed or unanswered when a node stopped: they may
-     * have reached the recipient) only when {@code includeInDoubt}.
-     */
-    int resendFailed(String eventKey, Instant now, boolean includeInDoubt) {
-        return jdbc.update("update outbox_message set status = 'QUEUED', attempts = 0, not_before = ?,"
-                + " provider_id = null, done_at = null where event_key = ? and status in ('FAILED', 'EXPIRED')"
-                + (includeInDoubt ? "" : " and (last_error is null or last_error not like '" + IN_DOUBT + "%')"),
-                utc(now), eventKey);
-    }
-
     /** Failed messages of the event that are in doubt: they may have reached their recipient. */
     long inDoubt(String eventKey) {
         Long n = jdbc.queryForObject("select count(*) from outbox_message m where m.event_key = ? and m.status ="

@@ -78,8 +78,9 @@ abstract class OutboxTestFixture {
         List<OutboundMessage> messages = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             String m = numbers.get(k);
-            messages.add(new OutboundMessage("TEST", event, m, Channel.SMS, null, m, null, "Test message " + k, 1,
-                    notBefore, null));
+            // a notice's kind (every kind is one the message list knows), of no subscriber: no notice hears of it
+            messages.add(new OutboundMessage(MessageKinds.NOTICE, event, m, Channel.SMS, null, m, null,
+                    "Test message " + k, 1, notBefore, null));
         }
         tx.executeWithoutResult(s -> {
             assertThat(outbox.enqueue(messages)).isEqualTo(n);

@@ -191,6 +191,12 @@ class NoticesView extends VerticalLayout {
                 skipping.setId("notice-skipping");
                 details.add(skipping);
             }
+            if (n.resending()) {
+                Span resending = new Span("The failed messages are being queued again; they are sent as they are"
+                        + " queued.");
+                resending.setId("notice-resending");
+                details.add(resending);
+            }
         }
         if (n.sms() != null) {
             details.add(new Paragraph("Text: " + n.sms()));

@@ -201,6 +201,9 @@ class NoticesViewTest extends SpringBrowserlessTest {
         assertThat(inDoubt.getValue()).as("not resent unless ticked").isFalse();
         test($(Button.class, dialog).withId("notice-resend-ok").single()).click();
 
+        // queued again in the background: until then the notice says so
+        NoticeTestSupport.await(Duration.ofSeconds(30), "the failed one queued again", () -> !notices.get(
+                notice.id()).resending());
         List<String> failed = jdbc.queryForList("select last_error from outbox_message where event_key = ? and status"
                 + " = 'FAILED'", String.class, "NOTICE:" + notice.id());
         assertThat(failed).as("the one in doubt is left as it is").containsExactly(errors[1]);
