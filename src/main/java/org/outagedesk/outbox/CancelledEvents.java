@@ -51,12 +51,7 @@ class CancelledEvents extends OutboxWorker {
         Map<String, String> events = tx.execute(s -> holds.cancelling());
         int skipped = 0;
         for (Map.Entry<String, String> e : events == null ? Map.<String, String>of().entrySet() : events.entrySet()) {
-            int n;
-            do {
-                Integer done = tx.execute(s -> holds.skipQueued(e.getKey(), e.getValue(), clock.instant(), batch));
-                n = done == null ? 0 : done;
-                skipped += n;
-            } while (n > 0 && isRunning());
+            skipped += inBatches(tx, () -> holds.skipQueued(e.getKey(), e.getValue(), clock.instant(), batch));
             if (Boolean.TRUE.equals(tx.execute(s -> holds.endCancel(e.getKey())))) {
                 log.info("Event {}: every queued message skipped ({})", e.getKey(), e.getValue());
             }

@@ -1,9 +1,11 @@
 package org.outagedesk.outbox;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A background thread of the outbox that works in rounds: a round, then, unless it says more is waiting, a wait of
@@ -63,6 +65,21 @@ abstract class OutboxWorker implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Runs {@code batch} in a transaction of its own again and again until it does nothing or the worker stops, so
+     * that each commit stays small; returns the sum of what the batches said they did.
+     */
+    int inBatches(TransactionTemplate tx, Supplier<Integer> batch) {
+        int total = 0;
+        int n;
+        do {
+            Integer done = tx.execute(s -> batch.get());
+            n = done == null ? 0 : done;
+            total += n;
+        } while (n > 0 && isRunning());
+        return total;
     }
 
     /** There is work now. */

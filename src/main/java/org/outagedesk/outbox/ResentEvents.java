@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,15 +49,19 @@ class ResentEvents extends OutboxWorker {
         List<OutboxResends.Request> requests = tx.execute(s -> resends.pending());
         int queued = 0;
         for (OutboxResends.Request r : requests == null ? List.<OutboxResends.Request>of() : requests) {
-            int n;
-            do {
-                Integer done = tx.execute(s -> resends.requeue(r, clock.instant(), batch));
-                n = done == null ? 0 : done;
-                queued += n;
+            queued += inBatches(tx, () -> {
+                int n = resends.requeue(r, clock.instant(), batch);
                 if (n > 0) {
-                    dispatcher.wake();
+                    // woken once this batch commits, so that its next claim finds them
+                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            dispatcher.wake();
+                        }
+                    });
                 }
-            } while (n > 0 && isRunning());
+                return n;
+            });
             if (Boolean.TRUE.equals(tx.execute(s -> resends.end(r)))) {
                 log.info("Event {}: the failed messages to resend are all queued again", r.eventKey());
             }
