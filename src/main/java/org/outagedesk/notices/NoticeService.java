@@ -23,6 +23,7 @@ import org.outagedesk.incident.Visibility;
 import org.outagedesk.outbox.MessageStatus;
 import org.outagedesk.outbox.OutboxMessage;
 import org.outagedesk.outbox.OutboxService;
+import org.outagedesk.outbox.ResendRequested;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -176,11 +177,11 @@ public class NoticeService {
         CustomerNotice notice = reader.notice(id);
         notice.resendFailed();
         outbox.resume(notice.eventKey());
-        long inDoubt = includeInDoubt ? 0 : outbox.inDoubt(notice.eventKey());
-        long n = outbox.resendFailed(notice.eventKey(), includeInDoubt);
-        audit.record("NOTICE_RESENT", "CustomerNotice", id, notice.getName() + ": " + Words.count(n, "failed message")
-                + " to send again" + (inDoubt > 0 ? "; " + Words.count(inDoubt, "message") + " in doubt left as "
-                        + (inDoubt == 1 ? "it is" : "they are") : ""));
+        ResendRequested asked = outbox.resendFailed(notice.eventKey(), includeInDoubt);
+        long inDoubt = asked.inDoubtLeft();
+        audit.record("NOTICE_RESENT", "CustomerNotice", id, notice.getName() + ": " + Words.count(asked.toSend(),
+                "failed message") + " to send again" + (inDoubt > 0 ? "; " + Words.count(inDoubt, "message")
+                        + " in doubt left as " + (inDoubt == 1 ? "it is" : "they are") : ""));
         notices.flush();
         afterCommit(() -> runner.start(id));
         return reader.details(notice);

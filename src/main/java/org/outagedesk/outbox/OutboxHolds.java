@@ -76,8 +76,10 @@ class OutboxHolds {
      * temporary failure, queued again: it is skipped too). True when it ended.
      */
     boolean endCancel(String eventKey) {
+        // one status per subquery: with "status in (...)" H2 read every message of the event through the index
         return jdbc.update("delete from outbox_paused where event_key = ? and skip_reason is not null and not exists"
-                + " (select 1 from outbox_message m where m.event_key = ? and m.status in ('QUEUED', 'SENDING'))",
+                + " (select 1 from outbox_message m where m.event_key = ? and m.status = 'QUEUED') and not exists"
+                + " (select 1 from outbox_message m where m.event_key = ? and m.status = 'SENDING')", eventKey,
                 eventKey, eventKey) > 0;
     }
 }

@@ -4,6 +4,7 @@ import static org.outagedesk.outbox.OutboxStore.IN_DOUBT;
 import static org.outagedesk.outbox.OutboxStore.utc;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,9 +38,10 @@ class OutboxResends {
 
     /**
      * Asks for the event's failed and expired messages to be sent again (those in doubt only when
-     * {@code includeInDoubt}); a second request before the first is done widens it. Returns how many will be.
+     * {@code includeInDoubt}); a second request before the first is done widens it. Returns how many will be, and how
+     * many in doubt it leaves as they are, from one read of the failed messages.
      */
-    long request(String eventKey, Instant now, boolean includeInDoubt) {
+    ResendRequested request(String eventKey, Instant now, boolean includeInDoubt) {
         if (jdbc.update("update outbox_resend set requested_at = ?, include_in_doubt = include_in_doubt or ? where"
                 + " event_key = ?", utc(now), includeInDoubt, eventKey) == 0) {
             jdbc.update("insert into outbox_resend (event_key, requested_at, include_in_doubt) values (?, ?, ?)",
@@ -47,9 +49,19 @@ class OutboxResends {
         }
         Request r = jdbc.queryForObject("select event_key, requested_at, include_in_doubt from outbox_resend where"
                 + " event_key = ?", REQUEST, eventKey);
-        Long n = named.queryForObject("select count(*) from outbox_message m where " + FAILED, params(r),
-                Long.class);
-        return n == null ? 0 : n;
+        long failed = 0;
+        long inDoubt = 0;
+        for (String status : STATUSES) {
+            long[] counted = named.queryForObject("select count(*), coalesce(sum(case when m.last_error like '"
+                    + IN_DOUBT + "%' then 1 else 0 end), 0) from outbox_message m where m.event_key = :event and"
+                    + " m.status = :status and m.done_at <= :requestedAt", params(r).addValue("status", status),
+                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+            if (counted != null) {
+                failed += counted[0];
+                inDoubt += status.equals("FAILED") ? counted[1] : 0;
+            }
+        }
+        return r.includeInDoubt() ? new ResendRequested(failed, 0) : new ResendRequested(failed - inDoubt, inDoubt);
     }
 
     /** The resends waiting, oldest first. */
@@ -66,8 +78,14 @@ class OutboxResends {
 
     /** Queues up to {@code limit} of the request's messages again, due at {@code now}; returns how many. */
     int requeue(Request r, Instant now, int limit) {
-        List<Long> ids = named.queryForList("select m.id from outbox_message m where " + FAILED + " fetch first "
-                + Math.max(1, limit) + " rows only", params(r), Long.class);
+        List<Long> ids = new ArrayList<>();
+        for (String status : STATUSES) {
+            if (ids.size() < limit) {
+                ids.addAll(named.queryForList("select m.id from outbox_message m where " + FAILED + " fetch first "
+                        + Math.max(1, limit - ids.size()) + " rows only", params(r).addValue("status", status),
+                        Long.class));
+            }
+        }
         if (ids.isEmpty()) {
             return 0;
         }
@@ -78,10 +96,11 @@ class OutboxResends {
 
     /** Ends the request once none of its messages is left to queue (in the same transaction as the check). */
     boolean end(Request r) {
-        Long left = named.queryForObject("select count(*) from (select m.id from outbox_message m where " + FAILED
-                + " fetch first 1 rows only) t", params(r), Long.class);
-        if (left != null && left > 0) {
-            return false;
+        for (String status : STATUSES) {
+            if (!named.queryForList("select m.id from outbox_message m where " + FAILED + " fetch first 1 rows only",
+                    params(r).addValue("status", status), Long.class).isEmpty()) {
+                return false;
+            }
         }
         return jdbc.update("delete from outbox_resend where event_key = ? and requested_at = ?", r.eventKey(),
                 utc(r.requestedAt())) > 0;
@@ -92,13 +111,17 @@ class OutboxResends {
         jdbc.update("delete from outbox_resend where event_key = ?", eventKey);
     }
 
+    /** What a resend sends again: failed or expired messages, read one status at a time (see {@link #FAILED}). */
+    private static final List<String> STATUSES = List.of("FAILED", "EXPIRED");
+
     /**
-     * The request's messages: failed or expired by its time (one that failed again since, after being sent again,
-     * is not sent a third time), not those in doubt unless asked.
+     * The request's messages of one status (FAILED or EXPIRED): failed by its time (one that failed again since, after
+     * being sent again, is not sent a third time), not those in doubt unless asked. One status per query: with
+     * {@code status in ('FAILED', 'EXPIRED')} H2 read every message of the event through the index (5.2 s for a
+     * notice of a million, where one status takes 157 ms).
      */
-    private static final String FAILED = "m.event_key = :event and m.status in ('FAILED', 'EXPIRED') and m.done_at <="
-            + " :requestedAt and (:inDoubt = true or m.last_error is null or m.last_error not like '" + IN_DOUBT
-            + "%')";
+    private static final String FAILED = "m.event_key = :event and m.status = :status and m.done_at <= :requestedAt"
+            + " and (:inDoubt = true or m.last_error is null or m.last_error not like '" + IN_DOUBT + "%')";
 
     private static MapSqlParameterSource params(Request r) {
         return new MapSqlParameterSource("event", r.eventKey()).addValue("requestedAt", utc(r.requestedAt()))

@@ -163,11 +163,11 @@ public class OutboxService {
      * Failed and expired messages are to be sent again (their rows: nobody gets a second copy of what arrived); those
      * in doubt, which may have reached their recipient, only when {@code includeInDoubt}. They are queued again in the
      * background from this commit on, a batch at a time (see {@link ResentEvents}); until then the event is not
-     * finished ({@link #anyUnsent}). Returns how many will be sent again.
+     * finished ({@link #anyUnsent}). Returns how many will be sent again, and how many in doubt are left.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long resendFailed(String eventKey, boolean includeInDoubt) {
-        long n = resends.request(eventKey, clock.instant(), includeInDoubt);
+    public ResendRequested resendFailed(String eventKey, boolean includeInDoubt) {
+        ResendRequested n = resends.request(eventKey, clock.instant(), includeInDoubt);
         afterCommit(resent::wake);
         return n;
     }

@@ -37,8 +37,8 @@ class ResentEventsTest extends OutboxTestFixture {
         // the background's worker held back for a moment: nothing is queued again yet, the request alone is there
         resent.stop();
         try {
-            Long asked = tx.execute(s -> outbox.resendFailed(event, false));
-            assertThat(asked).as("failed and expired, not the one in doubt").isEqualTo(2);
+            ResendRequested asked = tx.execute(s -> outbox.resendFailed(event, false));
+            assertThat(asked).as("failed and expired, not the one in doubt").isEqualTo(new ResendRequested(2, 1));
             assertThat(count(MessageStatus.QUEUED)).isZero();
             assertThat(outbox.resending(event)).isTrue();
             assertThat(outbox.anyUnsent(event)).as("not finished while a resend waits, even before any is queued")

@@ -207,6 +207,9 @@ class NoticesViewTest extends SpringBrowserlessTest {
         List<String> failed = jdbc.queryForList("select last_error from outbox_message where event_key = ? and status"
                 + " = 'FAILED'", String.class, "NOTICE:" + notice.id());
         assertThat(failed).as("the one in doubt is left as it is").containsExactly(errors[1]);
+        assertThat(jdbc.queryForList("select summary from audit_entry where action = 'NOTICE_RESENT' and entity_id ="
+                + " ?", String.class, Long.toString(notice.id()))).containsExactly("Resend test notice: 1 failed"
+                        + " message to send again; 1 message in doubt left as it is");
         assertThat(notices.get(notice.id()).inDoubt()).isEqualTo(1);
     }
 
