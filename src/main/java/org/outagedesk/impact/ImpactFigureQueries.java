@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,16 @@ class ImpactFigureQueries {
     }
 
     long count(long incidentId, ImpactFilter filter) {
+        if (filter.statuses() != null && filter.statuses().size() > 1) {
+            // one status at a time: with "status in (a, b)" H2 2.4 reads the incident's whole range of the index on
+            // (incident, status, ...), row by row (175 ms at 100,000 subscribers, against 33 ms for the two counts)
+            long n = 0;
+            for (DataLossStatus s : filter.statuses()) {
+                n += count(incidentId, new ImpactFilter(EnumSet.of(s), filter.category(), filter.sku(),
+                        filter.region(), filter.store(), filter.contacted(), filter.q()));
+            }
+            return n;
+        }
         ImpactQueries.Where w = ImpactQueries.where(incidentId, filter, false);
         Long n = jdbc.queryForObject("select count(*)" + w.sql(), w.params(), Long.class);
         return n == null ? 0 : n;

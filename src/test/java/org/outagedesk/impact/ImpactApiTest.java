@@ -95,6 +95,11 @@ class ImpactApiTest {
                 deviceOnlyInNewYork, lostInSeattle);
         assertThat(msisdns(agent.get(base + "status=LOST&status=RECOVERED"))).containsExactlyInAnyOrder(
                 lostInSeattle, recoveredNokia);
+        // the count of several statuses is read one status at a time: the same total
+        assertThat(agent.get(base + "status=LOST&status=RECOVERED").json().get("totalElements").asLong())
+                .isEqualTo(2);
+        assertThat(agent.get(base + "status=DEVICE_ONLY,LOST,RECOVERED&category=PHOTOS").json()
+                .get("totalElements").asLong()).isEqualTo(2);
         assertThat(msisdns(agent.get(base + "category=PHOTOS"))).containsExactlyInAnyOrder(deviceOnlyInNewYork,
                 lostInSeattle);
         assertThat(msisdns(agent.get(base + "sku=N5310-BLU"))).containsExactly(recoveredNokia);
