@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.AfterCommit;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.ApprovalRequested;
 import org.outagedesk.base.CurrentActor;
@@ -28,8 +29,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Customer notices after they are composed: submit, approval by a second incident manager (which starts sending in
@@ -113,7 +112,7 @@ public class NoticeService {
         events.publishEvent(new ResponseActionTaken(notice.getIncidentId(), TimelineEntryType.CUSTOMER_NOTICE, now,
                 Visibility.INTERNAL, text, by));
         notices.flush();
-        afterCommit(() -> runner.start(id));
+        AfterCommit.run(() -> runner.start(id));
         return reader.details(notice);
     }
 
@@ -146,7 +145,7 @@ public class NoticeService {
         outbox.resume(notice.eventKey());
         audit.record("NOTICE_RESUMED", "CustomerNotice", id, notice.getName());
         notices.flush();
-        afterCommit(() -> runner.start(id));
+        AfterCommit.run(() -> runner.start(id));
         return reader.details(notice);
     }
 
@@ -183,7 +182,7 @@ public class NoticeService {
                 "failed message") + " to send again" + (inDoubt > 0 ? "; " + Words.count(inDoubt, "message")
                         + " in doubt left as " + (inDoubt == 1 ? "it is" : "they are") : ""));
         notices.flush();
-        afterCommit(() -> runner.start(id));
+        AfterCommit.run(() -> runner.start(id));
         return reader.details(notice);
     }
 
@@ -271,12 +270,4 @@ public class NoticeService {
                 m.smsParts(), m.queuedAt(), m.notBefore(), m.sentAt(), m.doneAt());
     }
 
-    private static void afterCommit(Runnable r) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                r.run();
-            }
-        });
-    }
 }

@@ -151,31 +151,9 @@ class MessageSearch {
             common += " and (x.recipient_key = :recipient or x.address = :recipient)";
         }
         if (filter.notices()) {
-            List<String> where = new ArrayList<>();
-            if (filter.incidentId() != null) {
-                // the event keys themselves, not a subquery: H2 then reads them through the index on the event
-                List<String> events = named.queryForList("select n.id from customer_notice n where n.incident_id ="
-                        + " :incident", new MapSqlParameterSource("incident", filter.incidentId()), Long.class)
-                        .stream().map(id -> "NOTICE:" + id).toList();
-                if (!events.isEmpty()) {
-                    p.addValue("noticeEvents", events);
-                    where.add("x.event_key in (:noticeEvents)");
-                } else {
-                    where = null;
-                }
-            }
-            if (where != null && filter.recipient() != null) {
-                List<Long> subscribers = subscribersAddressedBy(filter.recipient());
-                if (!subscribers.isEmpty()) {
-                    p.addValue("subscribers", subscribers);
-                    // only a notice's messages have a subscriber
-                    where.add("x.subscriber_id in (:subscribers)");
-                } else {
-                    where = null;
-                }
-            }
+            String where = noticePart(filter, p);
             if (where != null) {
-                parts.where.add(String.join(" and ", where) + common);
+                parts.where.add(where + common);
             }
         }
         if (filter.mail()) {
@@ -195,6 +173,34 @@ class MessageSearch {
             parts.where.add(where + common);
         }
         return parts;
+    }
+
+    /**
+     * The notices' part: their messages of the incident's notices (the event keys themselves, not a subquery: H2 then
+     * reads them through the index on the event) and to the recipient's subscribers (only a notice's messages have a
+     * subscriber). Null when it can match nothing: the incident has no notice, or no subscriber is the recipient.
+     */
+    private @Nullable String noticePart(Filter filter, MapSqlParameterSource p) {
+        List<String> where = new ArrayList<>();
+        if (filter.incidentId() != null) {
+            List<String> events = named.queryForList("select n.id from customer_notice n where n.incident_id ="
+                    + " :incident", new MapSqlParameterSource("incident", filter.incidentId()), Long.class).stream()
+                    .map(id -> MessageKinds.NOTICE + ":" + id).toList();
+            if (events.isEmpty()) {
+                return null;
+            }
+            p.addValue("noticeEvents", events);
+            where.add("x.event_key in (:noticeEvents)");
+        }
+        if (filter.recipient() != null) {
+            List<Long> subscribers = subscribersAddressedBy(filter.recipient());
+            if (subscribers.isEmpty()) {
+                return null;
+            }
+            p.addValue("subscribers", subscribers);
+            where.add("x.subscriber_id in (:subscribers)");
+        }
+        return String.join(" and ", where);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.outagedesk.audit.AuditService;
+import org.outagedesk.base.AfterCommit;
 import org.outagedesk.base.AppRoles;
 import org.outagedesk.base.CurrentActor;
 import org.outagedesk.base.DomainException;
@@ -19,8 +20,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The outbox as other features use it: put messages in (idempotently), read their progress, hold, release, cancel or
@@ -156,7 +155,7 @@ public class OutboxService {
     public void cancel(String eventKey) {
         holds.cancel(eventKey, clock.instant());
         resends.drop(eventKey);
-        afterCommit(cancelled::wake);
+        AfterCommit.run(cancelled::wake);
     }
 
     /**
@@ -168,7 +167,7 @@ public class OutboxService {
     @Transactional(propagation = Propagation.MANDATORY)
     public ResendRequested resendFailed(String eventKey, boolean includeInDoubt) {
         ResendRequested n = resends.request(eventKey, clock.instant(), includeInDoubt);
-        afterCommit(resent::wake);
+        AfterCommit.run(resent::wake);
         return n;
     }
 
@@ -235,20 +234,7 @@ public class OutboxService {
     }
 
     private void wakeAfterCommit() {
-        afterCommit(dispatcher::wake);
-    }
-
-    private static void afterCommit(Runnable work) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    work.run();
-                }
-            });
-        } else {
-            work.run();
-        }
+        AfterCommit.run(dispatcher::wake);
     }
 
     /** When the status says "unreachable", since when, for the screen. */

@@ -2,12 +2,11 @@ package org.outagedesk.outbox;
 
 import java.time.Clock;
 import java.util.List;
+import org.outagedesk.base.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -53,12 +52,7 @@ class ResentEvents extends OutboxWorker {
                 int n = resends.requeue(r, clock.instant(), batch);
                 if (n > 0) {
                     // woken once this batch commits, so that its next claim finds them
-                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                        @Override
-                        public void afterCommit() {
-                            dispatcher.wake();
-                        }
-                    });
+                    AfterCommit.run(dispatcher::wake);
                 }
                 return n;
             });
