@@ -126,11 +126,6 @@ public class OutboxService {
         return store.ofSubscriber(subscriberId, kind, Math.min(limit, 200));
     }
 
-    /** {sent (accepted or later), delivered} over the events whose key starts with the prefix ("NOTICE:"). */
-    public long[] sentAndDelivered(String eventKeyPrefix) {
-        return store.sentAndDelivered(eventKeyPrefix);
-    }
-
     public List<ChannelHealth> channels() {
         return channels.all();
     }

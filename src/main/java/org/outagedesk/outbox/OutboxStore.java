@@ -319,20 +319,6 @@ class OutboxStore {
                 + " order by m.id desc fetch first " + Math.max(1, limit) + " rows only", ROW, subscriberId, kind);
     }
 
-    /** How many messages of this kind went out and how many were delivered, over events starting with the prefix. */
-    long[] sentAndDelivered(String eventKeyPrefix) {
-        long[] r = new long[2];
-        jdbc.query("select m.status, count(*) from outbox_message m where m.event_key like ? and m.status in"
-                + " ('SENT', 'DELIVERED', 'FAILED', 'EXPIRED') group by m.status", rs -> {
-                    long n = rs.getLong(2);
-                    r[0] += n;
-                    if ("DELIVERED".equals(rs.getString(1))) {
-                        r[1] += n;
-                    }
-                }, eventKeyPrefix.replace("%", "") + "%");
-        return r;
-    }
-
     /** Failed messages of the event that are in doubt: they may have reached their recipient. */
     long inDoubt(String eventKey) {
         Long n = jdbc.queryForObject("select count(*) from outbox_message m where m.event_key = ? and m.status ="
