@@ -112,10 +112,7 @@ class NoticesView extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         event.getUI().setPollInterval(2000);
         event.getUI().addPollListener(e -> {
-            // a cancelled notice too, while its queued messages are being marked skipped in the background
-            if (selected != null && (selected.status() == NoticeStatus.SENDING
-                    || selected.status() == NoticeStatus.PAUSED || selected.status() == NoticeStatus.CANCELLED
-                            && selected.counts().getOrDefault("QUEUED", 0L) > 0)) {
+            if (selected != null && stillChanging(selected)) {
                 NoticeDetails fresh = notices.get(selected.id());
                 // its row in the list too (Done, Delivered, Failed), not only the details below
                 rows.replaceAll(r -> r.id() == fresh.id() ? fresh : r);
@@ -123,6 +120,19 @@ class NoticesView extends VerticalLayout {
                 show(fresh);
             }
         });
+    }
+
+    /**
+     * Whether a notice's figures may still change by themselves: it is sending (resending the failed ones included),
+     * paused (a text in flight may still be answered), or cancelled while its queued messages are being marked
+     * skipped in the background.
+     */
+    static boolean stillChanging(NoticeDetails n) {
+        return switch (n.status()) {
+            case SENDING, PAUSED -> true;
+            case CANCELLED -> n.counts().getOrDefault("QUEUED", 0L) > 0;
+            default -> false;
+        };
     }
 
     @Override

@@ -169,7 +169,8 @@ class NoticesViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("manager")
     @SuppressWarnings("unchecked")
-    void resending_says_how_many_go_again_and_leaves_those_in_doubt_unless_the_manager_ticks_them() {
+    void resending_says_how_many_go_again_and_leaves_those_in_doubt_unless_the_manager_ticks_them()
+            throws Exception {
         long incident = NoticeTestSupport.newIncident(incidents);
         List<String> numbers = NoticeTestSupport.subscribers(impacts, incident, 2);
         NoticeDetails notice = NoticeTestSupport.smsDraft(notices, incident, "Resend test notice");
@@ -199,7 +200,14 @@ class NoticesViewTest extends SpringBrowserlessTest {
         assertThat(inDoubt.isVisible()).isTrue();
         assertThat(inDoubt.getLabel()).startsWith("Also the 1 message in doubt").contains("twice");
         assertThat(inDoubt.getValue()).as("not resent unless ticked").isFalse();
-        test($(Button.class, dialog).withId("notice-resend-ok").single()).click();
+        // the failed text locked for a while: the background cannot queue it again yet, and the screen says so
+        long failedText = jdbc.queryForObject("select id from outbox_message where event_key = ? and last_error = ?",
+                Long.class, "NOTICE:" + notice.id(), errors[0]);
+        try (RowLock lock = RowLock.of(transactions, jdbc, "outbox_message", failedText)) {
+            test($(Button.class, dialog).withId("notice-resend-ok").single()).click();
+            assertThat($(Span.class).id("notice-resending").getText()).isEqualTo("The failed messages are being"
+                    + " queued again; they are sent as they are queued.");
+        }
 
         // queued again in the background: until then the notice says so
         NoticeTestSupport.await(Duration.ofSeconds(30), "the failed one queued again", () -> !notices.get(
