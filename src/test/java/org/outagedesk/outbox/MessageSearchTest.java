@@ -128,6 +128,55 @@ class MessageSearchTest {
         }
     }
 
+    /**
+     * Without an incident or a recipient, a status (alone, with the notices' kind, with an e-mail's kind) lists exactly
+     * the outbox's newest matches and counts them all, whether its page sorts the matches or walks the outbox: the
+     * same page as the SQL below, whatever earlier tests left in the outbox.
+     */
+    @Test
+    void a_status_alone_or_with_a_kind_lists_the_newest_matches_either_way_a_page_is_read() {
+        long a = NoticeTestSupport.newIncident(incidents);
+        List<String> numbers = NoticeTestSupport.subscribers(impacts, a, 3);
+        long notice = NoticeTestSupport.smsDraft(notices, a, "Search by status").id();
+        NoticeTestSupport.message(jdbc, impacts, notice, numbers.get(0), "FAILED", "The SMSC reports: undeliverable");
+        NoticeTestSupport.message(jdbc, impacts, notice, numbers.get(1), "SKIPPED", "opted-out");
+        NoticeTestSupport.message(jdbc, impacts, notice, numbers.get(2), "FAILED", "The SMSC reports: undeliverable");
+        for (int k = 0; k < 2; k++) {
+            jdbc.update("insert into outbox_message (id, kind, event_key, recipient_key, channel, address, subject,"
+                    + " body, status, attempts, not_before, queued_at, done_at, last_error) values ("
+                    + TestDatabase.nextValue("outbox_message_seq") + ", 'HOLD_CHANGED', ?, ?, 'EMAIL', ?, 'S', 'Hi',"
+                    + " 'FAILED', 1, ?, ?, ?, 'The relay refused it')", "hold-placed:search-" + k, "store:S-" + k,
+                    "s" + k + "@example.org", Timestamp.from(Instant.now()), Timestamp.from(Instant.now()),
+                    Timestamp.from(Instant.now()));
+        }
+        String[][] queries = {{"status=FAILED", "status = 'FAILED'"}, {"status=SKIPPED", "status = 'SKIPPED'"},
+            {"kind=NOTICE&status=FAILED", "kind = 'NOTICE' and status = 'FAILED'"},
+            {"kind=NOTICE&status=SKIPPED", "kind = 'NOTICE' and status = 'SKIPPED'"},
+            {"kind=HOLD_CHANGED&status=FAILED", "kind = 'HOLD_CHANGED' and status = 'FAILED'"},
+            {"kind=HOLD_CHANGED&status=SKIPPED", "kind = 'HOLD_CHANGED' and status = 'SKIPPED'"}};
+        for (long sortUpTo : new long[] {MessageSearch.SORT_MATCHES_UP_TO, 0}) {
+            search.sortMatchesUpTo = sortUpTo;
+            try {
+                for (String[] q : queries) {
+                    String as = q[0] + " (matches sorted up to " + sortUpTo + ")";
+                    long total = jdbc.queryForObject("select count(*) from outbox_message where " + q[1], Long.class);
+                    assertThat(total).as(as).isGreaterThanOrEqualTo(q[0].contains("SKIPPED") ? 0 : 2);
+                    for (int p = 0; p < 2; p++) {
+                        List<Long> expected = jdbc.queryForList("select id from outbox_message where " + q[1]
+                                + " order by id desc offset " + p * 2 + " rows fetch next 2 rows only", Long.class);
+                        JsonNode page = page(q[0] + "&size=2&page=" + p);
+                        List<Long> ids = new ArrayList<>();
+                        page.get("content").forEach(row -> ids.add(row.get("id").asLong()));
+                        assertThat(ids).as(as + ", page " + p).containsExactlyElementsOf(expected);
+                        assertThat(page.get("totalElements").asLong()).as(as).isEqualTo(total);
+                    }
+                }
+            } finally {
+                search.sortMatchesUpTo = MessageSearch.SORT_MATCHES_UP_TO;
+            }
+        }
+    }
+
     @Test
     void a_message_of_a_kind_the_list_does_not_know_is_refused() {
         assertThatThrownBy(() -> new OutboundMessage("STORE_EMAIL", "e", "r", Channel.EMAIL, null, "a@b.c", "s",
