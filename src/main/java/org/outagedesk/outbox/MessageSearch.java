@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * index on the event key; the incident's notices are read first) or their subscriber (the index on the subscriber: a
  * notice is addressed to a subscriber's number or e-mail), and the store and team e-mails through the index on the
  * kind (a few per hold, store or manager). Read as one condition on every row, the whole outbox was read: 4 s for a
- * recipient, 13.5 s for an incident with 300 e-mails beside a notice of a million texts (H2, the production jar).
+ * recipient, 13.5 s for an incident with 300 e-mails beside a notice of a million texts (H2, the production jar). A
+ * status without an incident or a recipient is one part (see {@link #statusPart}); only a kind, or nothing, walks the
+ * kind's index or the primary key.
  */
 @Component
 class MessageSearch {
@@ -60,16 +62,13 @@ class MessageSearch {
 
     /** The messages matching the filters, newest first, {@code limit} from {@code offset}, and how many match. */
     MessagePage find(Filter filter, long offset, int limit) {
-        if (!filter.narrowed() && !byStatus(filter)) {
-            // by kind: "kind desc" (one value) lets H2 walk the index on (kind, id) backwards instead of sorting
-            // every message of the kind (1.7 s for a million notice messages, then 2 ms)
-            return new MessagePage(named.query("select " + COLUMNS + " from outbox_message m" + plainWhere(filter)
+        if (byKindIndex(filter)) {
+            // "kind desc" (one value) lets H2 walk the index on (kind, id) backwards instead of sorting every
+            // message of the kind (1.7 s for a million notice messages, then 2 ms)
+            return new MessagePage(named.query("select " + COLUMNS + " from outbox_message m" + kindWhere(filter)
                     + " order by " + (filter.kind() != null ? "m.kind desc, " : "") + "m.id desc offset :offset rows"
-                    + " fetch next :limit rows only", plainParams(filter).addValue("offset", offset)
+                    + " fetch next :limit rows only", kindParams(filter).addValue("offset", offset)
                     .addValue("limit", limit), ROW), count(filter));
-        }
-        if (!filter.narrowed()) {
-            return findByStatus(filter, offset, limit);
         }
         Parts parts = parts(filter);
         long total = parts.count();
@@ -86,81 +85,40 @@ class MessageSearch {
                     + String.join(" union all ", tops) + ") order by m.id desc offset :offset rows fetch next :limit"
                     + " rows only", p, ROW), total);
         }
-        // many matches (an incident's notice of hundreds of thousands): newest first, each message tested
+        // many matches (an incident's notice of hundreds of thousands): newest first, each message tested. The
+        // conditions inside a CASE, so that no index serves them: with one part, its index was read and every match
+        // sorted (kind=NOTICE of the incident of a million texts: 12 s; the walk, 35 ms)
         List<String> any = parts.where.stream().map(w -> "(" + w + ")").toList();
-        return new MessagePage(named.query("select " + COLUMNS.replace("m.", "x.") + " from outbox_message x where "
-                + String.join(" or ", any) + " order by x.id desc offset :offset rows fetch next :limit rows only", p,
-                ROW), total);
+        return new MessagePage(named.query("select " + COLUMNS.replace("m.", "x.") + " from outbox_message x where"
+                + " case when " + String.join(" or ", any) + " then 1 else 0 end = 1 order by x.id desc offset"
+                + " :offset rows fetch next :limit rows only", p, ROW), total);
     }
 
     long count(Filter filter) {
-        if (!filter.narrowed()) {
-            Long n = named.queryForObject("select count(*) from outbox_message m" + plainWhere(filter),
-                    plainParams(filter), Long.class);
+        if (byKindIndex(filter)) {
+            Long n = named.queryForObject("select count(*) from outbox_message m" + kindWhere(filter),
+                    kindParams(filter), Long.class);
             return n == null ? 0 : n;
         }
         return parts(filter).count();
     }
 
     /**
-     * Without an incident or a recipient, whether the status leads: a status alone or with the notices' kind is read
-     * through the dispatcher's index, which leads with it. Through the kind's index, six skipped messages among a
-     * million notice texts took 15 s to count and 19 s to list (H2, the index walked to its end); through the status,
-     * 85 ms. A store or team e-mail's kind (a few per hold or store) is read through the kind's index.
+     * Neither an incident, nor a recipient, nor a status: the kind's index (or the primary key) walked newest first.
+     * Everything else is read in parts (see {@link #parts}).
      */
-    private static boolean byStatus(Filter filter) {
-        return filter.status() != null && (filter.kind() == null || filter.kind().equals(MessageKinds.NOTICE));
+    private static boolean byKindIndex(Filter filter) {
+        return !filter.narrowed() && filter.status() == null;
     }
 
-    /**
-     * A status, alone or with the notices' kind: up to {@link #sortMatchesUpTo} matches, their ids read through the
-     * status's index and sorted; past it, the outbox walked newest first (a million delivered texts took 12.6 s to
-     * sort for a page; the walk finds it among the newest messages). The count is read through the index either way.
-     */
-    private MessagePage findByStatus(Filter filter, long offset, int limit) {
-        long total = count(filter);
-        if (total == 0 || offset >= total) {
-            return new MessagePage(List.of(), total);
-        }
-        MapSqlParameterSource p = plainParams(filter).addValue("offset", offset).addValue("limit", limit);
-        if (total <= sortMatchesUpTo) {
-            p.addValue("top", offset + limit);
-            return new MessagePage(named.query("select " + COLUMNS + " from outbox_message m where m.id in (select"
-                    + " t.id from (select m.id from outbox_message m" + plainWhere(filter) + " order by m.id desc"
-                    + " fetch first :top rows only) t) order by m.id desc offset :offset rows fetch next :limit rows"
-                    + " only", p, ROW), total);
-        }
-        // wrapped so that no index serves them: the primary key is walked backwards, each message tested
-        String walk = " where concat(m.status, '') = :status" + (filter.kind() != null ? " and concat(m.kind, '') ="
-                + " :kind" : "");
-        return new MessagePage(named.query("select " + COLUMNS + " from outbox_message m" + walk + " order by m.id"
-                + " desc offset :offset rows fetch next :limit rows only", p, ROW), total);
+    private static String kindWhere(Filter filter) {
+        return filter.kind() == null ? "" : " where m.kind = :kind";
     }
 
-    /**
-     * Without an incident or a recipient. By status (see {@link #byStatus}): the kind is wrapped ({@code concat}) so
-     * that no index serves it and the database reads the status's range; else by kind, its index (the status then
-     * tested on each of the kind's few messages, wrapped for the same reason).
-     */
-    private static String plainWhere(Filter filter) {
-        boolean byStatus = byStatus(filter);
-        List<String> where = new ArrayList<>();
-        if (filter.kind() != null) {
-            where.add(byStatus ? "concat(m.kind, '') = :kind" : "m.kind = :kind");
-        }
-        if (filter.status() != null) {
-            where.add(byStatus ? "m.status = :status" : "concat(m.status, '') = :status");
-        }
-        return where.isEmpty() ? "" : " where " + String.join(" and ", where);
-    }
-
-    private static MapSqlParameterSource plainParams(Filter filter) {
+    private static MapSqlParameterSource kindParams(Filter filter) {
         MapSqlParameterSource p = new MapSqlParameterSource();
         if (filter.kind() != null) {
             p.addValue("kind", filter.kind());
-        }
-        if (filter.status() != null) {
-            p.addValue("status", filter.status().name());
         }
         return p;
     }
@@ -184,6 +142,10 @@ class MessageSearch {
     private Parts parts(Filter filter) {
         Parts parts = new Parts();
         MapSqlParameterSource p = parts.params;
+        if (!filter.narrowed()) {
+            parts.where.add(statusPart(filter, p));
+            return parts;
+        }
         String common = "";
         if (filter.status() != null) {
             p.addValue("status", filter.status().name());
@@ -216,6 +178,23 @@ class MessageSearch {
             parts.where.add(where + common);
         }
         return parts;
+    }
+
+    /**
+     * A status without an incident or a recipient, one part. With a store or team e-mail's kind (a few per hold or
+     * store), through the kind's index; alone or with the notices' kind, through the dispatcher's index, which leads
+     * with the status (through the kind's, six skipped messages among a million notice texts took 15 s to count and
+     * 19 s to list; through the status, 85 ms). The other column is wrapped ({@code concat}) so that its index is not
+     * the one chosen.
+     */
+    private static String statusPart(Filter filter, MapSqlParameterSource p) {
+        p.addValue("status", filter.status().name());
+        if (filter.kind() == null) {
+            return "x.status = :status";
+        }
+        p.addValue("kind", filter.kind());
+        return filter.kind().equals(MessageKinds.NOTICE) ? "x.status = :status and concat(x.kind, '') = :kind"
+                : "x.kind = :kind and concat(x.status, '') = :status";
     }
 
     /**
