@@ -226,8 +226,8 @@ class MessageSearch {
     }
 
     /**
-     * The store and team e-mails of an incident: their event keys name it (":incident:" in {@code update-overdue:I:...})
-     * or name a hold or a sale violation of it. Tested on each e-mail of the kind's index, a few per hold or store.
+     * The store and team e-mails of an incident: their event keys name it (":incident:" in
+     * {@code update-overdue:I:...}) or name a hold or a sale violation of it. Tested on each e-mail of the kind's index, a few per hold or store.
      */
     private static final String MAIL_OF_INCIDENT = "(x.event_key like concat('update-overdue', :incidentText, '%')"
             + " or x.event_key like concat('retail-instruction', :incidentText, '%')"

@@ -186,12 +186,6 @@ public class OutboxService {
         return search.find(new MessageSearch.Filter(incidentId, kind, recipient, status), (long) page * size, size);
     }
 
-    @IncidentManagersOnly
-    public long countSearch(@Nullable Long incidentId, @Nullable String kind, @Nullable String recipient,
-            @Nullable MessageStatus status) {
-        return search.count(new MessageSearch.Filter(incidentId, kind, recipient, status));
-    }
-
     // --- the opt-out list
 
     @PreAuthorize(OPT_OUT_READ)

@@ -207,8 +207,9 @@ class StoreMailTest {
         // the messages of another incident do not include this hold's reminders (the incident filter of
         // GET /api/messages once matched every hold's reminders, whatever its incident)
         long other = NoticeTestSupport.newIncident(incidents);
-        assertThat(SystemActor.call(() -> outbox.countSearch(incident, "ACK_REMINDER", null, null))).isPositive();
-        assertThat(SystemActor.call(() -> outbox.countSearch(other, "ACK_REMINDER", null, null))).isZero();
+        assertThat(SystemActor.call(() -> outbox.search(incident, "ACK_REMINDER", null, null, 0, 1).total()))
+                .isPositive();
+        assertThat(SystemActor.call(() -> outbox.search(other, "ACK_REMINDER", null, null, 0, 1).total())).isZero();
 
         clock.setFixed(placed.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(1)));
         chaser.check();
